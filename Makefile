@@ -1,0 +1,38 @@
+# The two commands a newcomer needs: `make demo` and `make test`.
+# build/      Release build: build/broadsheet is the program.
+# build/asan/ Debug build with AddressSanitizer + UBSan, used by the tests.
+
+JOBS ?= $(shell nproc)
+SAMPLES := $(wildcard samples/*.yaml)
+
+.PHONY: all bootstrap build build-asan demo test bench clean
+
+all: build
+
+bootstrap:
+	@bash scripts/bootstrap.sh
+
+build: bootstrap
+	@cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
+	@cmake --build build -j $(JOBS)
+
+build-asan: bootstrap
+	@cmake -S . -B build/asan -DCMAKE_BUILD_TYPE=Debug -DBROADSHEET_SANITIZE=ON >/dev/null
+	@cmake --build build/asan -j $(JOBS)
+
+demo: build
+	@mkdir -p out
+	@set -e; for f in $(SAMPLES); do \
+	  n=$$(basename $$f .yaml); \
+	  echo "render $$f -> out/$$n.pdf"; \
+	  ./build/broadsheet render $$f -o out/$$n.pdf; \
+	done
+
+test: build build-asan
+	@cd build/asan && ctest --output-on-failure -j $(JOBS)
+
+bench: build
+	@bash bench/run
+
+clean:
+	rm -rf build out

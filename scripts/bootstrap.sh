@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs the Debian packages broadsheet needs, only when some are missing.
+# As root it runs apt-get; otherwise it prints the one command to run.
+set -euo pipefail
+
+PACKAGES=(
+  g++ cmake make pkg-config
+  libhpdf-dev libpoco-dev libyaml-cpp-dev doctest-dev
+  libharfbuzz-dev libicu-dev libfontconfig-dev libpoppler-cpp-dev
+  poppler-utils
+  fonts-arphic-uming fonts-arphic-ukai fonts-wqy-zenhei
+  fonts-droid-fallback fonts-lxgw-wenkai
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  # dpkg-query is fast; a package counts as present only when fully installed.
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" -ne 0 ]; then
+  echo "broadsheet needs these Debian packages; install them with:" >&2
+  echo "  sudo apt-get install -y ${missing[*]}" >&2
+  exit 1
+fi
+
+echo "bootstrap: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,192 @@
+#include "app/cli.h"
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <optional>
+
+#include "app/atomic_file.h"
+#include "app/pipeline.h"
+#include "render/png/page_images.h"
+
+namespace app {
+namespace {
+
+constexpr const char* kHelpText = R"(broadsheet — newspaper pages from YAML
+
+usage:
+  broadsheet render DOC.yaml [-o OUT.pdf] [--layout NAME|PATH] [--png DIR] [--debug-boxes] [--strict]
+  broadsheet batch  PATH... -o OUTDIR [-j N] [--shard I/N] [--report report.json] [--strict]
+  broadsheet preview [DIR] [--port 8080] [--host 127.0.0.1]
+  broadsheet check  DOC.yaml...
+  broadsheet fonts  [--layout NAME]
+  broadsheet --help | --version
+
+exit codes: 0 success, 1 input errors, 2 wrong usage, 3 output not written, 4 internal error
+)";
+
+struct UsageError {
+  std::string message;
+};
+
+// Pulls flags out of `args`: `take_value("-o")` returns the value after -o.
+class ArgList {
+ public:
+  explicit ArgList(std::vector<std::string> args) : args_(std::move(args)) {}
+
+  bool take_flag(const std::string& name) {
+    for (auto it = args_.begin(); it != args_.end(); ++it) {
+      if (*it == name) {
+        args_.erase(it);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  std::optional<std::string> take_value(const std::string& name) {
+    for (auto it = args_.begin(); it != args_.end(); ++it) {
+      if (*it == name) {
+        if (it + 1 == args_.end()) throw UsageError{name + " needs a value"};
+        std::string v = *(it + 1);
+        args_.erase(it, it + 2);
+        return v;
+      }
+      if (it->rfind(name + "=", 0) == 0) {
+        std::string v = it->substr(name.size() + 1);
+        args_.erase(it);
+        return v;
+      }
+    }
+    return std::nullopt;
+  }
+
+  // What is left must be plain operands: an unknown option is a usage error.
+  std::vector<std::string> operands() const {
+    for (const auto& a : args_) {
+      if (a.size() > 1 && a[0] == '-') throw UsageError{"unknown option '" + a + "'"};
+    }
+    return args_;
+  }
+
+ private:
+  std::vector<std::string> args_;
+};
+
+void print_diagnostics(const source::Diagnostics& diags) { std::cerr << source::format_all(diags); }
+
+std::string default_output(const std::string& doc) {
+  std::filesystem::path p(doc);
+  p.replace_extension(".pdf");
+  return p.string();
+}
+
+int write_pngs(const std::string& pdf, const std::string& dir, const std::string& doc) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  const std::string stem = std::filesystem::path(doc).stem().string();
+  auto pages = render::rasterize_pdf(pdf, 96);
+  for (std::size_t i = 0; i < pages.size(); ++i) {
+    const std::string path = dir + "/" + stem + "-" + std::to_string(i + 1) + ".png";
+    if (auto err = write_file_atomically(path, pages[i]); !err.empty()) {
+      std::cerr << "broadsheet: error: " << err << '\n';
+      return kOutputError;
+    }
+  }
+  return kOk;
+}
+
+int cmd_render(ArgList args) {
+  RenderOptions options;
+  auto out = args.take_value("-o");
+  if (auto l = args.take_value("--layout")) options.layout = *l;
+  auto png_dir = args.take_value("--png");
+  options.debug_boxes = args.take_flag("--debug-boxes");
+  options.strict = args.take_flag("--strict");
+  auto docs = args.operands();
+  if (docs.size() != 1) throw UsageError{"render takes exactly one DOC.yaml"};
+
+  source::Diagnostics diags;
+  Resources res = load_resources(diags);
+  if (diags.has_errors()) {
+    print_diagnostics(diags);
+    return kInternal;
+  }
+  std::string pdf = render_pdf(docs[0], res, options, diags);
+  print_diagnostics(diags);
+  if (pdf.empty()) return kInputError;
+
+  const std::string target = out ? *out : default_output(docs[0]);
+  if (target == "-") {
+    std::cout.write(pdf.data(), static_cast<std::streamsize>(pdf.size()));
+    std::cout.flush();
+    if (!std::cout) return kOutputError;
+  } else if (auto err = write_file_atomically(target, pdf); !err.empty()) {
+    std::cerr << "broadsheet: error: " << err << '\n';
+    return kOutputError;
+  }
+  if (png_dir) return write_pngs(pdf, *png_dir, docs[0]);
+  return kOk;
+}
+
+int cmd_check(ArgList args) {
+  RenderOptions options;
+  options.strict = args.take_flag("--strict");
+  if (auto l = args.take_value("--layout")) options.layout = *l;
+  auto docs = args.operands();
+  if (docs.empty()) throw UsageError{"check needs at least one DOC.yaml"};
+  source::Diagnostics res_diags;
+  Resources res = load_resources(res_diags);
+  if (res_diags.has_errors()) {
+    print_diagnostics(res_diags);
+    return kInternal;
+  }
+  bool failed = false;
+  for (const auto& doc : docs) {
+    source::Diagnostics diags;
+    // Typesetting too, so characters no font has are found by check as well.
+    auto pub = typeset(doc, res, options, diags);
+    print_diagnostics(diags);
+    failed |= !pub.has_value();
+  }
+  return failed ? kInputError : kOk;
+}
+
+int not_yet(const std::string& what) {
+  std::cerr << "broadsheet: '" << what << "' is not available yet in this version\n";
+  return kUsage;
+}
+
+int dispatch(const std::vector<std::string>& all) {
+  if (all.empty()) throw UsageError{"no command given"};
+  const std::string& cmd = all[0];
+  ArgList rest(std::vector<std::string>(all.begin() + 1, all.end()));
+  if (cmd == "--help" || cmd == "-h" || cmd == "help") {
+    std::cout << kHelpText;
+    return kOk;
+  }
+  if (cmd == "--version") {
+    std::cout << "broadsheet " << BROADSHEET_VERSION << '\n';
+    return kOk;
+  }
+  if (cmd == "render") return cmd_render(std::move(rest));
+  if (cmd == "check") return cmd_check(std::move(rest));
+  if (cmd == "batch" || cmd == "preview" || cmd == "fonts") return not_yet(cmd);
+  throw UsageError{"unknown command '" + cmd + "'"};
+}
+
+}  // namespace
+
+int run(const std::vector<std::string>& args) {
+  try {
+    return dispatch(args);
+  } catch (const UsageError& e) {
+    std::cerr << "broadsheet: " << e.message << "\n\n" << kHelpText;
+    return kUsage;
+  } catch (const std::exception& e) {
+    std::cerr << "broadsheet: internal error: " << e.what() << '\n';
+    return kInternal;
+  }
+}
+
+}  // namespace app

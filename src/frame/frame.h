@@ -1,0 +1,99 @@
+#pragma once
+// The display list: pages of placed items. Pure data, no libharu or HarfBuzz
+// types. Layout produces it; the PDF writer, the PNG preview and the debug
+// overlay only draw it, never decide where anything goes.
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "frame/geometry.h"
+#include "source/source_span.h"
+
+namespace frame {
+
+// A font file used by the publication; GlyphRun::face indexes this table.
+struct FontFace {
+  std::string path;    // the .ttf/.ttc file
+  int index = 0;       // face index inside a collection
+  std::string family;  // for messages and `broadsheet fonts`
+  int units_per_em = 1000;
+};
+
+// One glyph at an absolute position. `text` holds the characters it stands
+// for (UTF-8), so the PDF can map it back for copy/paste and search;
+// a glyph that stands for nothing extra (e.g. the second glyph of a cluster) has "".
+struct Glyph {
+  std::uint32_t gid = 0;
+  double x = 0;        // pen position of the glyph origin on the page
+  double advance = 0;  // the font's advance at this size, in pt (not the set width)
+  std::string text;
+};
+
+// Glyphs of one face, size and colour on one baseline, in reading order.
+struct GlyphRun {
+  int face = 0;
+  double size = 10;
+  Color color;
+  double baseline = 0;  // y of the baseline on the page
+  std::vector<Glyph> glyphs;
+  source::SourceSpan span;
+};
+
+struct Image {
+  std::string path;  // JPEG or PNG file
+  Rect box;          // where it is drawn, aspect ratio already respected
+};
+
+// A straight line (column rules, folio rule, crop marks).
+struct Rule {
+  Point from, to;
+  double width = 0.5;
+  Color color;
+};
+
+// A rectangle, filled and/or outlined (banners, highlights box, placeholders).
+struct Box {
+  Rect rect;
+  bool fill = false;
+  Color fill_color;
+  bool stroke = false;
+  Color stroke_color;
+  double stroke_width = 0.5;
+};
+
+using Item = std::variant<GlyphRun, Image, Rule, Box>;
+
+struct Page {
+  Size size;          // trimmed page size
+  double bleed = 0;   // extra paper on each side, outside `size`
+  bool crop_marks = false;
+  int number = 1;     // folio number
+  std::vector<Item> items;
+  // Drawn only with --debug-boxes: columns, grid lines, item boxes.
+  std::vector<Item> debug_items;
+};
+
+struct Bookmark {
+  std::string title;
+  int page_index = 0;  // 0-based index into Publication::pages
+  double y = 0;
+};
+
+struct Metadata {
+  std::string title;
+  std::string subject;
+  std::string author;
+  std::string creator = "broadsheet";
+  std::string date;  // YYYY-MM-DD from meta.date or SOURCE_DATE_EPOCH; never the clock
+};
+
+// Everything the renderers need, and nothing more.
+struct Publication {
+  std::vector<FontFace> faces;
+  std::vector<Page> pages;
+  std::vector<Bookmark> bookmarks;
+  Metadata meta;
+};
+
+}  // namespace frame

@@ -1,0 +1,241 @@
+#include "layout/block_setter.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "layout/image_size.h"
+#include "layout/line_runs.h"
+
+namespace layout {
+namespace {
+
+double max_size(const std::vector<text::Span>& spans) {
+  double s = 0;
+  for (const auto& sp : spans) s = std::max(s, sp.style.size);
+  return s;
+}
+
+// Baseline of a line of `size` pt inside a band of `leading` pt starting at `top`.
+double baseline_in_band(double top, double leading, double size) {
+  return top + (leading - size) / 2 + kEmAscent * size;
+}
+
+}  // namespace
+
+double BlockSetter::leading_of(style::Role role) const {
+  const auto& st = theme_.style(role);
+  return st.leading > 0 ? st.leading : 1.25 * st.size;
+}
+
+int BlockSetter::rows_for(double height) const {
+  return std::max(1, static_cast<int>(std::ceil(height / grid_.pitch - 1e-6)));
+}
+
+std::vector<text::Line> BlockSetter::set_ragged(const std::vector<text::Span>& spans, double width) {
+  text::ParagraphSpec spec;
+  spec.spans = spans;
+  spec.width = width;
+  spec.align = text::Align::Left;
+  return text::set_paragraph(spec, fonts_, diags_);
+}
+
+double BlockSetter::stack(const std::vector<text::Line>& lines, double x, double top, double width,
+                          double leading, text::Align align, std::vector<frame::Item>& out) {
+  double y = top;
+  for (const auto& line : lines) {
+    double dx = 0;
+    if (align == text::Align::Center) dx = (width - line.width) / 2;
+    else if (align == text::Align::Right) dx = width - line.width;
+    append_line(line, x + dx, baseline_in_band(y, leading, line.size), out);
+    y += leading;
+  }
+  return y - top;
+}
+
+void BlockSetter::set_paragraph_lines(const style::StyledBlock& block, int paragraph,
+                                      std::vector<FlowItem>& out) {
+  text::ParagraphSpec spec;
+  spec.spans = block.lines.front();
+  spec.width = grid_.column_width;
+  spec.first_indent = 2 * grid_.body_size;  // two characters
+  spec.align = text::Align::Justify;
+  auto lines = text::set_paragraph(spec, fonts_, diags_);
+  const int n = static_cast<int>(lines.size());
+  for (int i = 0; i < n; ++i) {
+    FlowItem item;
+    item.kind = FlowKind::Line;
+    item.rows = 1;
+    item.height = grid_.pitch;
+    item.paragraph = paragraph;
+    item.line = i;
+    item.lines = n;
+    append_line(lines[i], 0, grid_.baseline_in_row(grid_.body_size), item.items);
+    out.push_back(std::move(item));
+  }
+}
+
+FlowItem BlockSetter::set_banner(const style::StyledBlock& block) {
+  const auto& st = theme_.style(style::Role::Banner);
+  const double leading = leading_of(style::Role::Banner);
+  const double pad_x = st.size;
+  const double pad_y = 0.3 * st.size;
+  std::vector<std::vector<text::Line>> heading;
+  int n = 0;
+  for (const auto& spans : block.lines) {
+    heading.push_back(set_ragged(spans, grid_.column_width - 2 * pad_x));
+    n += static_cast<int>(heading.back().size());
+  }
+  const double box_h = n * leading + 2 * pad_y;
+  const double before = st.space_before * grid_.pitch;
+  FlowItem item;
+  item.kind = FlowKind::Banner;
+  item.rows = rows_for(box_h + before + 0.25 * grid_.pitch);
+  item.height = item.rows * grid_.pitch;
+  // The bar sits low in its rows, nearer the text it heads than the text above.
+  const double box_top = item.height - box_h - (item.height - box_h - before) / 2;
+  if (st.has_background) {
+    frame::Box bar;
+    bar.rect = {0, box_top, grid_.column_width, box_h};
+    bar.fill = true;
+    bar.fill_color = st.background;
+    item.items.push_back(bar);
+  } else {
+    frame::Rule r{{0, box_top + box_h}, {grid_.column_width, box_top + box_h}, 0.8, st.color};
+    item.items.push_back(r);
+  }
+  double y = box_top + pad_y;
+  for (const auto& lines : heading) {
+    y += stack(lines, pad_x, y, grid_.column_width - 2 * pad_x, leading, st.align, item.items);
+  }
+  return item;
+}
+
+FlowItem BlockSetter::set_photo(const style::StyledBlock& block, double width, int max_rows) {
+  FlowItem item;
+  item.kind = FlowKind::Figure;
+  item.floating = true;
+  auto px = read_image_size(block.image_path);
+  const double aspect = px ? static_cast<double>(px->height) / px->width : 2.0 / 3.0;
+  const double cap_leading = leading_of(style::Role::Caption);
+  const double gap = 0.3 * grid_.pitch;
+
+  double w = width;
+  std::vector<text::Line> caption = set_ragged(block.caption, w);
+  auto total = [&](double img_w) { return img_w * aspect + gap + caption.size() * cap_leading; };
+  // A photo may take at most `max_rows`; shrink it (aspect kept) rather than split it.
+  const double limit = max_rows * grid_.pitch - 0.3 * grid_.pitch;
+  if (total(w) > limit) w = std::max(width * 0.3, (limit - gap - caption.size() * cap_leading) / aspect);
+  const double img_h = w * aspect;
+  const double x0 = (width - w) / 2;
+  item.items.push_back(frame::Image{block.image_path, {x0, 0, w, img_h}});
+  stack(caption, 0, img_h + gap, width, cap_leading, text::Align::Left, item.items);
+  item.rows = rows_for(total(w) + 0.3 * grid_.pitch);
+  item.height = total(w);
+  return item;
+}
+
+FlowItem BlockSetter::set_highlights(const style::StyledBlock& block) {
+  const auto& st = theme_.style(style::Role::Highlights);
+  const double label_leading = leading_of(style::Role::Highlights);
+  const double pad = 0.6 * st.size;
+  const int per_row = grid_.column_width >= 14 * grid_.body_size * 1.5 ? 2 : 1;
+  const double cell_w = (grid_.column_width - 2 * pad) / per_row;
+
+  FlowItem item;
+  item.kind = FlowKind::Box;
+  std::vector<frame::Item> content;
+  double y = pad;
+  for (std::size_t i = 0; i < block.highlights.size(); i += per_row) {
+    double row_h = 0;
+    for (int c = 0; c < per_row && i + c < block.highlights.size(); ++c) {
+      const auto& h = block.highlights[i + c];
+      const double x = pad + c * cell_w;
+      const double fig_size = max_size(h.figure);
+      const double fig_h = stack(set_ragged(h.figure, cell_w - pad), x, y, cell_w - pad,
+                                 fig_size * 1.25, text::Align::Left, content);
+      const double lab_h = stack(set_ragged(h.label, cell_w - pad), x, y + fig_h, cell_w - pad,
+                                 label_leading, text::Align::Left, content);
+      row_h = std::max(row_h, fig_h + lab_h);
+    }
+    y += row_h + 0.4 * pad;
+  }
+  const double box_h = y + pad * 0.6;
+  item.rows = rows_for(box_h + 0.4 * grid_.pitch);
+  const double top = (item.rows * grid_.pitch - box_h) / 2;
+  frame::Box bg;
+  bg.rect = {0, top, grid_.column_width, box_h};
+  bg.fill = st.has_background;
+  bg.fill_color = st.background;
+  bg.stroke = !st.has_background;
+  item.items.push_back(bg);
+  for (auto& c : content) item.items.push_back(translated(c, 0, top));
+  item.height = item.rows * grid_.pitch;
+  return item;
+}
+
+FlowItem BlockSetter::set_byline(const style::StyledBlock& block) {
+  FlowItem item;
+  item.kind = FlowKind::Byline;
+  const auto& st = theme_.style(style::Role::Byline);
+  auto lines = set_ragged(block.lines.front(), grid_.column_width);
+  stack(lines, 0, 0, grid_.column_width, grid_.pitch, st.align, item.items);
+  item.rows = static_cast<int>(std::max<std::size_t>(1, lines.size()));
+  item.height = item.rows * grid_.pitch;
+  return item;
+}
+
+void BlockSetter::set_column_block(const style::StyledBlock& block, int paragraph,
+                                   std::vector<FlowItem>& out) {
+  using style::BlockKind;
+  switch (block.kind) {
+    case BlockKind::Paragraph: set_paragraph_lines(block, paragraph, out); break;
+    case BlockKind::Banner: out.push_back(set_banner(block)); break;
+    case BlockKind::Photo: out.push_back(set_photo(block, grid_.column_width, grid_.rows * 6 / 10)); break;
+    case BlockKind::Highlights: out.push_back(set_highlights(block)); break;
+    case BlockKind::Byline: out.push_back(set_byline(block)); break;
+    default: break;  // head blocks are set by set_head
+  }
+}
+
+FlowItem BlockSetter::set_head(const std::vector<style::StyledBlock>& head, double width) {
+  using style::BlockKind;
+  FlowItem item;
+  item.kind = FlowKind::Banner;
+  double y = 0;
+  for (const auto& block : head) {
+    const auto& st = theme_.style(block.role);
+    const double leading = leading_of(block.role);
+    const auto& spans = block.lines.front();
+    if (spans.empty()) continue;
+    std::vector<text::Line> lines = set_ragged(spans, width);
+    if (block.kind == BlockKind::Headline && lines.size() > 1) {
+      // Balance a wrapped headline: the narrowest measure that keeps the same
+      // number of lines gives lines of nearly equal length.
+      double lo = width / lines.size(), hi = width;
+      for (int i = 0; i < 12; ++i) {
+        const double mid = (lo + hi) / 2;
+        if (set_ragged(spans, mid).size() <= lines.size()) hi = mid;
+        else lo = mid;
+      }
+      lines = set_ragged(spans, hi);
+    }
+    if (block.kind == BlockKind::Union) {
+      // A red tab before the union's name, the way papers label a report.
+      frame::Box tab;
+      tab.rect = {0, y + (leading - st.size) / 2, 0.35 * st.size, st.size};
+      tab.fill = true;
+      tab.fill_color = st.color;
+      item.items.push_back(tab);
+      y += stack(lines, 0.7 * st.size, y, width, leading, text::Align::Left, item.items);
+    } else {
+      y += st.space_before * grid_.pitch;
+      y += stack(lines, 0, y, width, leading, st.align, item.items);
+    }
+    y += st.space_after * grid_.pitch;
+  }
+  item.rows = rows_for(y + 0.3 * grid_.pitch);
+  item.height = y;
+  return item;
+}
+
+}  // namespace layout

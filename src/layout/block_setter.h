@@ -1,0 +1,50 @@
+#pragma once
+// Sets styled blocks into FlowItems of whole grid rows: body paragraphs line
+// by line (so the column flow can break between lines), banners, photos with
+// their captions, highlights boxes, bylines, and an article's head across
+// all columns.
+#include <vector>
+
+#include "layout/flow_item.h"
+#include "layout/page_grid.h"
+#include "source/diagnostics.h"
+#include "style/styled_document.h"
+#include "text/font_book.h"
+
+namespace layout {
+
+class BlockSetter {
+ public:
+  BlockSetter(const PageGrid& grid, const style::Theme& theme, const text::FontBook& fonts,
+              source::Diagnostics& diags)
+      : grid_(grid), theme_(theme), fonts_(fonts), diags_(diags) {}
+
+  // A column block at the column width. Body paragraphs give one item per
+  // line, numbered `paragraph` for the keep rules.
+  void set_column_block(const style::StyledBlock& block, int paragraph, std::vector<FlowItem>& out);
+  // Union line, kicker, headline and subheadline across `width`.
+  FlowItem set_head(const std::vector<style::StyledBlock>& head, double width);
+  // A photo with its caption across `width` (a column, or all columns).
+  FlowItem set_photo(const style::StyledBlock& block, double width, int max_rows);
+
+ private:
+  // Lines of `spans` set flush left (no justification) within `width`.
+  std::vector<text::Line> set_ragged(const std::vector<text::Span>& spans, double width);
+  // Draws lines one under another from `top`, aligned within [x, x+width).
+  // Returns the height used (lines × leading).
+  double stack(const std::vector<text::Line>& lines, double x, double top, double width,
+               double leading, text::Align align, std::vector<frame::Item>& out);
+  void set_paragraph_lines(const style::StyledBlock& block, int paragraph, std::vector<FlowItem>& out);
+  FlowItem set_banner(const style::StyledBlock& block);
+  FlowItem set_highlights(const style::StyledBlock& block);
+  FlowItem set_byline(const style::StyledBlock& block);
+  double leading_of(style::Role role) const;
+  int rows_for(double height) const;
+
+  const PageGrid& grid_;
+  const style::Theme& theme_;
+  const text::FontBook& fonts_;
+  source::Diagnostics& diags_;
+};
+
+}  // namespace layout

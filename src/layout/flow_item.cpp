@@ -1,0 +1,31 @@
+#include "layout/flow_item.h"
+
+#include <type_traits>
+
+namespace layout {
+
+frame::Item translated(const frame::Item& item, double dx, double dy) {
+  return std::visit(
+      [&](auto v) -> frame::Item {
+        using T = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<T, frame::GlyphRun>) {
+          v.baseline += dy;
+          for (auto& g : v.glyphs) g.x += dx;
+        } else if constexpr (std::is_same_v<T, frame::Image>) {
+          v.box.x += dx;
+          v.box.y += dy;
+        } else if constexpr (std::is_same_v<T, frame::Rule>) {
+          v.from.x += dx;
+          v.from.y += dy;
+          v.to.x += dx;
+          v.to.y += dy;
+        } else {
+          v.rect.x += dx;
+          v.rect.y += dy;
+        }
+        return v;
+      },
+      item);
+}
+
+}  // namespace layout

@@ -1,0 +1,36 @@
+#include "layout/line_runs.h"
+
+#include "layout/page_grid.h"
+
+namespace layout {
+
+void append_line(const text::Line& line, double x, double baseline, std::vector<frame::Item>& out) {
+  frame::GlyphRun* run = nullptr;
+  for (const auto& g : line.glyphs) {
+    if (g.missing) {
+      // SPEC §3: a character no font has is drawn as a visible placeholder.
+      frame::Box box;
+      box.rect = {x + g.x + 0.08 * g.size, baseline - kEmAscent * g.size + 0.08 * g.size,
+                  0.84 * g.size, 0.84 * g.size};
+      box.stroke = true;
+      box.stroke_width = 0.6;
+      box.stroke_color = {0.8, 0, 0};
+      out.push_back(box);
+      run = nullptr;
+      // The glyph itself still goes into the text (as .notdef) so copy-paste keeps the character.
+    }
+    if (!run || run->face != g.face || run->size != g.size || !(run->color == g.color)) {
+      frame::GlyphRun r;
+      r.face = g.face;
+      r.size = g.size;
+      r.color = g.color;
+      r.baseline = baseline;
+      r.span = g.source;
+      out.push_back(std::move(r));
+      run = &std::get<frame::GlyphRun>(out.back());
+    }
+    run->glyphs.push_back({g.gid, x + g.x, g.advance, g.text});
+  }
+}
+
+}  // namespace layout

@@ -1,0 +1,21 @@
+#pragma once
+// Draws a Publication (the display list) into PDF bytes with libharu.
+// Translates only: every position, size and colour comes from the frame.
+#include <string>
+
+#include "frame/frame.h"
+#include "source/diagnostics.h"
+
+namespace render {
+
+struct PdfOptions {
+  bool debug_boxes = false;  // also draw Page::debug_items
+};
+
+// Returns the whole PDF file. Problems (unreadable photo, font that cannot be
+// embedded) are added to `diags` as errors; the result is then empty.
+// Deterministic: the same Publication gives the same bytes.
+std::string write_pdf(const frame::Publication& pub, const PdfOptions& options,
+                      source::Diagnostics& diags);
+
+}  // namespace render

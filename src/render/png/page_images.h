@@ -1,0 +1,13 @@
+#pragma once
+// Page pictures rasterised from the very PDF that `render` writes (poppler),
+// so what the preview shows is what prints.
+#include <string>
+#include <vector>
+
+namespace render {
+
+// One PNG file's bytes per page of `pdf`, at `dpi`. Throws std::runtime_error
+// when the PDF cannot be read.
+std::vector<std::string> rasterize_pdf(const std::string& pdf, double dpi);
+
+}  // namespace render

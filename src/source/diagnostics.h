@@ -1,0 +1,44 @@
+#pragma once
+// Problems found in the input, collected across stages and printed as
+// `FILE:LINE:COLUMN: error: message` so editors can jump to them.
+#include <string>
+#include <vector>
+
+#include "source/source_span.h"
+
+namespace source {
+
+enum class Severity { Warning, Error };
+
+struct Diagnostic {
+  Severity severity = Severity::Error;
+  SourceSpan span;
+  std::string message;
+};
+
+class Diagnostics {
+ public:
+  void error(const SourceSpan& span, std::string message);
+  void warning(const SourceSpan& span, std::string message);
+  void add(Diagnostic d);
+
+  bool has_errors() const;
+  std::size_t error_count() const;
+  std::size_t warning_count() const;
+  const std::vector<Diagnostic>& all() const { return items_; }
+  bool empty() const { return items_.empty(); }
+
+  // --strict: every warning becomes an error.
+  void promote_warnings();
+  void append(const Diagnostics& other);
+
+ private:
+  std::vector<Diagnostic> items_;
+};
+
+// `file:line:col: error: message` (position parts omitted when unknown).
+std::string format(const Diagnostic& d);
+// All diagnostics, one per line, in the order they were found.
+std::string format_all(const Diagnostics& diags);
+
+}  // namespace source

@@ -1,0 +1,141 @@
+#include "source/source_file.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+
+#include "source/utf8.h"
+
+namespace source {
+namespace {
+
+constexpr const char* kTooLarge = "the file is larger than 16 MiB";
+
+std::vector<std::size_t> index_lines(std::string_view text) {
+  std::vector<std::size_t> starts{0};
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n') starts.push_back(i + 1);
+  }
+  return starts;
+}
+
+std::string hex_byte(unsigned char b) {
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "0x%02X", b);
+  return buf;
+}
+
+std::string code_point_name(char32_t cp) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(cp));
+  return buf;
+}
+
+// The first reason the bytes are not a text file, reported at its position.
+// One message is enough: a binary file would otherwise yield thousands.
+bool check_text(const SourceFile& file, Diagnostics& diags) {
+  const std::string_view text = file.text;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    if (b == 0) {
+      diags.error(file.span_at(i), "binary data, not a text file (NUL byte)");
+      return false;
+    }
+    if (b < 0x20 && b != '\t' && b != '\n' && b != '\r') {
+      diags.error(file.span_at(i), "binary data, not a text file (control character " +
+                                       code_point_name(b) + ")");
+      return false;
+    }
+    const Decoded d = decode_utf8(text, i);
+    if (!d.valid) {
+      // GBK is what a Chinese Windows editor saves by default.
+      diags.error(file.span_at(i), "invalid UTF-8 (byte " + hex_byte(b) +
+                                       "); save the file as UTF-8 (GBK and other encodings "
+                                       "are not supported)");
+      return false;
+    }
+    i += d.length;
+  }
+  return true;
+}
+
+}  // namespace
+
+SourceSpan SourceFile::span_at(std::size_t byte_offset) const {
+  byte_offset = std::min(byte_offset, text.size());
+  const auto next = std::upper_bound(line_starts.begin(), line_starts.end(), byte_offset);
+  const auto line = static_cast<int>(next - line_starts.begin());
+  const std::size_t start = *(next - 1);
+  const int column = 1 + count_code_points(std::string_view(text).substr(start, byte_offset - start));
+  return SourceSpan{path, line, column};
+}
+
+std::optional<SourceFile> source_from_text(std::string text, const std::string& path,
+                                           Diagnostics& diags) {
+  const SourceSpan whole_file{path};
+  if (text.size() > kMaxSourceBytes) {
+    diags.error(whole_file, kTooLarge);
+    return std::nullopt;
+  }
+  if (text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') ||
+                           (text[0] == '\xFE' && text[1] == '\xFF'))) {
+    diags.error(whole_file, "the file is UTF-16; save it as UTF-8");
+    return std::nullopt;
+  }
+  // Editors do not count a UTF-8 byte-order mark as a column, so neither do we.
+  if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
+  SourceFile file{path, std::move(text), {}};
+  file.line_starts = index_lines(file.text);
+  if (!check_text(file, diags)) return std::nullopt;
+  if (file.text.find_first_not_of(" \t\r\n") == std::string::npos) {
+    diags.error(whole_file, "the file is empty");
+    return std::nullopt;
+  }
+  return file;
+}
+
+std::optional<SourceFile> read_source(const std::string& path, Diagnostics& diags) {
+  const SourceSpan whole_file{path};
+  std::error_code ec;
+  const auto status = std::filesystem::status(path, ec);
+  if (ec || !std::filesystem::exists(status)) {
+    diags.error(whole_file, "cannot read the file: no such file");
+    return std::nullopt;
+  }
+  if (std::filesystem::is_directory(status)) {
+    diags.error(whole_file, "cannot read the file: it is a directory");
+    return std::nullopt;
+  }
+  // Checked before reading so that a huge file is never loaded into memory.
+  if (std::filesystem::is_regular_file(status)) {
+    const auto size = std::filesystem::file_size(path, ec);
+    if (!ec && size > kMaxSourceBytes) {
+      diags.error(whole_file, kTooLarge);
+      return std::nullopt;
+    }
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    diags.error(whole_file, std::string("cannot read the file: ") + std::strerror(errno));
+    return std::nullopt;
+  }
+  // Read at most one byte past the limit: a pipe or device has no size to ask.
+  std::string text;
+  char buf[1 << 16];
+  while (in && text.size() <= kMaxSourceBytes) {
+    in.read(buf, sizeof buf);
+    text.append(buf, static_cast<std::size_t>(in.gcount()));
+  }
+  if (in.bad()) {
+    diags.error(whole_file, "cannot read the file: read error");
+    return std::nullopt;
+  }
+  return source_from_text(std::move(text), path, diags);
+}
+
+}  // namespace source

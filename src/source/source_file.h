@@ -1,0 +1,37 @@
+#pragma once
+// A YAML file's text, checked to be something worth handing to a parser, and
+// the table that turns byte offsets into the 1-based LINE:COLUMN of messages.
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "source/diagnostics.h"
+#include "source/source_span.h"
+
+namespace source {
+
+// Documents and layouts are a few kilobytes; anything this big is a mistake
+// (or an attack) and would only make the parser slow.
+inline constexpr std::size_t kMaxSourceBytes = 16u * 1024 * 1024;
+
+struct SourceFile {
+  std::string path;
+  std::string text;  // UTF-8, without a byte-order mark
+  std::vector<std::size_t> line_starts;  // byte offset of each line's first byte
+
+  // 1-based line; the column counts code points (what an editor shows), so
+  // that `SourceSpan::shifted(i)` lands on the i-th character of a scalar.
+  SourceSpan span_at(std::size_t byte_offset) const;
+};
+
+// Reads `path` and checks it is non-empty UTF-8 text of at most
+// kMaxSourceBytes. Problems go to `diags`; nullopt when the file is unusable.
+std::optional<SourceFile> read_source(const std::string& path, Diagnostics& diags);
+
+// The same checks for text already in memory (`path` names it in messages).
+std::optional<SourceFile> source_from_text(std::string text, const std::string& path,
+                                           Diagnostics& diags);
+
+}  // namespace source

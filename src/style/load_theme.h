@@ -1,0 +1,21 @@
+#pragma once
+#include <string>
+
+#include "source/diagnostics.h"
+#include "style/theme.h"
+
+namespace style {
+
+// The layout file for a document's `layout:` value: a bare name
+// ("newspaper-a4") is looked up as `<data_dir>/layouts/<name>.yaml`; anything
+// with a '/' or ending in .yaml is a path relative to the document's folder.
+// Returns "" when nothing is found (the caller reports it at the key's span).
+std::string resolve_layout(const std::string& name_or_path, const std::string& document_dir,
+                           const std::string& data_dir);
+
+// Reads a layout file with the same precise FILE:LINE:COLUMN reporting as
+// documents: unknown keys are warnings with a suggestion, wrong types and
+// out-of-range numbers are errors. Missing keys keep the defaults of theme.h.
+Theme load_theme(const std::string& path, source::Diagnostics& diags);
+
+}  // namespace style

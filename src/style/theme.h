@@ -1,0 +1,95 @@
+#pragma once
+// A layout file (layouts/*.yaml) read into numbers: page geometry, columns,
+// the baseline grid and one style per role (SPEC §4). Lengths are points
+// here; the file gives page lengths in millimetres and type sizes in points.
+//
+// File format (every key optional unless marked required):
+//
+//   name: newspaper-a4                  # required
+//   page:
+//     size: A4                          # A4 | A3 | [width_mm, height_mm]
+//     margins: {top: 16, bottom: 14, left: 14, right: 14}   # mm
+//     bleed: 0                          # mm; > 0 adds bleed around the page
+//     crop_marks: false
+//   columns: {count: 2, gutter: 5, rule: true}   # gutter mm; rule = hairline between columns
+//   body: {size: 9.5, leading: 15}      # pt; leading = baseline grid pitch
+//   styles:                             # per role; keys: font, size, color, tracking, leading,
+//     headline: {font: hei, size: 24, color: "#000000", tracking: 0.05, align: center}
+//     ...                               #   align, space_before, space_after, background
+//
+// Roles: masthead, union, kicker, headline, subheadline, banner, body,
+// emphasis, caption, credit, byline, folio, highlights, highlight_value.
+// `space_before`/`space_after` are in grid lines; `background` is a fill
+// colour (banners, highlights box); `tracking` is extra space in em.
+#include <array>
+#include <string>
+
+#include "frame/geometry.h"
+#include "source/source_span.h"
+#include "text/font_role.h"
+
+namespace style {
+
+enum class Role {
+  Masthead,
+  Union,
+  Kicker,
+  Headline,
+  Subheadline,
+  Banner,
+  Body,
+  Emphasis,
+  Caption,
+  Credit,
+  Byline,
+  Folio,
+  Highlights,
+  HighlightValue,
+  Count_
+};
+inline constexpr int kRoleCount = static_cast<int>(Role::Count_);
+
+struct RoleStyle {
+  text::FontRole font = text::FontRole::Song;
+  double size = 9.5;         // pt
+  frame::Color color;        // black
+  double tracking = 0;       // em of extra space between characters
+  double leading = 0;        // pt between baselines of a multi-line item; 0 = 1.25 × size
+  text::Align align = text::Align::Left;
+  double space_before = 0;   // grid lines
+  double space_after = 0;    // grid lines
+  bool has_background = false;
+  frame::Color background;
+};
+
+struct PageGeometry {
+  frame::Size size{595.2756, 841.8898};  // A4
+  double margin_top = 45, margin_bottom = 40, margin_left = 40, margin_right = 40;
+  double bleed = 0;
+  bool crop_marks = false;
+};
+
+struct Columns {
+  int count = 2;
+  double gutter = 14;
+  bool rule = true;
+};
+
+struct Grid {
+  double body_size = 9.5;  // pt
+  double leading = 15;     // pt between body baselines: the grid pitch
+};
+
+struct Theme {
+  std::string name;
+  std::string path;  // the file it was read from
+  PageGeometry page;
+  Columns columns;
+  Grid grid;
+  std::array<RoleStyle, kRoleCount> styles{};
+
+  const RoleStyle& style(Role r) const { return styles[static_cast<int>(r)]; }
+  RoleStyle& style(Role r) { return styles[static_cast<int>(r)]; }
+};
+
+}  // namespace style

@@ -1,0 +1,59 @@
+#pragma once
+// Fonts by role, with per-character fallback (SPEC §4). Resolves each role's
+// ordered family list through fontconfig (and the project's fonts/ folder),
+// owns the HarfBuzz faces, and answers "which face draws this character".
+// Built once per process and then only read, so worker threads may share it.
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "frame/frame.h"
+#include "source/diagnostics.h"
+#include "text/font_role.h"
+
+namespace text {
+
+// What fonts/manifest.yaml says: the families of each role, then the
+// fallbacks shared by all roles (tried in order, before fontconfig's own
+// "any font that has it" search).
+struct FontManifest {
+  std::vector<std::string> song{"AR PL UMing CN"};
+  std::vector<std::string> hei{"WenQuanYi Zen Hei"};
+  std::vector<std::string> kai{"AR PL UKai CN"};
+  std::vector<std::string> fallback{"Droid Sans Fallback", "LXGW WenKai"};
+};
+
+// Reads fonts/manifest.yaml (roles: {song: [...], hei: [...], kai: [...]}, fallback: [...]).
+FontManifest load_font_manifest(const std::string& path, source::Diagnostics& diags);
+
+class FontBook {
+ public:
+  // `fonts_dir` is the project's fonts/ folder, searched before the system.
+  FontBook(const FontManifest& manifest, const std::string& fonts_dir);
+  ~FontBook();
+  FontBook(const FontBook&) = delete;
+  FontBook& operator=(const FontBook&) = delete;
+
+  // Index into faces() of the face that draws `c` for `role`: the role's own
+  // faces first, then the shared fallbacks, then any installed font that
+  // fontconfig finds for it. -1 when no font has it.
+  int face_for(FontRole role, char32_t c) const;
+  // The role's first face (for metrics of spaces, placeholders).
+  int primary_face(FontRole role) const;
+
+  std::uint32_t glyph(int face, char32_t c) const;          // 0 if absent
+  double advance(int face, std::uint32_t gid, double size) const;  // pt
+  // Ink box of a glyph in em units relative to its origin (y up), so the
+  // typesetter knows where a punctuation mark's ink sits in its em box.
+  struct Extents { double x_min, x_max, y_min, y_max; };
+  Extents extents(int face, std::uint32_t gid) const;
+
+  const std::vector<frame::FontFace>& faces() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace text

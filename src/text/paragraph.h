@@ -1,0 +1,65 @@
+#pragma once
+// Sets one paragraph (or heading, caption, folio line) into lines of
+// positioned glyphs, following the Chinese rules of SPEC §5: line-start and
+// line-end prohibitions, unbreakable numbers/words/URLs, …… and —— whole,
+// quarter-em Han–Latin gaps, half-em gaps for spaces between Han,
+// punctuation compression, first-line indent, justification.
+// Never calls libharu; knows nothing of pages.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "frame/geometry.h"
+#include "source/diagnostics.h"
+#include "text/font_book.h"
+#include "text/font_role.h"
+
+namespace text {
+
+struct TextStyle {
+  FontRole role = FontRole::Song;
+  double size = 9.5;       // pt
+  frame::Color color;
+  double tracking = 0;     // em of extra space after every character
+};
+
+// A piece of input text in one style, with where it came from.
+struct Span {
+  std::string text;  // UTF-8
+  TextStyle style;
+  source::SourceSpan source;   // position of the span's first character...
+  bool one_line = false;       // ...valid per character only when true
+};
+
+struct ParagraphSpec {
+  std::vector<Span> spans;
+  double width = 0;          // the measure, pt
+  double first_indent = 0;   // pt (two characters for body text)
+  Align align = Align::Justify;  // Justify: last line flush left
+};
+
+struct PositionedGlyph {
+  int face = 0;
+  double size = 9.5;
+  frame::Color color;
+  std::uint32_t gid = 0;
+  double x = 0;        // from the line's left edge, pt
+  double advance = 0;  // font advance at `size`, pt
+  std::string text;    // the characters this glyph stands for
+  bool missing = false;  // no installed font has it: draw a placeholder box
+  source::SourceSpan source;
+};
+
+struct Line {
+  std::vector<PositionedGlyph> glyphs;
+  double width = 0;      // set width (== measure for justified lines)
+  double size = 0;       // largest type size on the line
+  bool last = false;     // a paragraph's last line
+};
+
+// Breaks and sets the paragraph. Characters no font has are reported as
+// warnings (code point and source position) and come back with missing=true.
+std::vector<Line> set_paragraph(const ParagraphSpec& spec, const FontBook& fonts,
+                                source::Diagnostics& diags);
+
+}  // namespace text

@@ -1,0 +1,86 @@
+// The command line as a user meets it: exit codes, messages, files written.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "run_command.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path temp_dir(const std::string& name) {
+  fs::path d = fs::temp_directory_path() / ("broadsheet-cli-" + name + "-" + std::to_string(::getpid()));
+  fs::remove_all(d);
+  fs::create_directories(d);
+  return d;
+}
+
+std::string seed() { return source_dir() + "/samples/seed-page.yaml"; }
+
+}  // namespace
+
+TEST_CASE("--version and --help exit 0; bad usage exits 2") {
+  CHECK(run_command(broadsheet() + " --version").exit_code == 0);
+  auto help = run_command(broadsheet() + " --help");
+  CHECK(help.exit_code == 0);
+  CHECK(help.out.find("broadsheet render") != std::string::npos);
+  CHECK(run_command(broadsheet() + " 2>/dev/null").exit_code == 2);
+  CHECK(run_command(broadsheet() + " frobnicate 2>/dev/null").exit_code == 2);
+  CHECK(run_command(broadsheet() + " render 2>/dev/null").exit_code == 2);
+  CHECK(run_command(broadsheet() + " render " + seed() + " --bogus 2>/dev/null").exit_code == 2);
+}
+
+TEST_CASE("check accepts the seed page") {
+  auto r = run_command(broadsheet() + " check " + seed() + " 2>&1");
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("error") == std::string::npos);
+}
+
+TEST_CASE("render writes a PDF next to -o, and to stdout with -o -") {
+  auto dir = temp_dir("render");
+  const auto out = dir / "seed.pdf";
+  auto r = run_command(broadsheet() + " render " + seed() + " -o " + out.string() + " 2>&1");
+  INFO(r.out);
+  CHECK(r.exit_code == 0);
+  REQUIRE(fs::exists(out));
+  std::ifstream in(out, std::ios::binary);
+  std::string head(5, '\0');
+  in.read(head.data(), 5);
+  CHECK(head == "%PDF-");
+  // No temporary file is left beside the output.
+  int files = 0;
+  for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir)) ++files;
+  CHECK(files == 1);
+
+  auto piped = run_command(broadsheet() + " render " + seed() + " -o - 2>/dev/null | head -c 5");
+  CHECK(piped.out == "%PDF-");
+  fs::remove_all(dir);
+}
+
+TEST_CASE("bad input exits 1 with file:line:col and writes nothing") {
+  auto dir = temp_dir("bad");
+  const auto doc = dir / "bad.yaml";
+  std::ofstream(doc) << "articles:\n  - union: 某县总工会\n    headlin: 标题\n";
+  const auto out = dir / "bad.pdf";
+  auto r = run_command(broadsheet() + " render " + doc.string() + " -o " + out.string() + " 2>&1");
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find(doc.string() + ":2:5: error:") != std::string::npos);
+  CHECK(!fs::exists(out));
+  fs::remove_all(dir);
+}
+
+TEST_CASE("an output that cannot be written exits 3") {
+  auto r = run_command(broadsheet() + " render " + seed() + " -o /nonexistent-dir/x.pdf 2>&1");
+  CHECK(r.exit_code == 3);
+  CHECK(r.out.find("cannot") != std::string::npos);
+}
+
+TEST_CASE("the program finds its layouts from any working directory") {
+  auto dir = temp_dir("cwd");
+  auto r = run_command("cd " + dir.string() + " && " + broadsheet() + " check " + seed() + " 2>&1");
+  INFO(r.out);
+  CHECK(r.exit_code == 0);
+  fs::remove_all(dir);
+}
