@@ -43,6 +43,7 @@ struct GlyphRun {
 struct Image {
   std::string path;  // JPEG or PNG file
   Rect box;          // where it is drawn, aspect ratio already respected
+  source::SourceSpan span;  // the photo's entry in the YAML, for the low-dpi warning
 };
 
 // A straight line (column rules, folio rule, crop marks).

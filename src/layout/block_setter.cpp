@@ -127,7 +127,7 @@ FlowItem BlockSetter::set_photo(const style::StyledBlock& block, double width, i
   if (total(w) > limit) w = std::max(width * 0.3, (limit - gap - caption.size() * cap_leading) / aspect);
   const double img_h = w * aspect;
   const double x0 = (width - w) / 2;
-  item.items.push_back(frame::Image{block.image_path, {x0, 0, w, img_h}});
+  item.items.push_back(frame::Image{block.image_path, {x0, 0, w, img_h}, block.source});
   stack(caption, 0, img_h + gap, width, cap_leading, text::Align::Left, item.items);
   item.rows = rows_for(total(w) + 0.3 * grid_.pitch);
   item.height = total(w);

@@ -6,7 +6,6 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <memory>
 
 #include "source/utf8.h"
 
@@ -15,12 +14,17 @@ namespace {
 
 constexpr const char* kTooLarge = "the file is larger than 16 MiB";
 
-std::vector<std::size_t> index_lines(std::string_view text) {
-  std::vector<std::size_t> starts{0};
+void index(SourceFile& file) {
+  const std::string_view text = file.text;
+  file.line_starts = {0};
+  file.code_point_checkpoints = {0};
+  std::size_t code_points = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\n') starts.push_back(i + 1);
+    if (text[i] == '\n') file.line_starts.push_back(i + 1);
+    // Every byte that is not a continuation byte starts a code point.
+    code_points += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+    if ((i + 1) % SourceFile::kCheckpointBytes == 0) file.code_point_checkpoints.push_back(code_points);
   }
-  return starts;
 }
 
 std::string hex_byte(unsigned char b) {
@@ -71,8 +75,16 @@ SourceSpan SourceFile::span_at(std::size_t byte_offset) const {
   const auto next = std::upper_bound(line_starts.begin(), line_starts.end(), byte_offset);
   const auto line = static_cast<int>(next - line_starts.begin());
   const std::size_t start = *(next - 1);
-  const int column = 1 + count_code_points(std::string_view(text).substr(start, byte_offset - start));
+  const auto column = static_cast<int>(1 + code_points_before(byte_offset) - code_points_before(start));
   return SourceSpan{path, line, column};
+}
+
+std::size_t SourceFile::code_points_before(std::size_t byte_offset) const {
+  byte_offset = std::min(byte_offset, text.size());
+  const std::size_t block = byte_offset / kCheckpointBytes;
+  const std::size_t block_start = block * kCheckpointBytes;
+  return code_point_checkpoints[block] +
+         static_cast<std::size_t>(count_code_points(std::string_view(text).substr(block_start, byte_offset - block_start)));
 }
 
 std::optional<SourceFile> source_from_text(std::string text, const std::string& path,
@@ -89,8 +101,10 @@ std::optional<SourceFile> source_from_text(std::string text, const std::string& 
   }
   // Editors do not count a UTF-8 byte-order mark as a column, so neither do we.
   if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
-  SourceFile file{path, std::move(text), {}};
-  file.line_starts = index_lines(file.text);
+  SourceFile file;
+  file.path = path;
+  file.text = std::move(text);
+  index(file);
   if (!check_text(file, diags)) return std::nullopt;
   if (file.text.find_first_not_of(" \t\r\n") == std::string::npos) {
     diags.error(whole_file, "the file is empty");

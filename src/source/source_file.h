@@ -20,10 +20,16 @@ struct SourceFile {
   std::string path;
   std::string text;  // UTF-8, without a byte-order mark
   std::vector<std::size_t> line_starts;  // byte offset of each line's first byte
+  // Code points before every kCheckpointBytes-th byte, so that a column on a
+  // long line costs a short count, not a scan from the line's start.
+  std::vector<std::size_t> code_point_checkpoints;
+  static constexpr std::size_t kCheckpointBytes = 256;
 
   // 1-based line; the column counts code points (what an editor shows), so
   // that `SourceSpan::shifted(i)` lands on the i-th character of a scalar.
   SourceSpan span_at(std::size_t byte_offset) const;
+  // Code points in text[0, byte_offset).
+  std::size_t code_points_before(std::size_t byte_offset) const;
 };
 
 // Reads `path` and checks it is non-empty UTF-8 text of at most

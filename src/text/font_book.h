@@ -51,6 +51,16 @@ class FontBook {
 
   const std::vector<frame::FontFace>& faces() const;
 
+  // --- Added for `broadsheet fonts` and tests (additive) ---
+  // Faces tried for `role`, in order: its own families, then the shared
+  // fallbacks (each face once). Fontconfig's candidates come after these.
+  const std::vector<int>& role_chain(FontRole role) const;
+  // Installed fonts fontconfig falls back to, in its order of preference.
+  // They are part of faces() too; only those a glyph refers to need embedding.
+  const std::vector<int>& system_fallbacks() const;
+  // Manifest families that no installed font or fonts/ file provides.
+  const std::vector<std::string>& unresolved_families() const;
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;

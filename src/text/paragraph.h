@@ -31,11 +31,24 @@ struct Span {
   bool one_line = false;       // ...valid per character only when true
 };
 
+// Choices among the accepted Chinese conventions (added; the defaults are
+// the mainland newspaper practice of typesetting-rules §1).
+enum class LineEndMarks {
+  Half,            // GB/T 15834 §5.1.10: a full-width mark ending a line is always set half width
+  HalfWhenNeeded,  // only when that lets the line fit; otherwise its blank half stays
+};
+struct CompositionRules {
+  // clreq "strict" level: —— and …… may not start a line either.
+  bool strict = false;
+  LineEndMarks line_end = LineEndMarks::Half;
+};
+
 struct ParagraphSpec {
   std::vector<Span> spans;
   double width = 0;          // the measure, pt
   double first_indent = 0;   // pt (two characters for body text)
   Align align = Align::Justify;  // Justify: last line flush left
+  CompositionRules rules;    // (added)
 };
 
 struct PositionedGlyph {
@@ -48,6 +61,11 @@ struct PositionedGlyph {
   std::string text;    // the characters this glyph stands for
   bool missing = false;  // no installed font has it: draw a placeholder box
   source::SourceSpan source;
+  // (added) The room the glyph takes on the line from `x`: its advance after
+  // punctuation compression or padding, before justification space. For
+  // the last glyph of a line x + set_width == Line::width. 0 for spaces that
+  // became gaps at a line end and for invisible characters.
+  double set_width = 0;
 };
 
 struct Line {
@@ -55,11 +73,20 @@ struct Line {
   double width = 0;      // set width (== measure for justified lines)
   double size = 0;       // largest type size on the line
   bool last = false;     // a paragraph's last line
+  // (added) The ideographic em box of the largest type: 0.88 em above the
+  // baseline, 0.12 em below, whatever the font (glyph ink may exceed it).
+  double ascent = 0;
+  double descent = 0;
 };
 
 // Breaks and sets the paragraph. Characters no font has are reported as
 // warnings (code point and source position) and come back with missing=true.
 std::vector<Line> set_paragraph(const ParagraphSpec& spec, const FontBook& fonts,
+                                source::Diagnostics& diags);
+
+class GlyphMetrics;  // text/glyph_metrics.h
+// (added) The same with any glyph source, e.g. MonoMetrics in tests.
+std::vector<Line> set_paragraph(const ParagraphSpec& spec, const GlyphMetrics& metrics,
                                 source::Diagnostics& diags);
 
 }  // namespace text

@@ -1,0 +1,186 @@
+#include "render/pdf/page_painter.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "render/pdf/pdf_error.h"
+#include "render/pdf/text_segments.h"
+#include "render/pdf/utf.h"
+
+namespace render::pdf {
+namespace {
+
+constexpr double kMaxFontSize = 600;   // HPDF_MAX_FONTSIZE
+constexpr double kMaxLineWidth = 100;  // HPDF_MAX_LINEWIDTH
+// libharu's ShowText silently draws nothing when the text's width comes
+// to 0 (a lone zero-advance glyph, e.g. a combining mark, with Tc 0); a
+// Tc this small moves nothing visibly and keeps the glyph.
+constexpr double kNonZeroCharSpace = 0.00001;
+
+HPDF_REAL unit(double v) { return static_cast<HPDF_REAL>(std::clamp(v, 0.0, 1.0)); }
+HPDF_REAL real(double v) { return static_cast<HPDF_REAL>(v); }
+
+}  // namespace
+
+PagePainter::PagePainter(HpdfDocument& doc, HPDF_Page page, const PageGeometry& geometry, const PdfFonts& fonts,
+                         PdfImages& images, source::Diagnostics& diags)
+    : doc_(doc), page_(page), g_(geometry), fonts_(fonts), images_(images), diags_(diags) {}
+
+void PagePainter::draw_crop_marks() {
+  if (g_.crop_marks.empty()) return;
+  end_text();
+  // Registration-style black on all four plates, in its own q/Q so the
+  // tracked state stays true.
+  doc_.check("crop marks", HPDF_Page_GSave(page_));
+  HPDF_Page_SetCMYKStroke(page_, 1, 1, 1, 1);
+  HPDF_Page_SetLineWidth(page_, real(kCropMarkWidth));
+  for (const auto& l : g_.crop_marks) {
+    HPDF_Page_MoveTo(page_, real(l.x0), real(l.y0));
+    HPDF_Page_LineTo(page_, real(l.x1), real(l.y1));
+  }
+  HPDF_Page_Stroke(page_);
+  doc_.check("crop marks", HPDF_Page_GRestore(page_));
+}
+
+void PagePainter::draw(const frame::Item& item) {
+  std::visit(
+      [this](const auto& it) {
+        using T = std::decay_t<decltype(it)>;
+        if constexpr (std::is_same_v<T, frame::GlyphRun>) draw_run(it);
+        if constexpr (std::is_same_v<T, frame::Image>) draw_image(it);
+        if constexpr (std::is_same_v<T, frame::Rule>) draw_rule(it);
+        if constexpr (std::is_same_v<T, frame::Box>) draw_box(it);
+      },
+      item);
+}
+
+void PagePainter::finish() { end_text(); }
+
+void PagePainter::draw_run(const frame::GlyphRun& run) {
+  if (run.glyphs.empty()) return;
+  if (!(run.size > 0 && run.size <= kMaxFontSize)) {
+    throw PdfError(run.span, "font size " + std::to_string(run.size) + " pt is outside (0, 600]");
+  }
+  const PdfFont& font = fonts_.font(run.face);
+  const std::size_t n = run.glyphs.size();
+  std::vector<std::uint16_t> codes(n);
+  std::vector<double> x(n), width(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto& gl = run.glyphs[i];
+    codes[i] = font.subset.code_of.at({gl.gid, gl.text});
+    x[i] = gl.x;
+    width[i] = font.subset.width_of_code.at(codes[i]) * run.size / 1000.0;
+  }
+
+  begin_text();
+  if (font_ != font.handle || font_size_ != run.size) {
+    doc_.check("set font", HPDF_Page_SetFontAndSize(page_, font.handle, real(run.size)));
+    font_ = font.handle;
+    font_size_ = run.size;
+  }
+  set_fill(run.color);
+  const auto baseline = real(g_.y(run.baseline));
+  std::string text;
+  for (const auto& seg : split_text_segments(x, width)) {
+    if (seg.char_space) set_char_space(*seg.char_space);
+    double advance = 0;
+    text.clear();
+    for (std::size_t i = seg.first; i < seg.first + seg.count; ++i) {
+      append_utf8(text, codes[i]);
+      advance += width[i];
+    }
+    if (advance == 0 && char_space_ == 0) set_char_space(kNonZeroCharSpace);
+    HPDF_Page_SetTextMatrix(page_, 1, 0, 0, 1, real(g_.x(x[seg.first])), baseline);
+    HPDF_Page_ShowText(page_, text.c_str());
+  }
+  doc_.check("draw text");
+}
+
+void PagePainter::draw_image(const frame::Image& image) {
+  const frame::Rect& b = image.box;
+  if (!(b.width > 0 && b.height > 0)) return;
+  const PdfImage& img = images_.get(image.path, image.span);
+  const double dpi = std::min(img.width / (b.width / 72.0), img.height / (b.height / 72.0));
+  if (dpi < kMinPrintDpi) {
+    source::SourceSpan span = image.span;
+    if (span.file.empty()) span.file = image.path;
+    diags_.warning(span, "photo " + image.path + " prints at " + std::to_string(static_cast<int>(std::floor(dpi))) +
+                             " dpi (" + std::to_string(img.width) + "x" + std::to_string(img.height) +
+                             " pixels), below the " + std::to_string(static_cast<int>(kMinPrintDpi)) +
+                             " dpi print needs; it will look soft");
+  }
+  end_text();
+  doc_.check("draw photo", HPDF_Page_DrawImage(page_, img.handle, real(g_.x(b.x)), real(g_.y(b.bottom())),
+                                               real(b.width), real(b.height)));
+}
+
+void PagePainter::draw_rule(const frame::Rule& rule) {
+  end_text();
+  set_stroke(rule.color);
+  set_line_width(rule.width);
+  HPDF_Page_MoveTo(page_, real(g_.x(rule.from.x)), real(g_.y(rule.from.y)));
+  HPDF_Page_LineTo(page_, real(g_.x(rule.to.x)), real(g_.y(rule.to.y)));
+  HPDF_Page_Stroke(page_);
+  doc_.check("draw rule");
+}
+
+void PagePainter::draw_box(const frame::Box& box) {
+  if (!box.fill && !box.stroke) return;
+  end_text();
+  if (box.fill) set_fill(box.fill_color);
+  if (box.stroke) {
+    set_stroke(box.stroke_color);
+    set_line_width(box.stroke_width);
+  }
+  const frame::Rect& r = box.rect;
+  HPDF_Page_Rectangle(page_, real(g_.x(r.x)), real(g_.y(r.bottom())), real(r.width), real(r.height));
+  if (box.fill && box.stroke) {
+    HPDF_Page_FillStroke(page_);
+  } else if (box.fill) {
+    HPDF_Page_Fill(page_);
+  } else {
+    HPDF_Page_Stroke(page_);
+  }
+  doc_.check("draw box");
+}
+
+void PagePainter::begin_text() {
+  if (in_text_) return;
+  doc_.check("begin text", HPDF_Page_BeginText(page_));
+  in_text_ = true;
+}
+
+void PagePainter::end_text() {
+  if (!in_text_) return;
+  doc_.check("end text", HPDF_Page_EndText(page_));
+  in_text_ = false;
+}
+
+void PagePainter::set_fill(const frame::Color& c) {
+  if (fill_ && *fill_ == c) return;
+  HPDF_Page_SetRGBFill(page_, unit(c.r), unit(c.g), unit(c.b));
+  fill_ = c;
+}
+
+void PagePainter::set_stroke(const frame::Color& c) {
+  if (stroke_ && *stroke_ == c) return;
+  HPDF_Page_SetRGBStroke(page_, unit(c.r), unit(c.g), unit(c.b));
+  stroke_ = c;
+}
+
+void PagePainter::set_line_width(double w) {
+  w = std::clamp(w, 0.0, kMaxLineWidth);
+  if (line_width_ && *line_width_ == w) return;
+  HPDF_Page_SetLineWidth(page_, real(w));
+  line_width_ = w;
+}
+
+void PagePainter::set_char_space(double tc) {
+  if (tc == char_space_) return;
+  HPDF_Page_SetCharSpace(page_, real(tc));
+  char_space_ = tc;
+}
+
+}  // namespace render::pdf

@@ -1,0 +1,215 @@
+#include "render/pdf/pdf_fonts.h"
+
+#include <hpdf_doc.h>
+#include <hpdf_font.h>
+#include <hpdf_fontdef.h>
+#include <hpdf_objects.h>
+#include <hpdf_streams.h>
+
+#include <map>
+#include <set>
+
+#include "render/pdf/deflate.h"
+#include "render/pdf/pdf_error.h"
+#include "render/pdf/to_unicode.h"
+
+namespace render::pdf {
+namespace {
+
+// Deflate level of embedded fonts. Glyph outlines are most of a page's
+// bytes and of its writing time. On the seed page (2,703 glyphs, 3 fonts)
+// levels 1/3/4/6 gave 199/192/187/183 KB in 11.8/13.2/13.8/16.5 ms for the
+// whole write; zlib's default (6, what libharu uses) costs 3 ms for 2%.
+constexpr int kFontDeflateLevel = 4;
+
+// libharu writes a stream's /Filter only for filters it applies itself;
+// the font file arrives already deflated, so this adds the entry while
+// libharu copies the bytes through untouched (filter NONE).
+HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream stream) {
+  return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
+}
+
+struct FontSource {
+  std::set<GlyphUse> uses;
+  source::SourceSpan first_span;  // where errors about this font point
+  int face = 0;                   // first Publication face with this file and index
+};
+
+void collect_runs(const std::vector<frame::Item>& items, const frame::Publication& pub,
+                  std::map<std::pair<std::string, int>, FontSource>& sources, std::vector<int>& first_face_of) {
+  for (const auto& item : items) {
+    const auto* run = std::get_if<frame::GlyphRun>(&item);
+    if (!run || run->glyphs.empty()) continue;
+    if (run->face < 0 || static_cast<std::size_t>(run->face) >= pub.faces.size()) {
+      throw PdfError(run->span, "glyph run uses font face " + std::to_string(run->face) + " but the publication has " +
+                                    std::to_string(pub.faces.size()));
+    }
+    const auto& ff = pub.faces[static_cast<std::size_t>(run->face)];
+    auto [it, fresh] = sources.try_emplace({ff.path, ff.index});
+    if (fresh) {
+      it->second.first_span = run->span;
+      it->second.face = run->face;
+    }
+    first_face_of[static_cast<std::size_t>(run->face)] = it->second.face;
+    for (const auto& g : run->glyphs) it->second.uses.insert({g.gid, g.text});
+  }
+}
+
+HPDF_Dict deflated_stream(HpdfDocument& doc, const char* what, std::string_view data, int level);
+
+HPDF_Dict font_descriptor(HpdfDocument& doc, HPDF_FontDef def, const SubsetFont& subset) {
+  HPDF_Dict file = deflated_stream(doc, "font file", subset.sfnt, kFontDeflateLevel);
+  doc.check("font file", HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(subset.sfnt.size())));
+
+  HPDF_Dict d = doc.require("font descriptor", HPDF_Dict_New(doc.mmgr()));
+  doc.check("font descriptor", HPDF_Xref_Add(doc.xref(), d));
+  HPDF_STATUS ret = HPDF_OK;
+  ret |= HPDF_Dict_AddName(d, "Type", "FontDescriptor");
+  ret |= HPDF_Dict_AddName(d, "FontName", subset.base_name.c_str());
+  // Symbolic (4): CJK glyphs are outside the standard Latin set; keep
+  // libharu's serif/script/fixed bits read from OS/2 and post.
+  ret |= HPDF_Dict_AddNumber(d, "Flags", static_cast<HPDF_INT32>((def->flags & (1 | 2 | 8 | 64)) | 4));
+  ret |= HPDF_Dict_Add(d, "FontBBox", HPDF_Box_Array_New(doc.mmgr(), def->font_bbox));
+  ret |= HPDF_Dict_AddNumber(d, "ItalicAngle", def->italic_angle);
+  ret |= HPDF_Dict_AddNumber(d, "Ascent", def->ascent);
+  ret |= HPDF_Dict_AddNumber(d, "Descent", def->descent);
+  ret |= HPDF_Dict_AddNumber(d, "CapHeight", subset.cap_height);
+  ret |= HPDF_Dict_AddNumber(d, "StemV", def->stemv);
+  ret |= HPDF_Dict_Add(d, "FontFile2", file);
+  doc.check("font descriptor", ret);
+  return d;
+}
+
+void replace_to_unicode(HpdfDocument& doc, HPDF_Font font, const SubsetFont& subset) {
+  auto* attr = static_cast<HPDF_FontAttr>(font->attr);
+  HPDF_Dict cmap = attr->cmap_stream;
+  if (!cmap || !cmap->stream) throw PdfError({}, "libharu wrote no ToUnicode stream to replace");
+  // Reuse libharu's stream object (it is already in the xref and gets the
+  // document's compression), only with the right content.
+  HPDF_MemStream_FreeData(cmap->stream);
+  const std::string text = build_to_unicode_cmap(subset.text_of_code);
+  doc.check("ToUnicode", HPDF_Stream_Write(cmap->stream, reinterpret_cast<const HPDF_BYTE*>(text.data()),
+                                           static_cast<HPDF_UINT>(text.size())));
+  for (const char* key : {"Type", "CMapName", "CIDSystemInfo", "WMode"}) HPDF_Dict_RemoveElement(cmap, key);
+
+  auto info = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(attr->descendant_font, "CIDSystemInfo", HPDF_OCLASS_DICT));
+  if (info) doc.check("CIDSystemInfo", HPDF_Dict_Add(info, "Ordering", HPDF_String_New(doc.mmgr(), "Identity", nullptr)));
+}
+
+// A stream whose bytes arrive deflated already (level of our choosing).
+HPDF_Dict deflated_stream(HpdfDocument& doc, const char* what, std::string_view data, int level) {
+  HPDF_Dict stream = doc.require(what, HPDF_DictStream_New(doc.mmgr(), doc.xref()));
+  const std::string packed = deflate_bytes(data, level);
+  doc.check(what, HPDF_Stream_Write(stream->stream, reinterpret_cast<const HPDF_BYTE*>(packed.data()),
+                                    static_cast<HPDF_UINT>(packed.size())));
+  stream->filter = HPDF_STREAM_FILTER_NONE;
+  stream->write_fn = write_flate_filter;
+  return stream;
+}
+
+// CIDToGIDMap: two bytes of glyph id per code, up to the highest code used
+// (libharu's own covers all 65,535 codes).
+HPDF_Dict cid_to_gid_map(HpdfDocument& doc, const SubsetFont& subset) {
+  std::string bytes;
+  bytes.reserve(subset.gid_of_code.size() * 2);
+  for (std::uint16_t gid : subset.gid_of_code) {
+    bytes.push_back(static_cast<char>(gid >> 8));
+    bytes.push_back(static_cast<char>(gid & 0xFF));
+  }
+  // Mostly zeros: the fastest level already shrinks it ~50x.
+  return deflated_stream(doc, "CIDToGIDMap", bytes, 1);
+}
+
+// /DW and /W from the subset's own widths. libharu takes /DW from .notdef
+// (often half an em in CJK fonts) and so lists every Han character in /W,
+// uncompressed: ~8 KB for a page of body text. The commonest width as /DW
+// leaves /W to the few others.
+void write_widths(HpdfDocument& doc, HPDF_Dict cid_font, const SubsetFont& subset) {
+  std::map<int, std::size_t> count;
+  for (const auto& [code, w] : subset.width_of_code) ++count[w];
+  int dw = 1000;
+  std::size_t best = 0;
+  for (const auto& [w, n] : count) {
+    if (n > best) best = n, dw = w;
+  }
+  HPDF_Array widths = doc.require("widths", HPDF_Array_New(doc.mmgr()));
+  HPDF_STATUS ret = HPDF_Dict_Add(cid_font, "W", widths);
+  ret |= HPDF_Dict_AddNumber(cid_font, "DW", dw);
+  HPDF_Array run = nullptr;
+  int last = -2;
+  for (const auto& [code, w] : subset.width_of_code) {
+    if (w == dw) continue;
+    if (!run || code != last + 1) {  // "c [w1 w2 ...]" per run of consecutive codes
+      run = HPDF_Array_New(doc.mmgr());
+      ret |= HPDF_Array_AddNumber(widths, code);
+      ret |= HPDF_Array_Add(widths, run);
+    }
+    ret |= HPDF_Array_AddNumber(run, w);
+    last = code;
+  }
+  doc.check("widths", ret);
+}
+
+HPDF_Font load_font(HpdfDocument& doc, const SubsetFont& subset) {
+  const std::string& file = subset.metrics_sfnt;
+  HPDF_Stream data = doc.require("font data", HPDF_MemStream_New(doc.mmgr(), static_cast<HPDF_UINT>(file.size())));
+  if (HPDF_Stream_Write(data, reinterpret_cast<const HPDF_BYTE*>(file.data()), static_cast<HPDF_UINT>(file.size())) !=
+      HPDF_OK) {
+    HPDF_Stream_Free(data);
+    doc.check("font data", HPDF_FAILD_TO_ALLOC_MEM);
+  }
+  // Takes `data` in every case. "Not embedding" as far as libharu knows:
+  // it only reads metrics (widths for /W, ascent, bbox) and the cmap (codes
+  // to glyphs); the font program, its descriptor and the CIDToGIDMap are ours.
+  HPDF_FontDef def = doc.require("libharu could not read the subset font", HPDF_TTFontDef_Load(doc.mmgr(), data, HPDF_FALSE));
+  if (subset.base_name != def->base_font || HPDF_Doc_FindFontDef(doc.get(), def->base_font)) {
+    const std::string name = def->base_font;
+    HPDF_FontDef_Free(def);
+    throw PdfError({}, "subset font name clash or misread: " + name);
+  }
+  doc.check("register font", HPDF_Doc_RegisterFontDef(doc.get(), def));  // frees `def` on failure
+  // libharu builds a descriptor only when there is none yet.
+  def->descriptor = font_descriptor(doc, def, subset);
+  HPDF_Font font = doc.require("load font", HPDF_GetFont(doc.get(), def->base_font, "UTF-8"));
+  auto* attr = static_cast<HPDF_FontAttr>(font->attr);
+  doc.check("CIDToGIDMap", HPDF_Dict_Add(attr->descendant_font, "CIDToGIDMap", cid_to_gid_map(doc, subset)));
+  write_widths(doc, attr->descendant_font, subset);
+  replace_to_unicode(doc, font, subset);
+  return font;
+}
+
+}  // namespace
+
+PdfFonts::PdfFonts(HpdfDocument& doc, const frame::Publication& pub, bool include_debug_items)
+    : font_of_face_(pub.faces.size(), -1) {
+  std::map<std::pair<std::string, int>, FontSource> sources;
+  std::vector<int> first_face_of(pub.faces.size(), -1);
+  for (const auto& page : pub.pages) {
+    collect_runs(page.items, pub, sources, first_face_of);
+    if (include_debug_items) collect_runs(page.debug_items, pub, sources, first_face_of);
+  }
+  // Load in order of first face index, so object order follows the
+  // publication, not file paths.
+  std::map<int, const FontSource*> by_face;
+  for (const auto& [key, src] : sources) by_face[src.face] = &src;
+  std::map<int, int> font_of_first_face;
+  for (const auto& [face, src] : by_face) {
+    const auto& ff = pub.faces[static_cast<std::size_t>(face)];
+    PdfFont loaded;
+    try {
+      loaded.subset = subset_font(ff, src->uses);
+      loaded.handle = load_font(doc, loaded.subset);
+    } catch (const PdfError& e) {
+      throw PdfError(src->first_span, "font " + ff.path + " (" + ff.family + "): " + e.what());
+    } catch (const std::exception& e) {
+      throw PdfError(src->first_span, "font " + ff.path + " (" + ff.family + "): " + e.what());
+    }
+    font_of_first_face[face] = static_cast<int>(fonts_.size());
+    fonts_.push_back(std::move(loaded));
+  }
+  for (std::size_t f = 0; f < first_face_of.size(); ++f) {
+    if (first_face_of[f] >= 0) font_of_face_[f] = font_of_first_face.at(first_face_of[f]);
+  }
+}
+
+}  // namespace render::pdf

@@ -1,0 +1,88 @@
+#include "render/pdf/pdf_writer.h"
+
+#include <hpdf.h>
+#include <hpdf_doc.h>
+#include <hpdf_objects.h>
+
+#include "render/pdf/document_info.h"
+#include "render/pdf/hpdf_document.h"
+#include "render/pdf/page_geometry.h"
+#include "render/pdf/page_painter.h"
+#include "render/pdf/pdf_error.h"
+#include "render/pdf/pdf_fonts.h"
+#include "render/pdf/pdf_images.h"
+
+namespace render {
+namespace {
+
+using namespace render::pdf;
+
+constexpr double kMinPageSize = 3, kMaxPageSize = 14400;  // libharu's limits, points
+
+HPDF_Box to_box(const PdfBox& b) {
+  return HPDF_Box{static_cast<HPDF_REAL>(b.left), static_cast<HPDF_REAL>(b.bottom), static_cast<HPDF_REAL>(b.right),
+                  static_cast<HPDF_REAL>(b.top)};
+}
+
+HPDF_Page add_page(HpdfDocument& doc, const frame::Page& page, const PageGeometry& g, std::size_t index) {
+  for (double side : {g.media_width, g.media_height}) {
+    if (!(side >= kMinPageSize && side <= kMaxPageSize)) {
+      throw PdfError({}, "page " + std::to_string(index + 1) + " is " + std::to_string(g.media_width) + " x " +
+                             std::to_string(g.media_height) + " pt; PDF pages must be 3 to 14400 pt");
+    }
+  }
+  HPDF_Page p = doc.require("add page", HPDF_AddPage(doc.get()));
+  doc.check("page size", HPDF_Page_SetWidth(p, static_cast<HPDF_REAL>(g.media_width)));
+  doc.check("page size", HPDF_Page_SetHeight(p, static_cast<HPDF_REAL>(g.media_height)));
+  if (g.has_boxes()) {
+    // libharu 2.3.0 has no HPDF_Page_SetBoundary: write the entries directly.
+    doc.check("TrimBox", HPDF_Dict_Add(p, "TrimBox", HPDF_Box_Array_New(doc.mmgr(), to_box(g.trim))));
+    if (page.bleed > 0) {
+      doc.check("BleedBox", HPDF_Dict_Add(p, "BleedBox", HPDF_Box_Array_New(doc.mmgr(), to_box(g.bleed))));
+    }
+  }
+  return p;
+}
+
+std::string write(const frame::Publication& pub, const PdfOptions& options, source::Diagnostics& diags) {
+  HpdfDocument doc;
+  // Soft masks (PNG transparency) need PDF 1.4; libharu starts at 1.3.
+  doc.get()->pdf_version = HPDF_VER_14;
+  doc.check("compression", HPDF_SetCompressionMode(doc.get(), HPDF_COMP_ALL));
+  doc.check("UTF-8 encoder", HPDF_UseUTFEncodings(doc.get()));
+  write_metadata(doc, pub.meta, diags);
+
+  const PdfFonts fonts(doc, pub, options.debug_boxes);
+  PdfImages images(doc);
+  std::vector<HPDF_Page> pages;
+  std::vector<PageGeometry> geometry;
+  for (std::size_t i = 0; i < pub.pages.size(); ++i) {
+    const frame::Page& page = pub.pages[i];
+    geometry.push_back(page_geometry(page));
+    pages.push_back(add_page(doc, page, geometry.back(), i));
+    PagePainter painter(doc, pages.back(), geometry.back(), fonts, images, diags);
+    painter.draw_crop_marks();
+    for (const auto& item : page.items) painter.draw(item);
+    if (options.debug_boxes) {
+      for (const auto& item : page.debug_items) painter.draw(item);
+    }
+    painter.finish();
+  }
+  write_bookmarks(doc, pub.bookmarks, pages, geometry, diags);
+  return doc.save();
+}
+
+}  // namespace
+
+std::string write_pdf(const frame::Publication& pub, const PdfOptions& options, source::Diagnostics& diags) {
+  try {
+    return write(pub, options, diags);
+  } catch (const PdfError& e) {
+    diags.error(e.span(), e.what());
+  } catch (const std::exception& e) {
+    diags.error({}, std::string("writing the PDF: ") + e.what());
+  }
+  return {};
+}
+
+}  // namespace render

@@ -1,0 +1,93 @@
+// styles: one entry per role — font, size, colour, spacing, alignment.
+#include <charconv>
+#include <string>
+
+#include "style/theme_parts.h"
+#include "text/font_role.h"
+
+namespace style {
+namespace {
+
+// Indexed by Role: the names used in layout files.
+constexpr std::string_view kRoleNames[] = {
+    "masthead", "union", "kicker", "headline", "subheadline", "banner", "body", "emphasis",
+    "caption",  "credit", "byline", "folio",   "highlights",  "highlight_value"};
+static_assert(std::size(kRoleNames) == kRoleCount);
+
+constexpr std::string_view kStyleKeys[] = {"font",    "size",         "color",       "tracking",  "leading",
+                                           "align",   "space_before", "space_after", "background"};
+constexpr std::string_view kFonts[] = {"song", "hei", "kai"};
+constexpr std::string_view kAligns[] = {"left", "center", "right", "justify"};
+constexpr text::Align kAlignValues[] = {text::Align::Left, text::Align::Center, text::Align::Right,
+                                        text::Align::Justify};
+
+constexpr Range kPositive{0, std::numeric_limits<double>::infinity(), true};
+constexpr Range kNonNegative{};
+// Letter-spacing beyond these bounds makes characters collide or fall apart.
+constexpr Range kTracking{-0.5, 2};
+// Space around a block, in grid lines: more than a column's worth is a typo.
+constexpr Range kGridLines{0, 20};
+
+// "#rrggbb" only: one spelling, so two layouts can be compared by eye.
+std::optional<frame::Color> parse_color(std::string_view s) {
+  if (s.size() != 7 || s[0] != '#') return std::nullopt;
+  double channels[3];
+  for (int i = 0; i < 3; ++i) {
+    unsigned v = 0;
+    const char* first = s.data() + 1 + 2 * i;
+    const auto [end, ec] = std::from_chars(first, first + 2, v, 16);
+    if (ec != std::errc() || end != first + 2) return std::nullopt;
+    channels[i] = v / 255.0;
+  }
+  return frame::Color{channels[0], channels[1], channels[2]};
+}
+
+std::optional<frame::Color> color(source::YamlReader& r, const source::YamlMap& map, std::string_view key) {
+  const auto* e = map.find(key);
+  if (!e) return std::nullopt;
+  // `color: #b41e1e` unquoted is `color:` and a comment: say so rather than
+  // silently keep the default colour.
+  if (e->value.IsNull()) {
+    r.error(r.value_span(*e), source::quoted(key) + " has no value; write colours in quotes, \"#rrggbb\" "
+                                                     "(an unquoted # starts a comment)");
+    return std::nullopt;
+  }
+  if (e->value.IsScalar()) {
+    if (auto c = parse_color(e->value.Scalar())) return c;
+  }
+  r.type_error(r.value_span(*e), source::quoted(key), "a colour written \"#rrggbb\"", e->value);
+  return std::nullopt;
+}
+
+void read_role(source::YamlReader& r, const source::YamlEntry& entry, RoleStyle& style) {
+  const auto map = r.map(entry, "style " + source::quoted(entry.key), kStyleKeys);
+  if (!map) return;
+  if (const auto* font = map->get("font")) {
+    if (const auto i = r.choice(*font, kFonts)) style.font = *text::role_from_name(kFonts[*i]);
+  }
+  if (const auto v = number_in(r, *map, "size", kPositive)) style.size = *v;
+  if (const auto c = color(r, *map, "color")) style.color = *c;
+  if (const auto v = number_in(r, *map, "tracking", kTracking)) style.tracking = *v;
+  if (const auto v = number_in(r, *map, "leading", kNonNegative)) style.leading = *v;
+  if (const auto* align = map->get("align")) {
+    if (const auto i = r.choice(*align, kAligns)) style.align = kAlignValues[*i];
+  }
+  if (const auto v = number_in(r, *map, "space_before", kGridLines)) style.space_before = *v;
+  if (const auto v = number_in(r, *map, "space_after", kGridLines)) style.space_after = *v;
+  if (const auto c = color(r, *map, "background")) {
+    style.has_background = true;
+    style.background = *c;
+  }
+}
+
+}  // namespace
+
+void read_styles(source::YamlReader& r, const source::YamlEntry& entry, Theme& theme) {
+  const auto map = r.map(entry, "styles", kRoleNames);
+  if (!map) return;
+  for (std::size_t i = 0; i < std::size(kRoleNames); ++i) {
+    if (const auto* role = map->get(kRoleNames[i])) read_role(r, *role, theme.styles[i]);
+  }
+}
+
+}  // namespace style

@@ -1,0 +1,176 @@
+#include "style/load_theme.h"
+
+#include <charconv>
+#include <cmath>
+#include <exception>
+#include <string>
+
+#include "frame/geometry.h"
+#include "style/theme_parts.h"
+
+namespace style {
+namespace {
+
+constexpr std::string_view kThemeKeys[] = {"name", "page", "columns", "body", "styles"};
+constexpr std::string_view kPageKeys[] = {"size", "margins", "bleed", "crop_marks"};
+constexpr std::string_view kMarginKeys[] = {"top", "bottom", "left", "right"};
+constexpr std::string_view kColumnKeys[] = {"count", "gutter", "rule"};
+constexpr std::string_view kBodyKeys[] = {"size", "leading"};
+
+// libharu's largest page is 14400 pt (5080 mm); a bigger number is a typo.
+constexpr Range kPageLength{0, 5000, true};
+constexpr Range kNonNegative{};
+constexpr Range kPositive{0, std::numeric_limits<double>::infinity(), true};
+// A newspaper page has one to six columns; more cannot hold a Chinese line.
+constexpr int kMaxColumns = 6;
+
+std::string num(double v) {
+  char buf[32];
+  const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+  return ec == std::errc() ? std::string(buf, end) : std::to_string(v);
+}
+
+std::string mm_text(double pt) { return num(std::round(pt / frame::kPtPerMm * 10) / 10) + " mm"; }
+
+// "must be greater than 0", "must not be negative", "must be between 0 and 20".
+std::string range_rule(const Range& range) {
+  if (std::isinf(range.max)) {
+    if (range.above_min) return "must be greater than " + num(range.min);
+    return range.min == 0 ? "must not be negative" : "must be at least " + num(range.min);
+  }
+  if (range.above_min) return "must be greater than " + num(range.min) + " and at most " + num(range.max);
+  return "must be between " + num(range.min) + " and " + num(range.max);
+}
+
+// size: A4 | A3 | [width_mm, height_mm]
+std::optional<frame::Size> page_size(source::YamlReader& r, const source::YamlEntry& e) {
+  if (e.value.IsScalar()) {
+    const std::string& s = e.value.Scalar();
+    if (s == "A4" || s == "a4") return frame::Size{frame::mm(210), frame::mm(297)};
+    if (s == "A3" || s == "a3") return frame::Size{frame::mm(297), frame::mm(420)};
+  }
+  if (e.value.IsSequence() && e.value.size() == 2) {
+    // Name the two numbers so that a bad one is reported as 'width' or
+    // 'height' at its own position, with the same range check as any key.
+    source::YamlMap pair;
+    pair.context = "size";
+    pair.entries = {{"width", e.key_node, e.value[0]}, {"height", e.key_node, e.value[1]}};
+    const auto w = number_in(r, pair, "width", kPageLength);
+    const auto h = number_in(r, pair, "height", kPageLength);
+    if (w && h) return frame::Size{frame::mm(*w), frame::mm(*h)};
+    return std::nullopt;
+  }
+  r.type_error(r.value_span(e), "'size'", "A4, A3 or [width_mm, height_mm]", e.value);
+  return std::nullopt;
+}
+
+void read_page(source::YamlReader& r, const source::YamlEntry& entry, PageGeometry& page) {
+  const auto map = r.map(entry, "page", kPageKeys);
+  if (!map) return;
+  if (const auto* size = map->get("size")) {
+    if (const auto s = page_size(r, *size)) page.size = *s;
+  }
+  if (const auto* margins_entry = map->get("margins")) {
+    if (const auto margins = r.map(*margins_entry, "margins", kMarginKeys)) {
+      const auto set = [&](std::string_view key, double& field) {
+        if (const auto v = number_in(r, *margins, key, kNonNegative)) field = frame::mm(*v);
+      };
+      set("top", page.margin_top);
+      set("bottom", page.margin_bottom);
+      set("left", page.margin_left);
+      set("right", page.margin_right);
+    }
+    const auto at = r.value_span(*margins_entry);
+    if (page.margin_left + page.margin_right >= page.size.width) {
+      r.error(at, "the left and right margins (" + mm_text(page.margin_left + page.margin_right) +
+                      ") leave no room on a page " + mm_text(page.size.width) + " wide");
+    }
+    if (page.margin_top + page.margin_bottom >= page.size.height) {
+      r.error(at, "the top and bottom margins (" + mm_text(page.margin_top + page.margin_bottom) +
+                      ") leave no room on a page " + mm_text(page.size.height) + " high");
+    }
+  }
+  if (const auto v = number_in(r, *map, "bleed", Range{0, 20})) page.bleed = frame::mm(*v);
+  if (const auto* crop = map->get("crop_marks")) {
+    if (const auto b = r.boolean(*crop)) page.crop_marks = *b;
+  }
+}
+
+void read_columns(source::YamlReader& r, const source::YamlEntry& entry, Theme& theme) {
+  const auto map = r.map(entry, "columns", kColumnKeys);
+  if (!map) return;
+  if (const auto* count = map->get("count")) {
+    if (const auto n = r.integer(*count)) {
+      if (*n < 1 || *n > kMaxColumns) {
+        r.error(r.value_span(*count), "'count' must be between 1 and " + std::to_string(kMaxColumns) +
+                                          ", got " + source::describe(count->value));
+      } else {
+        theme.columns.count = static_cast<int>(*n);
+      }
+    }
+  }
+  if (const auto v = number_in(r, *map, "gutter", kNonNegative)) theme.columns.gutter = frame::mm(*v);
+  if (const auto* rule = map->get("rule")) {
+    if (const auto b = r.boolean(*rule)) theme.columns.rule = *b;
+  }
+  const PageGeometry& page = theme.page;
+  const double measure = page.size.width - page.margin_left - page.margin_right;
+  if (measure > 0 && theme.columns.gutter * (theme.columns.count - 1) >= measure) {
+    r.error(map->span, std::to_string(theme.columns.count) + " columns with " +
+                           mm_text(theme.columns.gutter) + " gutters do not fit in the " +
+                           mm_text(measure) + " between the margins");
+  }
+}
+
+void read_body(source::YamlReader& r, const source::YamlEntry& entry, Grid& grid) {
+  const auto map = r.map(entry, "body", kBodyKeys);
+  if (!map) return;
+  if (const auto v = number_in(r, *map, "size", kPositive)) grid.body_size = *v;
+  if (const auto v = number_in(r, *map, "leading", kPositive)) grid.leading = *v;
+  if (grid.leading < grid.body_size) {
+    r.warning(map->span, "the body leading (" + num(grid.leading) + " pt) is less than the body size (" +
+                             num(grid.body_size) + " pt): lines will overlap");
+  }
+}
+
+void read_theme(source::YamlReader& r, Theme& theme) {
+  const auto root = r.root_map("the layout", kThemeKeys);
+  if (!root) return;
+  if (const auto name = r.required_text(*root, "name")) theme.name = name->value;
+  if (const auto* page = root->get("page")) read_page(r, *page, theme.page);
+  if (const auto* columns = root->get("columns")) read_columns(r, *columns, theme);
+  if (const auto* body = root->get("body")) read_body(r, *body, theme.grid);
+  if (const auto* styles = root->get("styles")) read_styles(r, *styles, theme);
+}
+
+}  // namespace
+
+std::optional<double> number_in(source::YamlReader& r, const source::YamlMap& map, std::string_view key,
+                                Range range) {
+  const auto* e = map.get(key);
+  if (!e) return std::nullopt;
+  const auto v = r.number(*e);
+  if (!v) return std::nullopt;
+  const bool low = range.above_min ? *v <= range.min : *v < range.min;
+  if (low || *v > range.max) {
+    r.error(r.value_span(*e), source::quoted(key) + " " + range_rule(range) + ", got " +
+                                  source::describe(e->value));
+    return std::nullopt;
+  }
+  return v;
+}
+
+Theme load_theme(const std::string& path, source::Diagnostics& diags) {
+  Theme theme;
+  theme.path = path;
+  // Bad input is reported, never thrown; what still escapes is our bug.
+  try {
+    source::YamlReader reader(diags);
+    if (reader.load_file(path)) read_theme(reader, theme);
+  } catch (const std::exception& e) {
+    diags.error(source::SourceSpan{path}, std::string("internal error while reading: ") + e.what());
+  }
+  return theme;
+}
+
+}  // namespace style

@@ -1,0 +1,38 @@
+// Which file a document's `layout:` value names (SPEC §4).
+#include <filesystem>
+
+#include "style/load_theme.h"
+
+namespace style {
+namespace {
+
+// The layout a document gets when it names none.
+constexpr const char* kDefaultLayout = "newspaper-a4";
+
+bool is_file(const std::filesystem::path& p) {
+  std::error_code ec;
+  return std::filesystem::is_regular_file(p, ec);
+}
+
+bool looks_like_path(const std::string& s) {
+  return s.find('/') != std::string::npos || s.ends_with(".yaml") || s.ends_with(".yml");
+}
+
+}  // namespace
+
+std::string resolve_layout(const std::string& name_or_path, const std::string& document_dir,
+                           const std::string& data_dir) {
+  namespace fs = std::filesystem;
+  const std::string name = name_or_path.empty() ? kDefaultLayout : name_or_path;
+  if (looks_like_path(name)) {
+    // A path is the document's business: relative to the document, as photos are.
+    const fs::path p(name);
+    const fs::path full = p.is_absolute() ? p : fs::path(document_dir.empty() ? "." : document_dir) / p;
+    return is_file(full) ? full.lexically_normal().string() : std::string();
+  }
+  // A bare name never leaves the shipped layouts/ folder.
+  const fs::path full = fs::path(data_dir) / "layouts" / (name + ".yaml");
+  return is_file(full) ? full.lexically_normal().string() : std::string();
+}
+
+}  // namespace style

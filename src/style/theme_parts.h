@@ -1,0 +1,27 @@
+#pragma once
+// Shared by the parts of load_theme (internal to src/style/).
+#include <limits>
+#include <optional>
+#include <string_view>
+
+#include "source/yaml_reader.h"
+#include "style/theme.h"
+
+namespace style {
+
+// The sane values of a number; anything outside is an error at the value.
+struct Range {
+  double min = 0;
+  double max = std::numeric_limits<double>::infinity();
+  bool above_min = false;  // strictly greater than min (sizes), not just at least
+};
+
+// `key` of `map` as a number within `range`; nullopt (reported) otherwise
+// and when absent (not reported: the default of theme.h stays).
+std::optional<double> number_in(source::YamlReader& r, const source::YamlMap& map, std::string_view key,
+                                Range range);
+
+// The `styles:` mapping, one RoleStyle per role.
+void read_styles(source::YamlReader& r, const source::YamlEntry& entry, Theme& theme);
+
+}  // namespace style

@@ -1,0 +1,120 @@
+#include "text/break_rules.h"
+
+#include <unicode/ubrk.h>
+#include <unicode/uchar.h>
+#include <unicode/utext.h>
+
+#include <memory>
+
+namespace text {
+namespace {
+
+struct UTextClose {
+  void operator()(UText* t) const { utext_close(t); }
+};
+struct UBrkClose {
+  void operator()(UBreakIterator* b) const { ubrk_close(b); }
+};
+
+// For junction i: does ICU allow a break before cluster i+1?
+std::vector<char> icu_breaks(const ShapedText& st) {
+  const auto& cs = st.clusters;
+  std::vector<char> out(cs.empty() ? 0 : cs.size() - 1, 0);
+  if (out.empty()) return out;
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<UText, UTextClose> text(
+      utext_openUTF8(nullptr, st.text.data(), static_cast<int64_t>(st.text.size()), &status));
+  std::unique_ptr<UBreakIterator, UBrkClose> it(ubrk_open(UBRK_LINE, "zh", nullptr, 0, &status));
+  if (U_FAILURE(status)) return out;
+  ubrk_setUText(it.get(), text.get(), &status);
+  if (U_FAILURE(status)) return out;
+  // Boundaries come as byte offsets in increasing order, like the clusters.
+  std::size_t j = 0;
+  for (int32_t b = ubrk_first(it.get()); b != UBRK_DONE; b = ubrk_next(it.get())) {
+    const auto pos = static_cast<std::uint32_t>(b);
+    while (j < out.size() && cs[j + 1].begin < pos) ++j;
+    if (j < out.size() && cs[j + 1].begin == pos) out[j] = 1;
+  }
+  return out;
+}
+
+int line_break_class(char32_t c) {
+  return u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_LINE_BREAK);
+}
+
+// Half-width punctuation follows the same prohibitions as its full-width
+// kin: , . ; ! ? ) % never start a line; ( $ never end one, nor / (GB rule).
+bool latin_no_start(const Cluster& c) {
+  if (c.cls != CharClass::LatinPunct) return false;
+  switch (line_break_class(c.cp)) {
+    case U_LB_CLOSE_PUNCTUATION: case U_LB_CLOSE_PARENTHESIS: case U_LB_EXCLAMATION:
+    case U_LB_INFIX_NUMERIC: case U_LB_NONSTARTER: case U_LB_POSTFIX_NUMERIC:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool latin_no_end(const Cluster& c) {
+  if (c.cls != CharClass::LatinPunct) return false;
+  switch (line_break_class(c.cp)) {
+    case U_LB_OPEN_PUNCTUATION: case U_LB_PREFIX_NUMERIC: case U_LB_BREAK_SYMBOLS:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool unit_pair(CharClass a, CharClass b) {
+  return (a == CharClass::Dash && b == CharClass::Dash) ||
+         (a == CharClass::Ellipsis && b == CharClass::Ellipsis);
+}
+
+}  // namespace
+
+std::vector<BreakPoint> find_breaks(const ShapedText& st, double narrowest,
+                                    const CompositionRules& rules) {
+  const auto& cs = st.clusters;
+  std::vector<BreakPoint> out(cs.empty() ? 0 : cs.size() - 1);
+  if (out.empty()) return out;
+  const std::vector<char> icu = icu_breaks(st);
+
+  auto no_start = [&](const Cluster& c) {
+    return no_line_start(c.cls) || latin_no_start(c) ||
+           (rules.strict && (c.cls == CharClass::Dash || c.cls == CharClass::Ellipsis));
+  };
+  bool seen_visible = false;
+  for (std::size_t i = 0; i + 1 < cs.size(); ++i) {
+    const Cluster& a = cs[i];
+    const Cluster& b = cs[i + 1];
+    if (!is_space(a.cls) && !is_invisible(a.cls)) seen_visible = true;
+    BreakPoint& bp = out[i];
+    // Marks and joiners stay with what they follow; a break comes after a
+    // space, never before it.
+    if (is_invisible(b.cls) || is_space(b.cls)) continue;
+    if (a.cls == CharClass::Format || a.cls == CharClass::NoBreakSpace) continue;
+    if (a.cls == CharClass::Space || a.cls == CharClass::BreakHint) {
+      if (seen_visible && !no_start(b)) bp = {Break::Allowed, a.cls == CharClass::Space};
+      continue;
+    }
+    std::size_t base_i = i;
+    while (base_i > 0 && cs[base_i].cls == CharClass::Mark) --base_i;
+    const Cluster& base = cs[base_i];
+
+    if (base.word >= 0 && base.word == b.word) {
+      const WordRun& w = st.words[b.word];
+      if (w.complex && icu[i]) bp.kind = Break::Allowed;
+      else if (w.width > narrowest + 1e-6) bp.kind = icu[i] ? Break::Emergency : Break::LastResort;
+      continue;
+    }
+    if (unit_pair(base.cls, b.cls)) continue;
+    if (no_start(b)) continue;
+    if (no_line_end(base.cls) || latin_no_end(base)) continue;
+    // Chinese text breaks between any two characters the rules allow;
+    // between two Western pieces ICU decides.
+    if (is_cjk(base.cls) || is_cjk(b.cls) || icu[i]) bp.kind = Break::Allowed;
+  }
+  return out;
+}
+
+}  // namespace text

@@ -1,0 +1,33 @@
+#pragma once
+// Stage 2: where a line may end. ICU's line BreakIterator (UAX #14, zh)
+// gives the opportunities; the Chinese rules of SPEC §5 are applied on top:
+// no closing mark starts a line, no opening mark ends one, words, numbers,
+// percentages, dates and URLs stay whole (unless wider than the column), and
+// —— and …… are never split.
+#include <cstdint>
+#include <vector>
+
+#include "text/paragraph.h"
+#include "text/shape_text.h"
+
+namespace text {
+
+enum class Break : std::uint8_t {
+  Never,
+  Allowed,
+  Emergency,   // inside a word wider than the column, where ICU would break (after / or -)
+  LastResort,  // inside such a word, anywhere else
+};
+
+struct BreakPoint {
+  Break kind = Break::Never;
+  bool after_space = false;  // the break replaces a space
+};
+
+// One entry per junction: entry i is the break between cluster i and i+1.
+// `narrowest` is the shortest line's measure (the first line's, after its
+// indent): a word wider than that may be broken.
+std::vector<BreakPoint> find_breaks(const ShapedText& st, double narrowest,
+                                    const CompositionRules& rules);
+
+}  // namespace text

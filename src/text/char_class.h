@@ -1,0 +1,76 @@
+#pragma once
+// What kind of character a code point is for Chinese line composition
+// (clreq §3, typesetting-rules §1.1–1.5): which marks may not start or end a
+// line, which characters form unbreakable Latin words and numbers, and which
+// full-width marks carry a blank half that compression may remove.
+#include <cstdint>
+
+namespace text {
+
+enum class CharClass : std::uint8_t {
+  Han,         // ideographs, kana, Hangul, full-width letters/digits: one em, break on either side
+  Wide,        // other characters set on the em grid (☎ ① ■): like Han, but no Han–Latin gap
+  Latin,       // letters and digits of alphabetic scripts: the body of words and numbers
+  LatinPunct,  // half-width punctuation and symbols (. , % - / : @ ( )): glue words together
+  Space,       // a breaking space: becomes a gap, never a glyph width of its own
+  NoBreakSpace,// U+00A0, U+202F: a gap that never breaks
+  Opening,     // （《“‘「『【〔〖〈［｛: never end a line; blank on the left
+  Closing,     // ）》”’」』】〕〗〉］｝: never start a line; blank on the right
+  Pause,       // ，、；：: never start a line
+  Stop,        // 。！？．: never start a line
+  Interpunct,  // · ・ ‧: never start a line; set half an em wide
+  Dash,        // — ― ⸺: a doubled dash —— is one unbreakable unit
+  Ellipsis,    // … ⋯: a doubled ellipsis …… is one unbreakable unit
+  Prefix,      // ￥ ¥ ＄ £ €: stays with the number after it
+  Postfix,     // ％ ‰ ℃ °: stays with the number before it, never starts a line
+  Mark,        // combining marks: glued to the character before, no width
+  Format,      // ZWJ, ZWNJ, variation selectors, BOM, soft hyphen: invisible, no width
+  BreakHint,   // ZWSP: invisible, a break opportunity
+};
+
+CharClass classify(char32_t c);
+
+// Chinese quotes share code points with Western ones (“ ” ‘ ’); beside Latin
+// text they are Latin punctuation, beside Chinese they are full-width marks.
+bool is_ambiguous_quote(char32_t c);
+
+// Full-width marks whose blank half may be compressed (clreq §3.1.6).
+inline bool is_cjk_punct(CharClass k) {
+  return k == CharClass::Opening || k == CharClass::Closing || k == CharClass::Pause ||
+         k == CharClass::Stop;
+}
+// Characters of a word or number: never split (unless wider than the column).
+inline bool is_word_char(CharClass k) {
+  return k == CharClass::Latin || k == CharClass::LatinPunct;
+}
+inline bool is_space(CharClass k) { return k == CharClass::Space || k == CharClass::NoBreakSpace; }
+inline bool is_invisible(CharClass k) {
+  return k == CharClass::Mark || k == CharClass::Format || k == CharClass::BreakHint;
+}
+// Basic prohibition level (clreq §3.1.7): these never begin a line.
+inline bool no_line_start(CharClass k) {
+  return k == CharClass::Closing || k == CharClass::Pause || k == CharClass::Stop ||
+         k == CharClass::Interpunct || k == CharClass::Postfix;
+}
+// ...and these never end one.
+inline bool no_line_end(CharClass k) { return k == CharClass::Opening || k == CharClass::Prefix; }
+// Characters that take part in Chinese (rather than Western) composition.
+inline bool is_cjk(CharClass k) {
+  return k == CharClass::Han || k == CharClass::Wide || is_cjk_punct(k) ||
+         k == CharClass::Interpunct || k == CharClass::Dash || k == CharClass::Ellipsis;
+}
+
+// Which blank of a full-width mark compression removes, read from where its
+// ink sits in the em box (GB fonts put ，。 lower left; TW fonts centre them).
+enum class BlankSide : std::uint8_t {
+  None,   // ink fills the box, or the mark is not full-width: never compressed
+  Right,  // ink in the left half (，。 in GB fonts, closing brackets)
+  Left,   // ink in the right half (opening brackets)
+  Both,   // small centred ink (。 in AR PL UMing): a quarter em off each side
+};
+
+// `ink_left`/`ink_right` are the ink's horizontal extent and `box` the set
+// width, all in the same unit.
+BlankSide blank_side(double ink_left, double ink_right, double box);
+
+}  // namespace text

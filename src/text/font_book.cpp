@@ -1,0 +1,201 @@
+#include "text/font_book.h"
+
+#include <hb-ot.h>
+
+#include <array>
+#include <atomic>
+#include <stdexcept>
+
+#include "text/font_locator.h"
+#include "text/hb_handles.h"
+
+namespace text {
+namespace {
+
+constexpr int kRoles = 3;
+constexpr std::size_t kBmp = 0x10000;
+// Cache cells: a face index, or one of these.
+constexpr std::int16_t kUnknown = -2;
+constexpr std::int16_t kNoFace = -1;
+// Face indices must fit a cache cell.
+constexpr std::size_t kMaxFaces = 30000;
+
+int role_index(FontRole r) { return static_cast<int>(r); }
+
+// One opened font file face. Everything HarfBuzz needs is created up front
+// and made immutable, so lookups from several threads need no lock.
+struct OpenFace {
+  HbBlob blob;
+  HbFace face;
+  HbFont font;
+  double upem = 1000;
+  FcCharSetPtr charset;  // fontconfig's coverage, for the system fallbacks only
+};
+
+std::unique_ptr<OpenFace> open_face(const FaceLocation& where) {
+  HbBlob blob(hb_blob_create_from_file_or_fail(where.path.c_str()));
+  if (!blob) return nullptr;
+  if (static_cast<unsigned>(where.index) >= std::max(1u, hb_face_count(blob.get()))) return nullptr;
+  HbFace face(hb_face_create(blob.get(), static_cast<unsigned>(where.index)));
+  const unsigned upem = hb_face_get_upem(face.get());
+  if (upem == 0 || hb_face_get_glyph_count(face.get()) == 0) return nullptr;
+  hb_face_make_immutable(face.get());
+  HbFont font(hb_font_create(face.get()));
+  hb_font_set_scale(font.get(), static_cast<int>(upem), static_cast<int>(upem));
+  hb_font_make_immutable(font.get());
+  auto f = std::make_unique<OpenFace>();
+  f->blob = std::move(blob);
+  f->face = std::move(face);
+  f->font = std::move(font);
+  f->upem = upem;
+  return f;
+}
+
+}  // namespace
+
+struct FontBook::Impl {
+  // Declared first so it is destroyed last: the fallback charsets may point
+  // into fontconfig's caches.
+  std::unique_ptr<FontLocator> locator;
+  std::vector<frame::FontFace> faces;
+  std::vector<std::unique_ptr<OpenFace>> open;
+  std::array<std::vector<int>, kRoles> chains;
+  std::vector<int> system;
+  std::vector<std::string> unresolved;
+  // Per role, the face for each BMP character, filled on first use. Racing
+  // threads compute the same answer from immutable data, so relaxed atomics
+  // suffice. Characters above U+FFFF are rare enough to look up every time.
+  std::array<std::unique_ptr<std::atomic<std::int16_t>[]>, kRoles> cache;
+
+  int add(const FaceLocation& where, FcCharSetPtr charset) {
+    for (std::size_t i = 0; i < faces.size(); ++i) {
+      if (faces[i].path == where.path && faces[i].index == where.index) return static_cast<int>(i);
+    }
+    if (faces.size() >= kMaxFaces) return -1;
+    auto f = open_face(where);
+    if (!f) return -1;
+    f->charset = std::move(charset);
+    faces.push_back({where.path, where.index, where.family, static_cast<int>(f->upem)});
+    open.push_back(std::move(f));
+    return static_cast<int>(faces.size()) - 1;
+  }
+
+  bool has(int face, char32_t c) const {
+    hb_codepoint_t g = 0;
+    return hb_font_get_nominal_glyph(open[face]->font.get(), c, &g) && g != 0;
+  }
+
+  int search(FontRole role, char32_t c) const {
+    for (int f : chains[role_index(role)]) {
+      if (has(f, c)) return f;
+    }
+    for (int f : system) {
+      // The charset test avoids touching the font file for every candidate.
+      if (FcCharSetHasChar(open[f]->charset.get(), c) && has(f, c)) return f;
+    }
+    return kNoFace;
+  }
+};
+
+FontBook::FontBook(const FontManifest& manifest, const std::string& fonts_dir)
+    : impl_(std::make_unique<Impl>()) {
+  Impl& m = *impl_;
+  m.locator = std::make_unique<FontLocator>(fonts_dir);
+
+  auto resolve = [&](const std::vector<std::string>& families, std::vector<int>& chain) {
+    for (const auto& family : families) {
+      auto where = m.locator->find_family(family);
+      const int f = where ? m.add(*where, nullptr) : -1;
+      if (f < 0) {
+        bool known = false;
+        for (const auto& u : m.unresolved) known = known || u == family;
+        if (!known) m.unresolved.push_back(family);
+        continue;
+      }
+      bool dup = false;
+      for (int g : chain) dup = dup || g == f;
+      if (!dup) chain.push_back(f);
+    }
+  };
+  resolve(manifest.song, m.chains[role_index(FontRole::Song)]);
+  resolve(manifest.hei, m.chains[role_index(FontRole::Hei)]);
+  resolve(manifest.kai, m.chains[role_index(FontRole::Kai)]);
+  std::vector<int> shared;
+  resolve(manifest.fallback, shared);
+  for (auto& chain : m.chains) {
+    for (int f : shared) {
+      bool dup = false;
+      for (int g : chain) dup = dup || g == f;
+      if (!dup) chain.push_back(f);
+    }
+  }
+
+  for (auto& candidate : m.locator->fallback_candidates()) {
+    const std::size_t before = m.faces.size();
+    const int f = m.add(candidate.where, std::move(candidate.charset));
+    // A candidate that is also a listed family was already tried in the chains.
+    if (f >= 0 && static_cast<std::size_t>(f) >= before) m.system.push_back(f);
+  }
+  if (m.faces.empty()) {
+    throw std::runtime_error("no usable font: none of the manifest's families is installed and "
+                             "fontconfig lists no TrueType font");
+  }
+
+  for (auto& cells : m.cache) {
+    cells = std::make_unique<std::atomic<std::int16_t>[]>(kBmp);
+    for (std::size_t i = 0; i < kBmp; ++i) cells[i].store(kUnknown, std::memory_order_relaxed);
+  }
+}
+
+FontBook::~FontBook() = default;
+
+int FontBook::face_for(FontRole role, char32_t c) const {
+  if (c >= kBmp) return impl_->search(role, c);
+  auto& cell = impl_->cache[role_index(role)][c];
+  std::int16_t v = cell.load(std::memory_order_relaxed);
+  if (v == kUnknown) {
+    v = static_cast<std::int16_t>(impl_->search(role, c));
+    cell.store(v, std::memory_order_relaxed);
+  }
+  return v;
+}
+
+int FontBook::primary_face(FontRole role) const {
+  const auto& chain = impl_->chains[role_index(role)];
+  if (!chain.empty()) return chain.front();
+  return impl_->system.empty() ? 0 : impl_->system.front();
+}
+
+std::uint32_t FontBook::glyph(int face, char32_t c) const {
+  if (face < 0 || static_cast<std::size_t>(face) >= impl_->open.size()) return 0;
+  hb_codepoint_t g = 0;
+  return hb_font_get_nominal_glyph(impl_->open[face]->font.get(), c, &g) ? g : 0;
+}
+
+double FontBook::advance(int face, std::uint32_t gid, double size) const {
+  if (face < 0 || static_cast<std::size_t>(face) >= impl_->open.size()) return 0;
+  const auto& f = *impl_->open[face];
+  return hb_font_get_glyph_h_advance(f.font.get(), gid) / f.upem * size;
+}
+
+FontBook::Extents FontBook::extents(int face, std::uint32_t gid) const {
+  if (face < 0 || static_cast<std::size_t>(face) >= impl_->open.size()) return {0, 0, 0, 0};
+  const auto& f = *impl_->open[face];
+  hb_glyph_extents_t e{};
+  if (!hb_font_get_glyph_extents(f.font.get(), gid, &e)) return {0, 0, 0, 0};
+  // HarfBuzz gives the top-left corner and a negative height (y up).
+  return {e.x_bearing / f.upem, (e.x_bearing + e.width) / f.upem,
+          (e.y_bearing + e.height) / f.upem, e.y_bearing / f.upem};
+}
+
+const std::vector<frame::FontFace>& FontBook::faces() const { return impl_->faces; }
+
+const std::vector<int>& FontBook::role_chain(FontRole role) const {
+  return impl_->chains[role_index(role)];
+}
+
+const std::vector<int>& FontBook::system_fallbacks() const { return impl_->system; }
+
+const std::vector<std::string>& FontBook::unresolved_families() const { return impl_->unresolved; }
+
+}  // namespace text

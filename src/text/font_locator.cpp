@@ -1,0 +1,109 @@
+#include "text/font_locator.h"
+
+#include <cstdlib>
+#include <filesystem>
+#include <stdexcept>
+#include <tuple>
+
+namespace text {
+namespace {
+
+std::string pattern_string(FcPattern* p, const char* object) {
+  FcChar8* s = nullptr;
+  if (FcPatternGetString(p, object, 0, &s) != FcResultMatch || !s) return {};
+  return reinterpret_cast<const char*>(s);
+}
+
+int pattern_int(FcPattern* p, const char* object, int fallback) {
+  int v = 0;
+  return FcPatternGetInteger(p, object, 0, &v) == FcResultMatch ? v : fallback;
+}
+
+bool under(const std::string& path, const std::string& dir) {
+  if (dir.empty()) return false;
+  const std::string prefix = dir.back() == '/' ? dir : dir + '/';
+  return path.compare(0, prefix.size(), prefix) == 0;
+}
+
+}  // namespace
+
+FontLocator::FontLocator(const std::string& fonts_dir) : config_(FcInitLoadConfigAndFonts()) {
+  if (!config_) throw std::runtime_error("fontconfig could not be initialised");
+  std::error_code ec;
+  if (!fonts_dir.empty() && std::filesystem::is_directory(fonts_dir, ec)) {
+    fonts_dir_ = std::filesystem::canonical(fonts_dir, ec).string();
+    if (ec) fonts_dir_ = fonts_dir;
+    FcConfigAppFontAddDir(config_.get(), reinterpret_cast<const FcChar8*>(fonts_dir_.c_str()));
+  }
+}
+
+std::optional<FaceLocation> FontLocator::find_family(const std::string& family) const {
+  FcPatternPtr pattern(FcPatternCreate());
+  FcPatternAddString(pattern.get(), FC_FAMILY, reinterpret_cast<const FcChar8*>(family.c_str()));
+  FcObjectSetPtr objects(FcObjectSetBuild(FC_FILE, FC_INDEX, FC_WEIGHT, FC_SLANT, FC_WIDTH,
+                                          FC_OUTLINE, nullptr));
+  FcFontSetPtr list(FcFontList(config_.get(), pattern.get(), objects.get()));
+  if (!list) return std::nullopt;
+
+  // Among a family's faces prefer: our own fonts/ folder, outlines, regular
+  // weight, upright, normal width; then path and index so the choice never
+  // depends on the order fontconfig happens to list them in.
+  using Key = std::tuple<int, int, int, int, int, std::string, int>;
+  std::optional<Key> best;
+  std::optional<FaceLocation> found;
+  for (int i = 0; i < list->nfont; ++i) {
+    FcPattern* p = list->fonts[i];
+    const std::string path = pattern_string(p, FC_FILE);
+    if (path.empty()) continue;
+    FcBool outline = FcTrue;
+    FcPatternGetBool(p, FC_OUTLINE, 0, &outline);
+    const int index = pattern_int(p, FC_INDEX, 0);
+    Key key{under(path, fonts_dir_) ? 0 : 1,
+            outline ? 0 : 1,
+            std::abs(pattern_int(p, FC_WEIGHT, FC_WEIGHT_REGULAR) - FC_WEIGHT_REGULAR),
+            pattern_int(p, FC_SLANT, FC_SLANT_ROMAN) == FC_SLANT_ROMAN ? 0 : 1,
+            std::abs(pattern_int(p, FC_WIDTH, FC_WIDTH_NORMAL) - FC_WIDTH_NORMAL),
+            path,
+            index};
+    if (!best || key < *best) {
+      best = key;
+      found = FaceLocation{path, index, family};
+    }
+  }
+  return found;
+}
+
+std::vector<FallbackCandidate> FontLocator::fallback_candidates() const {
+  std::vector<FallbackCandidate> out;
+  FcPatternPtr pattern(FcPatternCreate());
+  FcPatternAddString(pattern.get(), FC_FAMILY, reinterpret_cast<const FcChar8*>("sans-serif"));
+  FcPatternAddString(pattern.get(), FC_LANG, reinterpret_cast<const FcChar8*>("zh-cn"));
+  FcConfigSubstitute(config_.get(), pattern.get(), FcMatchPattern);
+  FcDefaultSubstitute(pattern.get());
+  FcResult result = FcResultNoMatch;
+  // trim: keep only fonts that add characters the ones before them lack,
+  // which is exactly fontconfig's own fallback chain.
+  FcFontSetPtr sorted(FcFontSort(config_.get(), pattern.get(), FcTrue, nullptr, &result));
+  if (!sorted) return out;
+  for (int i = 0; i < sorted->nfont; ++i) {
+    FcPattern* p = sorted->fonts[i];
+    if (pattern_string(p, FC_FONTFORMAT) != "TrueType") continue;
+    FcBool outline = FcFalse;
+    if (FcPatternGetBool(p, FC_OUTLINE, 0, &outline) != FcResultMatch || !outline) continue;
+    // A fallback symbol in bold or italic would stand out in running text.
+    const int weight = pattern_int(p, FC_WEIGHT, FC_WEIGHT_REGULAR);
+    if (weight < FC_WEIGHT_BOOK || weight > FC_WEIGHT_MEDIUM) continue;
+    if (pattern_int(p, FC_SLANT, FC_SLANT_ROMAN) != FC_SLANT_ROMAN) continue;
+    FcCharSet* cs = nullptr;
+    if (FcPatternGetCharSet(p, FC_CHARSET, 0, &cs) != FcResultMatch || !cs) continue;
+    const std::string path = pattern_string(p, FC_FILE);
+    if (path.empty()) continue;
+    FallbackCandidate c;
+    c.where = FaceLocation{path, pattern_int(p, FC_INDEX, 0), pattern_string(p, FC_FAMILY)};
+    c.charset.reset(FcCharSetCopy(cs));
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+}  // namespace text

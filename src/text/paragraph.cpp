@@ -1,0 +1,40 @@
+// set_paragraph: the table of contents of the text stage.
+#include "text/paragraph.h"
+
+#include <algorithm>
+
+#include "text/break_rules.h"
+#include "text/glyph_metrics.h"
+#include "text/justify.h"
+#include "text/line_break.h"
+#include "text/line_items.h"
+#include "text/shape_text.h"
+
+namespace text {
+
+std::vector<Line> set_paragraph(const ParagraphSpec& spec, const GlyphMetrics& metrics,
+                                source::Diagnostics& diags) {
+  const ShapedText st = shape_text(spec.spans, metrics, diags);        // text -> clusters
+  if (st.clusters.empty()) return {};
+  const LineShape shape{spec.width, spec.first_indent, spec.align};
+  const double narrowest = std::max(0.0, spec.width - spec.first_indent);
+  const auto breaks = find_breaks(st, narrowest, spec.rules);          // where lines may end
+  const LineItems items = build_line_items(st, breaks, spec.spans, spec.rules);  // gaps, squeezes
+  const std::vector<int> ends = break_lines(items, shape);             // where lines do end
+
+  std::vector<Line> lines;
+  lines.reserve(ends.size());
+  int first = 0;
+  for (std::size_t i = 0; i < ends.size(); ++i) {                      // set each line
+    lines.push_back(set_line(st, items, spec.spans, first, ends[i], shape, i + 1 == ends.size()));
+    first = ends[i] + 1;
+  }
+  return lines;
+}
+
+std::vector<Line> set_paragraph(const ParagraphSpec& spec, const FontBook& fonts,
+                                source::Diagnostics& diags) {
+  return set_paragraph(spec, FontBookMetrics(fonts), diags);
+}
+
+}  // namespace text

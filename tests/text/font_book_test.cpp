@@ -1,0 +1,274 @@
+// The FontBook with the Debian fonts the project depends on (SPEC §4):
+// roles resolved by family through fontconfig, per-character fallback up to
+// any installed font, characters above U+FFFF, metrics from HarfBuzz.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include "text/font_book.h"
+#include "text/font_report.h"
+#include "text/glyph_metrics.h"
+#include "text/paragraph.h"
+
+namespace {
+
+const std::string kFontsDir = BROADSHEET_SOURCE_DIR "/fonts";
+
+const text::FontBook& book() {
+  static const text::FontBook fonts = [] {
+    source::Diagnostics diags;
+    return text::FontBook(text::load_font_manifest(kFontsDir + "/manifest.yaml", diags), kFontsDir);
+  }();
+  return fonts;
+}
+
+const frame::FontFace& face(int i) { return book().faces().at(static_cast<std::size_t>(i)); }
+
+bool ends_with(const std::string& s, const std::string& tail) {
+  return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+}
+
+text::ParagraphSpec spec_of(const std::string& s, text::FontRole role, double width) {
+  text::ParagraphSpec spec;
+  text::Span span;
+  span.text = s;
+  span.style.role = role;
+  span.style.size = 10;
+  span.source = {"doc.yaml", 2, 5};
+  span.one_line = true;
+  spec.spans = {span};
+  spec.width = width;
+  spec.align = text::Align::Left;
+  return spec;
+}
+
+}  // namespace
+
+TEST_CASE("each role resolves to its Debian family, then the shared fallbacks") {
+  struct Case {
+    text::FontRole role;
+    const char* family;
+    const char* file;
+  };
+  const Case cases[] = {
+      {text::FontRole::Song, "AR PL UMing CN", "/uming.ttc"},
+      {text::FontRole::Hei, "WenQuanYi Zen Hei", "/wqy-zenhei.ttc"},
+      {text::FontRole::Kai, "AR PL UKai CN", "/ukai.ttc"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(std::string(c.family));
+    const auto& chain = book().role_chain(c.role);
+    REQUIRE(chain.size() == 3);
+    CHECK(book().primary_face(c.role) == chain[0]);
+    CHECK(face(chain[0]).family == c.family);
+    CHECK(ends_with(face(chain[0]).path, c.file));
+    CHECK(face(chain[0]).index == 0);
+    CHECK(face(chain[1]).family == "Droid Sans Fallback");
+    CHECK(face(chain[2]).family == "LXGW WenKai");
+    CHECK(ends_with(face(chain[2]).path, "LXGWWenKai-Regular.ttf"));  // the regular weight, not Light or Bold
+  }
+  CHECK(book().unresolved_families().empty());
+}
+
+TEST_CASE("per-character fallback: role font, shared fallbacks, then any installed font") {
+  const auto& fonts = book();
+  const int song = fonts.primary_face(text::FontRole::Song);
+  CHECK(fonts.face_for(text::FontRole::Song, U'中') == song);
+  CHECK(fonts.face_for(text::FontRole::Song, U'A') == song);  // uming's own Latin is used
+  // 𬭎 U+2CB4E, above the BMP: only LXGW WenKai has it.
+  const int rare = fonts.face_for(text::FontRole::Song, U'𬭎');
+  REQUIRE(rare >= 0);
+  CHECK(face(rare).family == "LXGW WenKai");
+  CHECK(fonts.face_for(text::FontRole::Hei, U'𬭎') == rare);
+  CHECK(fonts.glyph(rare, U'𬭎') != 0);
+  // ✉ is in no listed family: fontconfig finds an installed font for it.
+  const int mail = fonts.face_for(text::FontRole::Song, U'✉');
+  REQUIRE(mail >= 0);
+  const auto& sys = fonts.system_fallbacks();
+  CHECK(std::find(sys.begin(), sys.end(), mail) != sys.end());
+  CHECK(fonts.glyph(mail, U'✉') != 0);
+  // No installed font has these.
+  CHECK(fonts.face_for(text::FontRole::Song, U'ᚠ') == -1);
+  CHECK(fonts.face_for(text::FontRole::Kai, U'\U0001E900') == -1);
+  // Answers are stable (the BMP cache) and the same on a second ask.
+  CHECK(fonts.face_for(text::FontRole::Song, U'ᚠ') == -1);
+  CHECK(fonts.face_for(text::FontRole::Song, U'中') == song);
+}
+
+TEST_CASE("HarfBuzz metrics: advances and where a mark's ink sits") {
+  const auto& fonts = book();
+  const int song = fonts.primary_face(text::FontRole::Song);
+  const auto zhong = fonts.glyph(song, U'中');
+  CHECK(fonts.advance(song, zhong, 10) == doctest::Approx(10));
+  const auto comma = fonts.extents(song, fonts.glyph(song, U'，'));
+  CHECK(comma.x_max < 0.5);  // GB comma: lower left
+  CHECK(comma.y_max < 0.3);
+  const auto open = fonts.extents(song, fonts.glyph(song, U'“'));
+  CHECK(open.x_min > 0.5);   // opening quote: inner (right) side
+  // Droid Sans Fallback has 256 units per em: metrics are still in em.
+  const int droid = fonts.role_chain(text::FontRole::Song)[1];
+  CHECK(face(droid).units_per_em == 256);
+  CHECK(fonts.advance(droid, fonts.glyph(droid, U'中'), 10) == doctest::Approx(10));
+}
+
+TEST_CASE("a rare character above U+FFFF is set from the fallback font and kept as text") {
+  source::Diagnostics diags;
+  const auto spec = spec_of("通讯员黄𬭎", text::FontRole::Song, 200);
+  const auto lines = text::set_paragraph(spec, book(), diags);
+  REQUIRE(lines.size() == 1);
+  const auto& g = lines[0].glyphs.back();
+  CHECK(g.text == "𬭎");
+  CHECK_FALSE(g.missing);
+  CHECK(face(g.face).family == "LXGW WenKai");
+  CHECK(g.gid != 0);
+  CHECK(g.x == doctest::Approx(40));
+  CHECK(diags.empty());
+}
+
+TEST_CASE("a character no font has: warning with code point and position, placeholder kept") {
+  source::Diagnostics diags;
+  const auto spec = spec_of("古文ᚠ字", text::FontRole::Kai, 200);
+  const auto lines = text::set_paragraph(spec, book(), diags);
+  REQUIRE(lines.size() == 1);
+  REQUIRE(lines[0].glyphs.size() == 4);
+  const auto& g = lines[0].glyphs[2];
+  CHECK(g.missing);
+  CHECK(g.text == "ᚠ");
+  CHECK(g.face == book().primary_face(text::FontRole::Kai));
+  CHECK(g.set_width == doctest::Approx(5));
+  REQUIRE(diags.warning_count() == 1);
+  const std::string msg = source::format(diags.all()[0]);
+  CHECK(msg.find("doc.yaml:2:7: warning:") == 0);
+  CHECK(msg.find("U+16A0") != std::string::npos);
+}
+
+TEST_CASE("full-width marks from real fonts: narrow WenQuanYi quotes take a full em; centred 。 halves evenly") {
+  source::Diagnostics diags;
+  // WenQuanYi's “ ” are 0.33 em Western glyphs: in Chinese text they get a
+  // full em, ink on the inner side.
+  auto lines = text::set_paragraph(spec_of("他说“好”", text::FontRole::Hei, 200), book(), diags);
+  REQUIRE(lines.size() == 1);
+  const auto& g = lines[0].glyphs;
+  CHECK(g[3].x == doctest::Approx(30));                // 好 after three full ems
+  CHECK(g[2].x + g[2].advance == doctest::Approx(30));  // “ hugs 好
+  // AR PL UMing centres 。 (TW style): at line end it loses a quarter em each side.
+  lines = text::set_paragraph(spec_of("好。", text::FontRole::Song, 200), book(), diags);
+  REQUIRE(lines.size() == 1);
+  CHECK(lines[0].width == doctest::Approx(15));
+  CHECK(lines[0].glyphs[1].x == doctest::Approx(7.5));
+  CHECK(diags.empty());
+}
+
+TEST_CASE("load_font_manifest reads roles and fallbacks, and reports problems with positions") {
+  const auto dir = std::filesystem::temp_directory_path() / "broadsheet-text-manifest";
+  std::filesystem::create_directories(dir);
+  {
+    source::Diagnostics diags;
+    const auto m = text::load_font_manifest(kFontsDir + "/manifest.yaml", diags);
+    CHECK(diags.empty());
+    CHECK(m.song == std::vector<std::string>{"AR PL UMing CN"});
+    CHECK(m.hei == std::vector<std::string>{"WenQuanYi Zen Hei"});
+    CHECK(m.kai == std::vector<std::string>{"AR PL UKai CN"});
+    CHECK(m.fallback == std::vector<std::string>{"Droid Sans Fallback", "LXGW WenKai"});
+  }
+  {
+    const auto path = (dir / "bad.yaml").string();
+    std::ofstream(path) << "roles:\n  song: Some Song\n  hei: {a: 1}\n  kia: [x]\nfallback: [A, B]\n";
+    source::Diagnostics diags;
+    const auto m = text::load_font_manifest(path, diags);
+    CHECK(m.song == std::vector<std::string>{"Some Song"});          // one string is a list of one
+    CHECK(m.hei == std::vector<std::string>{"WenQuanYi Zen Hei"});   // bad value: default kept
+    CHECK(m.fallback == std::vector<std::string>{"A", "B"});
+    CHECK(diags.error_count() == 1);
+    CHECK(source::format_all(diags).find("bad.yaml:3:") != std::string::npos);
+    CHECK(diags.warning_count() == 1);  // unknown key 'kia'
+    CHECK(source::format_all(diags).find("kia") != std::string::npos);
+  }
+  {
+    source::Diagnostics diags;
+    const auto m = text::load_font_manifest((dir / "none.yaml").string(), diags);
+    CHECK(diags.warning_count() == 1);
+    CHECK(m.song == std::vector<std::string>{"AR PL UMing CN"});
+  }
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("families that are not installed are listed; the role falls through to the next") {
+  text::FontManifest m;
+  m.song = {"No Such Song Font", "AR PL UMing CN"};
+  m.fallback = {"LXGW WenKai"};
+  const text::FontBook fonts(m, "");
+  CHECK(fonts.unresolved_families() == std::vector<std::string>{"No Such Song Font"});
+  CHECK(fonts.faces()[fonts.primary_face(text::FontRole::Song)].family == "AR PL UMing CN");
+  CHECK(fonts.role_chain(text::FontRole::Song).size() == 2);
+  CHECK(text::font_report(fonts, "").find("not installed: No Such Song Font") != std::string::npos);
+}
+
+TEST_CASE("fonts in the project's fonts/ folder win over installed copies of the same family") {
+  const auto dir = std::filesystem::temp_directory_path() / "broadsheet-text-fontsdir";
+  std::filesystem::create_directories(dir);
+  const auto link = dir / "wenkai.ttf";
+  std::filesystem::remove(link);
+  std::filesystem::create_symlink("/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf", link);
+  text::FontManifest m;
+  m.song = {"LXGW WenKai"};
+  m.fallback = {};
+  const text::FontBook fonts(m, dir.string());
+  const auto& f = fonts.faces()[fonts.primary_face(text::FontRole::Song)];
+  CHECK(f.path.find("broadsheet-text-fontsdir") != std::string::npos);
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("font_report names each role's files and the document's coverage") {
+  const std::string report = text::font_report(book(), "中文𬭎✉ᚠ 中");
+  CHECK(report.find("song  AR PL UMing CN") != std::string::npos);
+  CHECK(report.find("uming.ttc #0") != std::string::npos);
+  CHECK(report.find("wqy-zenhei.ttc #0") != std::string::npos);
+  CHECK(report.find("ukai.ttc #0") != std::string::npos);
+  CHECK(report.find("Document: 6 characters, 5 distinct") != std::string::npos);
+  CHECK(report.find("𬭎 U+2CB4E") != std::string::npos);
+  CHECK(report.find("✉ U+2709") != std::string::npos);
+  CHECK(report.find("no font has 1: U+16A0") != std::string::npos);
+
+  const text::FontCoverage cov = text::measure_coverage(book(), "中文𬭎✉ᚠ 中");
+  CHECK(cov.characters == 6);
+  CHECK(cov.distinct == 5);
+  const auto& song = cov.roles[0];
+  CHECK(song.missing == std::vector<char32_t>{U'ᚠ'});
+  REQUIRE(!song.faces.empty());
+  CHECK(song.faces[0].chars == std::vector<char32_t>{U'中', U'文'});
+}
+
+TEST_CASE("one FontBook serves several threads at once") {
+  const std::string text =
+      "产业工人队伍建设改革事关全局，需要精准施策。高明区委、区政府将产改工作作为推动高质量发展的重要抓手，"
+      "明确由区总工会牵头抓总，22个部门和4个镇（街道）总工会协同推进。𬭎✉";
+  auto run = [&](const text::FontBook& fonts, text::FontRole role) {
+    source::Diagnostics diags;
+    text::ParagraphSpec spec = spec_of(text, role, 95);
+    spec.align = text::Align::Justify;
+    std::string dump;
+    for (const auto& line : text::set_paragraph(spec, fonts, diags)) {
+      for (const auto& g : line.glyphs) {
+        dump += std::to_string(g.face) + ":" + std::to_string(g.gid) + "@" + std::to_string(g.x) + " ";
+      }
+      dump += "\n";
+    }
+    return dump;
+  };
+  const std::string expected_song = run(book(), text::FontRole::Song);
+  const std::string expected_kai = run(book(), text::FontRole::Kai);
+  // A fresh book, so the threads race on its lazily filled caches.
+  source::Diagnostics diags;
+  const text::FontBook fresh(text::load_font_manifest(kFontsDir + "/manifest.yaml", diags), kFontsDir);
+  std::vector<std::string> got(8);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 8; ++t) {
+    threads.emplace_back([&, t] { got[t] = run(fresh, t % 2 ? text::FontRole::Kai : text::FontRole::Song); });
+  }
+  for (auto& th : threads) th.join();
+  for (int t = 0; t < 8; ++t) CHECK(got[t] == (t % 2 ? expected_kai : expected_song));
+}
