@@ -7,7 +7,10 @@
 
 #include "app/atomic_file.h"
 #include "app/pipeline.h"
+#include "model/load_document.h"
 #include "render/png/page_images.h"
+#include "style/load_theme.h"
+#include "text/font_report.h"
 
 namespace app {
 namespace {
@@ -19,7 +22,7 @@ usage:
   broadsheet batch  PATH... -o OUTDIR [-j N] [--shard I/N] [--report report.json] [--strict]
   broadsheet preview [DIR] [--port 8080] [--host 127.0.0.1]
   broadsheet check  DOC.yaml...
-  broadsheet fonts  [--layout NAME]
+  broadsheet fonts  [--layout NAME] [DOC.yaml...]
   broadsheet --help | --version
 
 exit codes: 0 success, 1 input errors, 2 wrong usage, 3 output not written, 4 internal error
@@ -152,6 +155,39 @@ int cmd_check(ArgList args) {
   return failed ? kInputError : kOk;
 }
 
+// Every string of a document, for the coverage report.
+std::string document_text(const model::Document& doc) {
+  std::string all;
+  auto add = [&](const model::Text& t) { all += t.value; };
+  add(doc.meta.paper), add(doc.meta.edition);
+  for (const auto& a : doc.articles) {
+    add(a.union_name), add(a.kicker), add(a.headline), add(a.subheadline), add(a.byline);
+    for (const auto& t : a.lead) add(t);
+    for (const auto& s : a.sections) {
+      for (const auto& t : s.heading) add(t);
+      for (const auto& t : s.paragraphs) add(t);
+    }
+    for (const auto& h : a.highlights) add(h.value), add(h.unit), add(h.label);
+    for (const auto& p : a.photos) add(p.caption), add(p.credit);
+  }
+  return all;
+}
+
+int cmd_fonts(ArgList args) {
+  auto layout = args.take_value("--layout");
+  auto docs = args.operands();
+  source::Diagnostics diags;
+  Resources res = load_resources(diags);
+  if (layout && style::resolve_layout(*layout, ".", res.data_dir).empty())
+    diags.error({}, "unknown layout '" + *layout + "'");
+  std::string text;
+  for (const auto& d : docs) text += document_text(model::load_document(d, diags));
+  print_diagnostics(diags);
+  if (diags.has_errors() || !res.fonts) return kInputError;
+  std::cout << text::font_report(*res.fonts, text);
+  return kOk;
+}
+
 int not_yet(const std::string& what) {
   std::cerr << "broadsheet: '" << what << "' is not available yet in this version\n";
   return kUsage;
@@ -171,7 +207,8 @@ int dispatch(const std::vector<std::string>& all) {
   }
   if (cmd == "render") return cmd_render(std::move(rest));
   if (cmd == "check") return cmd_check(std::move(rest));
-  if (cmd == "batch" || cmd == "preview" || cmd == "fonts") return not_yet(cmd);
+  if (cmd == "fonts") return cmd_fonts(std::move(rest));
+  if (cmd == "batch" || cmd == "preview") return not_yet(cmd);
   throw UsageError{"unknown command '" + cmd + "'"};
 }
 

@@ -89,6 +89,7 @@ FlowItem BlockSetter::set_banner(const style::StyledBlock& block) {
   const double before = st.space_before * grid_.pitch;
   FlowItem item;
   item.kind = FlowKind::Banner;
+  item.stretch = 1;
   item.rows = rows_for(box_h + before + 0.25 * grid_.pitch);
   item.height = item.rows * grid_.pitch;
   // The bar sits low in its rows, nearer the text it heads than the text above.

@@ -53,7 +53,8 @@ ColumnFill fill_column(const std::vector<FlowItem>& items, FlowCursor& cursor, i
   while (cur.next < items.size()) {
     const std::size_t i = cur.next;
     const FlowItem& it = items[i];
-    if (fill.rows + it.rows > capacity) {
+    const bool deferred = it.floating && std::find(cur.defer.begin(), cur.defer.end(), i) != cur.defer.end();
+    if (deferred || fill.rows + it.rows > capacity) {
       if (it.floating) {
         // Let the text run on; the photo waits for the next column's top.
         cur.pending.push_back(i);
@@ -92,6 +93,27 @@ std::vector<ColumnFill> fill_columns(const std::vector<FlowItem>& items, FlowCur
   return out;
 }
 
+namespace {
+
+// Lets the shorter columns take blank rows above their stretchable items
+// (banners), so that all bottoms come within reach of the longest.
+void even_out(const std::vector<FlowItem>& items, std::vector<ColumnFill>& fills) {
+  int target = 0;
+  for (const auto& f : fills) target = std::max(target, f.rows);
+  for (auto& f : fills) {
+    f.extra.assign(f.items.size(), 0);
+    for (std::size_t k = 0; k < f.items.size() && f.rows < target; ++k) {
+      // A column never starts with blank rows.
+      if (k == 0) continue;
+      const int grow = std::min(items[f.items[k]].stretch, target - f.rows);
+      f.extra[k] = grow;
+      f.rows += grow;
+    }
+  }
+}
+
+}  // namespace
+
 std::vector<ColumnFill> balance_columns(const std::vector<FlowItem>& items, const FlowCursor& cursor,
                                         int columns, int capacity) {
   int total = 0;
@@ -99,26 +121,36 @@ std::vector<ColumnFill> balance_columns(const std::vector<FlowItem>& items, cons
   for (std::size_t f : cursor.pending) total += items[f].rows;
   const int lowest = std::max(1, (total + columns - 1) / columns);
 
+  // Photos may also move to the next column's top: try each choice for the
+  // first few floats of what is left (2^k fills per height; k is small).
+  std::vector<std::size_t> floats;
+  for (std::size_t i = cursor.next; i < items.size() && floats.size() < 4; ++i)
+    if (items[i].floating) floats.push_back(i);
+
   std::vector<ColumnFill> best;
   int best_spread = 1 << 30;
   int best_height = 1 << 30;
-  int first_fit = -1;
-  for (int h = lowest; h <= capacity; ++h) {
-    // Beyond a few rows past the first height that fits, nothing gets more even.
-    if (first_fit >= 0 && h > first_fit + 3) break;
-    FlowCursor cur = cursor;
-    auto fills = fill_columns(items, cur, columns, h, false);
-    if (!cur.done(items.size())) continue;
-    if (first_fit < 0) first_fit = h;
-    int hi = 0, lo = 1 << 30;
-    for (const auto& f : fills) hi = std::max(hi, f.rows);
-    // Trailing empty columns count as bottoms too, except when one column holds it all.
-    for (const auto& f : fills) lo = std::min(lo, f.rows);
-    const int spread = hi - lo;
-    if (spread < best_spread || (spread == best_spread && hi < best_height)) {
-      best = fills;
-      best_spread = spread;
-      best_height = hi;
+  for (unsigned mask = 0; mask < (1u << floats.size()); ++mask) {
+    FlowCursor start = cursor;
+    for (std::size_t k = 0; k < floats.size(); ++k)
+      if (mask & (1u << k)) start.defer.push_back(floats[k]);
+    int first_fit = -1;
+    for (int h = lowest; h <= capacity; ++h) {
+      // Beyond a few rows past the first height that fits, nothing gets more even.
+      if (first_fit >= 0 && h > first_fit + 3) break;
+      FlowCursor cur = start;
+      auto fills = fill_columns(items, cur, columns, h, false);
+      if (!cur.done(items.size())) continue;
+      if (first_fit < 0) first_fit = h;
+      even_out(items, fills);
+      int hi = 0, lo = 1 << 30;
+      for (const auto& f : fills) hi = std::max(hi, f.rows), lo = std::min(lo, f.rows);
+      const int spread = hi - lo;
+      if (spread < best_spread || (spread == best_spread && hi < best_height)) {
+        best = fills;
+        best_spread = spread;
+        best_height = hi;
+      }
     }
   }
   return best;

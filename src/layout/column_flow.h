@@ -14,12 +14,16 @@ namespace layout {
 struct FlowCursor {
   std::size_t next = 0;
   std::vector<std::size_t> pending;  // floats deferred to the next column
+  // Floats to move to the next column top even if they fit here: the
+  // balancer's lever for evening out a last page.
+  std::vector<std::size_t> defer;
   bool done(std::size_t total) const { return next >= total && pending.empty(); }
 };
 
 struct ColumnFill {
   std::vector<std::size_t> items;  // in drawing order
-  int rows = 0;                    // rows used
+  std::vector<int> extra;          // blank rows above each item (balancing); empty = none
+  int rows = 0;                    // rows used, extra rows included
 };
 
 // True when a column may end after item `i` with item `i + 1` starting the next.

@@ -76,7 +76,9 @@ class Composer {
     int deepest = 0;
     for (std::size_t c = 0; c < fills.size(); ++c) {
       int r = row_;
-      for (std::size_t idx : fills[c].items) {
+      for (std::size_t k = 0; k < fills[c].items.size(); ++k) {
+        const std::size_t idx = fills[c].items[k];
+        if (k < fills[c].extra.size()) r += fills[c].extra[k];
         place(items[idx], grid_.column_x(static_cast<int>(c)), r);
         r += items[idx].rows;
       }

@@ -21,6 +21,7 @@ struct FlowItem {
   int line = 0;
   int lines = 1;
   bool floating = false;  // may move to the next column top when it does not fit
+  int stretch = 0;        // blank rows it may take above itself to even out columns
 };
 
 // Moves an item by (dx, dy).

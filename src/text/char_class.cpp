@@ -63,6 +63,8 @@ bool is_east_asian_script(char32_t c) {
 }  // namespace
 
 CharClass classify(char32_t c) {
+  // Fast path for the bulk of Chinese text: unified ideographs and extension A.
+  if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF)) return CharClass::Han;
   bool found = false;
   const CharClass p = punct_class(c, found);
   if (found) return p;

@@ -2,6 +2,7 @@
 
 #include <hb-ot.h>
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <stdexcept>

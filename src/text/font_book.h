@@ -30,6 +30,7 @@ FontManifest load_font_manifest(const std::string& path, source::Diagnostics& di
 class FontBook {
  public:
   // `fonts_dir` is the project's fonts/ folder, searched before the system.
+  // (Throws std::runtime_error only when no usable font exists at all.)
   FontBook(const FontManifest& manifest, const std::string& fonts_dir);
   ~FontBook();
   FontBook(const FontBook&) = delete;

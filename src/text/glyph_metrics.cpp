@@ -34,6 +34,7 @@ namespace {
 
 double mono_advance(char32_t c) {
   const CharClass k = classify(c);
+  if (is_invisible(k)) return 0;  // combining marks hang over their base
   if (k == CharClass::Interpunct) return 0.5;
   if (is_cjk(k) || k == CharClass::Han || is_ambiguous_quote(c)) return 1.0;
   if ((k == CharClass::Prefix || k == CharClass::Postfix) && c >= 0x2000) return 1.0;

@@ -119,12 +119,14 @@ LineItems build_line_items(const ShapedText& st, const std::vector<BreakPoint>& 
     Junction& j = it.junctions[i];
     j.brk = i < static_cast<int>(breaks.size()) ? breaks[i] : BreakPoint{};
     const double em = std::max(a.size, b.size);
-    if (!is_space(a.cls) && !is_invisible(a.cls)) j.glue += spans[a.span].style.tracking * a.size;
-    if (is_invisible(b.cls) || is_space(b.cls)) continue;  // gaps sit after the last space
-
+    // Gaps (and tracking) sit before the next visible character: after any
+    // combining marks, after the last of a run of spaces, so that a break
+    // drops them and nothing separates a mark from its base.
+    if (is_invisible(b.cls) || is_space(b.cls)) continue;
     const int left_i = visible_before(cs, i);
     if (left_i < 0) continue;  // spaces at the start of the paragraph
     const Cluster& left = cs[left_i];
+    j.glue += spans[left.span].style.tracking * left.size;
     const Side r = side_of(b, false);
 
     if (is_space(a.cls)) {

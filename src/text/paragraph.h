@@ -63,8 +63,8 @@ struct PositionedGlyph {
   source::SourceSpan source;
   // (added) The room the glyph takes on the line from `x`: its advance after
   // punctuation compression or padding, before justification space. For
-  // the last glyph of a line x + set_width == Line::width. 0 for spaces that
-  // became gaps at a line end and for invisible characters.
+  // the last glyph of a line x + set_width == Line::width. 0 for spaces
+  // (their gap is the room before the next glyph) and invisible characters.
   double set_width = 0;
 };
 

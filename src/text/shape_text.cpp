@@ -117,7 +117,7 @@ void find_words(ShapedText& st, const std::vector<Span>& spans) {
     for (std::size_t k = first; k <= last; ++k) {
       cs[k].word = static_cast<int>(st.words.size());
       w.width += cs[k].box;
-      if (k < last) w.width += spans[cs[k].span].style.tracking * cs[k].size;
+      if (k < last && !is_invisible(cs[k + 1].cls)) w.width += spans[cs[k].span].style.tracking * cs[k].size;
       if (u_getIntPropertyValue(static_cast<UChar32>(cs[k].cp), UCHAR_LINE_BREAK) ==
           U_LB_COMPLEX_CONTEXT) {
         w.complex = true;

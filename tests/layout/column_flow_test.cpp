@@ -1,6 +1,7 @@
 // The column flow's keep rules and balancing, on synthetic items (no fonts).
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 
 #include "layout/column_flow.h"

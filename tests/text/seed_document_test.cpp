@@ -149,16 +149,30 @@ TEST_CASE("typesetting the seed page is fast") {
   for (const auto& p : seed().body) chars += static_cast<std::size_t>(source::count_code_points(p));
   for (const auto& p : seed().heads) chars += static_cast<std::size_t>(source::count_code_points(p));
   source::Diagnostics diags;
+  // Real source positions: every glyph carries its file name.
+  auto spec = [](const std::string& p, double size, double width) {
+    text::ParagraphSpec s = body_spec(p, size, width);
+    s.spans[0].source = {BROADSHEET_SOURCE_DIR "/samples/seed-page.yaml", 12, 9};
+    s.spans[0].one_line = true;
+    return s;
+  };
   auto run = [&] {
     std::size_t lines = 0;
-    for (const auto& p : seed().body) lines += text::set_paragraph(body_spec(p, 9.5, 250.64), book(), diags).size();
-    for (const auto& p : seed().heads) lines += text::set_paragraph(body_spec(p, 14, 160), book(), diags).size();
+    for (const auto& p : seed().body) lines += text::set_paragraph(spec(p, 9.5, 250.64), book(), diags).size();
+    for (const auto& p : seed().heads) lines += text::set_paragraph(spec(p, 14, 160), book(), diags).size();
     return lines;
   };
-  run();  // warm the per-character caches, as a long-running process would
-  const auto t0 = std::chrono::steady_clock::now();
-  const std::size_t lines = run();
-  const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-  MESSAGE(chars << " characters, " << lines << " lines in " << ms << " ms");
+  auto timed = [&] {
+    const auto t0 = std::chrono::steady_clock::now();
+    const std::size_t lines = run();
+    return std::make_pair(lines, std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+  };
+  // Fonts are loaded once per process, before any typesetting; the first
+  // run then fills the per-character caches.
+  (void)book();
+  const auto [cold_lines, cold_ms] = timed();
+  const auto [lines, ms] = timed();
+  CHECK(lines == cold_lines);
+  MESSAGE(chars << " characters, " << lines << " lines: " << ms << " ms (first run " << cold_ms << " ms)");
   CHECK(ms < 1000);  // a sanity bound that holds even in a sanitizer build
 }

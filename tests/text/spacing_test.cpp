@@ -102,6 +102,20 @@ TEST_CASE("tracking adds space after every character but the last of a line") {
   REQUIRE(lines.size() == 1);
   CHECK(positions(lines[0]) == "工@0 会@1.1 组@2.2 织@3.3");
   CHECK(lines[0].width == doctest::Approx(4.3 * kEm));
+
+  // At a break the tracking goes with the gap: lines stay flush.
+  for (const char* text : {"工会组织工会组织", "ab cd ef gh", "cafe\u0301 cafe\u0301 cafe\u0301"}) {
+    CAPTURE(std::string(text));
+    auto narrow = mono_spec(text, 4.3);
+    narrow.spans[0].style.tracking = 0.1;
+    const auto set = set_mono(narrow);
+    CHECK(set.size() > 1);
+    check_invariants(narrow, set);
+  }
+  // A combining mark stays on its base: tracking comes after the pair.
+  auto accent = mono_spec("e\u0301x", 20, aligned(text::Align::Left));
+  accent.spans[0].style.tracking = 0.1;
+  CHECK(positions(set_mono(accent)[0]) == "e@0 \u0301@0.5 x@0.6");
 }
 
 TEST_CASE("a character no font has is kept, flagged missing and reported with its position") {

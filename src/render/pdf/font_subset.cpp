@@ -114,21 +114,6 @@ class CodeAllocator {
   unsigned pos_ = 0;
 };
 
-// Reads glyph offsets from `loca` (short or long, as `head` says).
-std::vector<std::uint32_t> glyph_offsets(const std::string& head, const std::string& loca, std::size_t glyphs) {
-  const bool long_format = be16(head, 50) == 1;
-  std::vector<std::uint32_t> at(glyphs + 1, 0);
-  for (std::size_t i = 0; i <= glyphs; ++i) {
-    at[i] = long_format ? (static_cast<std::uint32_t>(be16(loca, 4 * i)) << 16) | be16(loca, 4 * i + 2)
-                        : 2u * be16(loca, 2 * i);
-  }
-  return at;
-}
-
-void append_be32(std::string& out, std::uint32_t v) {
-  for (int shift : {24, 16, 8, 0}) out.push_back(static_cast<char>((v >> shift) & 0xFF));
-}
-
 Blob blob_of(const std::string& bytes) {
   // READONLY without a copy: every blob made here dies before `bytes`.
   return Blob(hb_blob_create(bytes.data(), static_cast<unsigned>(bytes.size()), HB_MEMORY_MODE_READONLY, nullptr, nullptr));
@@ -147,20 +132,6 @@ std::string serialize(const std::vector<std::pair<hb_tag_t, const std::string*>>
   const char* data = hb_blob_get_data(file.get(), &len);
   if (!data || len == 0) throw std::runtime_error("HarfBuzz could not assemble the subset font");
   return std::string(data, len);
-}
-
-// head, loca and glyf of the subset with every glyph cut to its header;
-// loca long so any glyph count fits.
-void skeleton_outlines(const std::string& head, const std::string& loca, const std::string& glyf, std::size_t glyphs,
-                       std::string& new_head, std::string& new_loca, std::string& new_glyf) {
-  const auto at = glyph_offsets(head, loca, glyphs);
-  new_head = head;
-  if (new_head.size() >= 52) new_head[50] = 0, new_head[51] = 1;
-  for (std::size_t g = 0; g < glyphs; ++g) {
-    append_be32(new_loca, static_cast<std::uint32_t>(new_glyf.size()));
-    if (at[g + 1] >= at[g] + 10 && at[g] + 10 <= glyf.size()) new_glyf.append(glyf, at[g], 10);
-  }
-  append_be32(new_loca, static_cast<std::uint32_t>(new_glyf.size()));
 }
 
 bool usable_real_code(char32_t c) {
@@ -334,15 +305,14 @@ SubsetFont subset_font(const frame::FontFace& ff, const std::set<GlyphUse>& uses
                         {tag("maxp"), &t[tag("maxp")]},
                         {tag("name"), &name_table},
                         {tag("post"), &t[tag("post")]}});
-  std::string head, loca, glyf;
-  skeleton_outlines(t[tag("head")], t[tag("loca")], t[tag("glyf")], out.glyph_count, head, loca, glyf);
+  const SkeletonOutlines skeleton = skeleton_outlines(t[tag("head")], t[tag("loca")], t[tag("glyf")], out.glyph_count);
   out.metrics_sfnt = serialize({{tag("OS/2"), &t[tag("OS/2")]},
                                 {tag("cmap"), &cmap_table},
-                                {tag("glyf"), &glyf},
-                                {tag("head"), &head},
+                                {tag("glyf"), &skeleton.glyf},
+                                {tag("head"), &skeleton.head},
                                 {tag("hhea"), &t[tag("hhea")]},
                                 {tag("hmtx"), &t[tag("hmtx")]},
-                                {tag("loca"), &loca},
+                                {tag("loca"), &skeleton.loca},
                                 {tag("maxp"), &t[tag("maxp")]},
                                 {tag("name"), &name_table}});
   return out;

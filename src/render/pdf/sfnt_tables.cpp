@@ -81,6 +81,17 @@ std::size_t array_entries(const std::vector<CodeGlyph>& m, const std::vector<Seg
 // the format's 16-bit length caps the table near 32k entries.
 constexpr std::size_t kMaxArrayEntries = 30000;
 
+// Glyph offsets from `loca`, short or long as `head` says.
+std::vector<std::uint32_t> glyph_offsets(std::string_view head, std::string_view loca, std::size_t glyphs) {
+  const bool long_format = get16(head, 50) == 1;
+  std::vector<std::uint32_t> at(glyphs + 1, 0);
+  for (std::size_t i = 0; i <= glyphs; ++i) {
+    at[i] = long_format ? (static_cast<std::uint32_t>(get16(loca, 4 * i)) << 16) | get16(loca, 4 * i + 2)
+                        : 2u * get16(loca, 2 * i);
+  }
+  return at;
+}
+
 }  // namespace
 
 std::string build_cmap_table(const std::vector<CodeGlyph>& mapping) {
@@ -193,6 +204,21 @@ std::string build_name_table(std::string_view ps_name) {
     for (char c : r.text) put16(strings, static_cast<unsigned char>(c));
   }
   return table + strings;
+}
+
+SkeletonOutlines skeleton_outlines(const std::string& head, const std::string& loca, const std::string& glyf,
+                                   std::size_t glyph_count) {
+  constexpr std::size_t kHeader = 10;  // numberOfContours, xMin, yMin, xMax, yMax
+  const auto at = glyph_offsets(head, loca, glyph_count);
+  SkeletonOutlines out;
+  out.head = head;
+  if (out.head.size() >= 52) out.head[50] = 0, out.head[51] = 1;  // indexToLocFormat: long
+  for (std::size_t g = 0; g < glyph_count; ++g) {
+    put32(out.loca, static_cast<std::uint32_t>(out.glyf.size()));
+    if (at[g + 1] >= at[g] + kHeader && at[g] + kHeader <= glyf.size()) out.glyf.append(glyf, at[g], kHeader);
+  }
+  put32(out.loca, static_cast<std::uint32_t>(out.glyf.size()));
+  return out;
 }
 
 }  // namespace render::pdf

@@ -31,4 +31,13 @@ std::uint16_t cmap_lookup(std::string_view cmap_table, std::uint16_t code);
 // "Regular", full name and PostScript name, all `ps_name` (ASCII).
 std::string build_name_table(std::string_view ps_name);
 
+// `head`, `loca` and `glyf` with every glyph cut to its first 10 bytes
+// (contour count and bounding box) and `loca` made long: a font libharu can
+// load for metrics without copying outlines it never reads.
+struct SkeletonOutlines {
+  std::string head, loca, glyf;
+};
+SkeletonOutlines skeleton_outlines(const std::string& head, const std::string& loca, const std::string& glyf,
+                                   std::size_t glyph_count);
+
 }  // namespace render::pdf
