@@ -27,6 +27,10 @@ demo: build
 	  echo "render $$f -> out/$$n.pdf"; \
 	  ./build/broadsheet render $$f -o out/$$n.pdf; \
 	done
+	@set -e; for l in broadsheet-a3 sheet-a4; do \
+	  echo "render samples/seed-page.yaml --layout $$l -> out/seed-page-$$l.pdf"; \
+	  ./build/broadsheet render samples/seed-page.yaml --layout $$l -o out/seed-page-$$l.pdf; \
+	done
 
 test: build build-asan
 	@cd build/asan && ctest --output-on-failure -j $(JOBS)

@@ -198,14 +198,20 @@ int run_batch(const BatchOptions& opt) {
     }
   }
   if (!opt.report.empty()) {
+    // Reports of a job array's shards often go to a folder of their own.
+    const auto report_dir = std::filesystem::path(opt.report).parent_path();
+    if (!report_dir.empty()) std::filesystem::create_directories(report_dir, ec);
     if (auto err = write_batch_report(opt.report, opt, jobs, docs, selected, outcomes, totals); !err.empty()) {
       std::cerr << "broadsheet: error: " << err << '\n';
       code = worst(code, kOutputError);
     }
   }
   print_summary(opt, docs.size(), selected.size(), totals, docs, outcomes);
-  // A last look: a signal that came after the workers finished still counts.
-  if (totals.interrupted_by == 0) totals.interrupted_by = interrupts.poll();
+  // A last look: a signal that came after the workers finished still counts,
+  // and one still pending must not kill the process when the mask is restored.
+  while (const int sig = interrupts.poll()) {
+    if (totals.interrupted_by == 0) totals.interrupted_by = sig;
+  }
   return totals.interrupted_by != 0 ? 128 + totals.interrupted_by : code;
 }
 

@@ -65,7 +65,9 @@ BatchProgress::BatchProgress(std::size_t total, bool bar, bool lines)
 BatchProgress::~BatchProgress() { close(); }
 
 BatchProgress BatchProgress::for_terminal(std::size_t total) {
-  return BatchProgress(total, is_terminal(STDERR_FILENO), !is_terminal(STDOUT_FILENO));
+  // Lines go to stdout unless the bar already shows progress on that same terminal.
+  const bool bar = is_terminal(STDERR_FILENO);
+  return BatchProgress(total, bar, !bar || !is_terminal(STDOUT_FILENO));
 }
 
 void BatchProgress::unchanged(const BatchDocument& doc) {
@@ -130,7 +132,9 @@ void BatchProgress::draw() {
   char stats[128];
   const std::string eta =
       done_ == 0 || rate <= 0 ? "--:--" : clock_text(static_cast<double>(total_ - done_) / rate);
-  std::snprintf(stats, sizeof stats, " %zu/%zu  %.1f docs/s  ETA %s", done_, total_, rate, eta.c_str());
+  // Fixed widths, so the bar does not jump about as the numbers change.
+  const int digits = static_cast<int>(std::to_string(total_).size());
+  std::snprintf(stats, sizeof stats, " %*zu/%zu  %5.1f docs/s  ETA %5s", digits, done_, total_, rate, eta.c_str());
   std::string tail = stats;
   if (failed_ > 0) tail += "  " + std::to_string(failed_) + " failed";
   const int width = terminal_width() - 1;  // the last column would wrap on some terminals

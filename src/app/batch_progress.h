@@ -1,9 +1,10 @@
 #pragma once
 // What a batch prints while it runs. On a terminal (stderr), a progress bar:
 // documents done/total, rate, ETA and failures so far, with each document's
-// messages printed above it. When stdout is not a terminal (a log, a CI
-// job), one plain line per document there. Messages (`FILE:LINE:COL:
-// error: …`) always go to stderr. Used from one thread only.
+// messages printed above it. Otherwise, and whenever stdout is not that
+// terminal (a log, a CI job), one plain line per document on stdout.
+// Messages (`FILE:LINE:COL: error: …`) always go to stderr. Used from one
+// thread only.
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -22,7 +23,7 @@ class BatchProgress {
   BatchProgress(const BatchProgress&) = delete;
   BatchProgress& operator=(const BatchProgress&) = delete;
 
-  // Bar on stderr when it is a terminal; plain lines when stdout is not.
+  // Bar on stderr when it is a terminal; plain lines on stdout unless the bar is there.
   static BatchProgress for_terminal(std::size_t total);
 
   void unchanged(const BatchDocument& doc);

@@ -31,6 +31,35 @@ int BlockSetter::rows_for(double height) const {
   return std::max(1, static_cast<int>(std::ceil(height / grid_.pitch - 1e-6)));
 }
 
+// A headline that wraps breaks where its author put a space between
+// phrases (推进产改走深走实 赋能产业工人成才成匠), when every phrase fits a line.
+std::vector<text::Line> BlockSetter::phrase_lines(const std::vector<text::Span>& spans, double width,
+                                                  std::vector<text::Line> fallback) {
+  std::vector<text::Line> out;
+  for (const auto& span : spans) {
+    std::size_t start = 0;
+    int chars = 0;
+    while (start <= span.text.size()) {
+      std::size_t end = span.text.find(' ', start);
+      if (end == std::string::npos) end = span.text.size();
+      if (end > start) {
+        text::Span phrase = span;
+        phrase.text = span.text.substr(start, end - start);
+        phrase.source = span.one_line ? span.source.shifted(chars) : span.source;
+        auto lines = set_ragged({phrase}, width);
+        if (lines.size() != 1) return fallback;
+        out.push_back(std::move(lines.front()));
+      }
+      for (std::size_t i = start; i < end && i < span.text.size(); ++i)
+        chars += (static_cast<unsigned char>(span.text[i]) & 0xC0) != 0x80;
+      chars += 1;  // the space
+      start = end + 1;
+    }
+  }
+  if (out.size() < 2 || spans.size() != 1) return fallback;
+  return out;
+}
+
 std::vector<text::Line> BlockSetter::set_ragged(const std::vector<text::Span>& spans, double width) {
   text::ParagraphSpec spec;
   spec.spans = spans;
@@ -129,7 +158,9 @@ FlowItem BlockSetter::set_photo(const style::StyledBlock& block, double width, i
   const double img_h = w * aspect;
   const double x0 = (width - w) / 2;
   item.items.push_back(frame::Image{block.image_path, {x0, 0, w, img_h}, block.source});
-  stack(caption, 0, img_h + gap, width, cap_leading, text::Align::Left, item.items);
+  // The caption sits under the picture, as wide as the picture.
+  if (w < width) caption = set_ragged(block.caption, w);
+  stack(caption, x0, img_h + gap, w, cap_leading, text::Align::Left, item.items);
   item.rows = rows_for(total(w) + 0.3 * grid_.pitch);
   item.height = total(w);
   return item;
@@ -209,7 +240,13 @@ FlowItem BlockSetter::set_head(const std::vector<style::StyledBlock>& head, doub
     const auto& spans = block.lines.front();
     if (spans.empty()) continue;
     std::vector<text::Line> lines = set_ragged(spans, width);
+    bool phrased = false;
     if (block.kind == BlockKind::Headline && lines.size() > 1) {
+      auto by_phrase = phrase_lines(spans, width, {});
+      phrased = !by_phrase.empty();
+      if (phrased) lines = std::move(by_phrase);
+    }
+    if (block.kind == BlockKind::Headline && lines.size() > 1 && !phrased) {
       // Balance a wrapped headline: the narrowest measure that keeps the same
       // number of lines gives lines of nearly equal length.
       double lo = width / lines.size(), hi = width;

@@ -30,6 +30,8 @@ class BlockSetter {
  private:
   // Lines of `spans` set flush left (no justification) within `width`.
   std::vector<text::Line> set_ragged(const std::vector<text::Span>& spans, double width);
+  std::vector<text::Line> phrase_lines(const std::vector<text::Span>& spans, double width,
+                                       std::vector<text::Line> fallback);
   // Draws lines one under another from `top`, aligned within [x, x+width).
   // Returns the height used (lines × leading).
   double stack(const std::vector<text::Line>& lines, double x, double top, double width,

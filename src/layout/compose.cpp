@@ -100,7 +100,7 @@ class Composer {
     const FlowItem head = setter_.set_head(article.head, grid_.full_width());
     std::vector<FlowItem> wide;
     for (const auto& p : article.wide_photos)
-      wide.push_back(setter_.set_photo(p, grid_.full_width(), grid_.rows / 2));
+      wide.push_back(setter_.set_photo(p, grid_.full_width(), grid_.rows * 2 / 5));
     std::vector<FlowItem> items;
     int paragraph = 0;
     for (const auto& block : article.flow) setter_.set_column_block(block, paragraph++, items);

@@ -50,6 +50,16 @@ TEST_CASE("name table carries the PostScript name in Windows Unicode") {
   CHECK(t.find(std::string("\0A\0B\0C\0D\0E\0F\0+", 14)) != std::string::npos);
 }
 
+TEST_CASE("skeleton outlines keep each glyph's header and nothing else") {
+  std::string head(54, '\0');  // indexToLocFormat 0: short offsets (halved)
+  const std::string glyf = std::string("\x00\x01" "ABCDEFGH" "tail", 14) + std::string(12, 'x') + "0123456789";
+  const std::string loca("\x00\x00" "\x00\x00" "\x00\x07" "\x00\x0D" "\x00\x12", 10);  // glyph 0 empty
+  const SkeletonOutlines s = skeleton_outlines(head, loca, glyf, 4);
+  CHECK(s.head[51] == 1);
+  CHECK(s.glyf == std::string("\x00\x01" "ABCDEFGH", 10) + std::string(10, 'x') + "0123456789");
+  CHECK(s.loca == std::string("\0\0\0\0" "\0\0\0\0" "\0\0\0\x0A" "\0\0\0\x14" "\0\0\0\x1E", 20));
+}
+
 TEST_CASE("ToUnicode CMap: BMP, surrogate pairs, several characters, nothing") {
   const std::string cmap = build_to_unicode_cmap({{0x4E2D, U"中"}, {0xE000, U"\U0002CB4E"}, {0xE001, U"中国"}, {0xE002, U""}});
   CHECK(cmap.find("3 beginbfchar") != std::string::npos);

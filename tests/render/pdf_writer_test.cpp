@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <poppler-document.h>
+#include <poppler-page.h>
 #include <poppler-toc.h>
 
 #include <algorithm>
@@ -370,19 +371,45 @@ TEST_CASE("problems are errors and give no PDF") {
     REQUIRE(diags.error_count() == 1);
     CHECK(diags.all()[0].span.line == 8);
   }
-  SUBCASE("CFF font (libharu embeds TrueType only)") {
-    // No CFF font is installed here; a missing file takes the same road.
+  SUBCASE("no pages") {
+    source::Diagnostics diags;
+    CHECK(render::write_pdf(frame::Publication{}, {}, diags).empty());
+    CHECK(diags.error_count() == 1);
+  }
+  SUBCASE("missing font file") {
     frame::Publication pub;
-    pub.faces = {{"/nonexistent/font.otf", 0, "Nothing", 1000}};
+    pub.faces = {{"/nonexistent/font.ttf", 0, "Nothing", 1000}};
     frame::Page page = a4_page();
     frame::GlyphRun run = make_run(f.song, 0, "工", 60, 100, 12);
-    run.face = 0;
+    run.span = {"doc.yaml", 4, 2};
     page.items.push_back(run);
     pub.pages.push_back(page);
     source::Diagnostics diags;
     CHECK(render::write_pdf(pub, {}, diags).empty());
-    CHECK(diags.error_count() == 1);
+    REQUIRE(diags.error_count() == 1);
+    CHECK(diags.all()[0].span.line == 4);
+    CHECK(diags.all()[0].message.find("/nonexistent/font.ttf") != std::string::npos);
   }
+}
+
+TEST_CASE("a CFF-flavoured OpenType font is refused with a reason (libharu embeds TrueType only)") {
+  // Ghostscript's URW fonts are CFF; skip where they are not installed.
+  const std::string otf = "/usr/share/fonts/opentype/urw-base35/NimbusSans-Regular.otf";
+  if (!std::ifstream(otf)) {
+    MESSAGE("no CFF font installed; skipped");
+    return;
+  }
+  frame::Publication pub;
+  pub.faces = {{otf, 0, "Nimbus Sans", 1000}};
+  frame::Page page = a4_page();
+  frame::GlyphRun run;
+  run.glyphs.push_back({36, 60, 7, "A"});
+  page.items.push_back(run);
+  pub.pages.push_back(page);
+  source::Diagnostics diags;
+  CHECK(render::write_pdf(pub, {}, diags).empty());
+  REQUIRE(diags.error_count() == 1);
+  CHECK(diags.all()[0].message.find("CFF") != std::string::npos);
 }
 
 TEST_CASE("debug items are drawn only with debug_boxes") {
@@ -475,17 +502,16 @@ TEST_CASE("faces: one font per file and index, collections by index") {
 
 TEST_CASE("a zero-width glyph alone in its show is still drawn") {
   // libharu's ShowText skips text whose width comes to 0.
-  const TestFont dejavu("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 0);
+  const Fonts& f = fonts();
   frame::Publication pub;
-  pub.faces = {{"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 0, "DejaVu Sans", 2048}};
+  pub.faces = f.faces();
   frame::Page page = a4_page();
-  frame::GlyphRun mark = make_run(dejavu, 0, "e\u0301", 60, 100, 24);
+  frame::GlyphRun mark = make_run(f.kai, 2, "e\u0301", 60, 100, 24);  // LXGW WenKai: U+0301 advances 0
   REQUIRE(mark.glyphs[1].advance == 0);
   mark.glyphs[1].x = 400;  // beyond any Tc: a show of its own
   page.items.push_back(mark);
   pub.pages.push_back(page);
-  const std::string pdf = write_ok(pub);
-  TempFile file(pdf);
+  TempFile file(write_ok(pub));
   const std::string text = run("pdftotext -enc UTF-8 -raw " + file.path() + " -").out;
   CHECK(text.find("\u0301") != std::string::npos);
 }
@@ -503,4 +529,29 @@ TEST_CASE("writers on several threads at once give the same bytes") {
   }
   for (auto& t : threads) t.join();
   for (const auto& r : results) CHECK(r == expected);
+}
+
+TEST_CASE("page labels follow the folio numbers") {
+  frame::Publication pub;
+  frame::Page page;
+  page.size = {100, 100};
+  for (int number : {5, 6, 9}) {
+    page.number = number;
+    pub.pages.push_back(page);
+  }
+  const std::string pdf = write_ok(pub);
+  std::unique_ptr<poppler::document> doc(poppler::document::load_from_raw_data(pdf.data(), static_cast<int>(pdf.size())));
+  REQUIRE(doc);
+  std::vector<std::string> labels;
+  for (int i = 0; i < doc->pages(); ++i) {
+    std::unique_ptr<poppler::page> p(doc->create_page(i));
+    const auto bytes = p->label().to_utf8();
+    labels.emplace_back(bytes.begin(), bytes.end());
+  }
+  CHECK(labels == std::vector<std::string>{"5", "6", "9"});
+  // Folios 1, 2, 3... need no labels.
+  frame::Publication plain;
+  page.number = 1;
+  plain.pages = {page};
+  CHECK(write_ok(plain).find("/PageLabels") == std::string::npos);
 }

@@ -44,7 +44,24 @@ HPDF_Page add_page(HpdfDocument& doc, const frame::Page& page, const PageGeometr
   return p;
 }
 
+// Page labels follow the folio, so a viewer calls the paper's page 5 "5".
+// Only written when the folios are not simply 1, 2, 3...
+void write_page_labels(HpdfDocument& doc, const std::vector<frame::Page>& pages) {
+  bool plain = true;
+  for (std::size_t i = 0; i < pages.size(); ++i) plain = plain && pages[i].number == static_cast<int>(i) + 1;
+  if (plain) return;
+  for (std::size_t i = 0; i < pages.size(); ++i) {
+    const int number = pages[i].number;
+    if (number < 1) continue;
+    if (i == 0 || number != pages[i - 1].number + 1) {
+      doc.check("page label", HPDF_AddPageLabel(doc.get(), static_cast<HPDF_UINT>(i), HPDF_PAGE_NUM_STYLE_DECIMAL,
+                                                static_cast<HPDF_UINT>(number), nullptr));
+    }
+  }
+}
+
 std::string write(const frame::Publication& pub, const PdfOptions& options, source::Diagnostics& diags) {
+  if (pub.pages.empty()) throw PdfError({}, "nothing to print: the publication has no pages");
   HpdfDocument doc;
   // Soft masks (PNG transparency) need PDF 1.4; libharu starts at 1.3.
   doc.get()->pdf_version = HPDF_VER_14;
@@ -68,6 +85,7 @@ std::string write(const frame::Publication& pub, const PdfOptions& options, sour
     }
     painter.finish();
   }
+  write_page_labels(doc, pub.pages);
   write_bookmarks(doc, pub.bookmarks, pages, geometry, diags);
   return doc.save();
 }

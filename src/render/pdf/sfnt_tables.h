@@ -1,8 +1,9 @@
 #pragma once
-// Two TrueType tables the writer makes itself for each subset font, because
+// TrueType tables the writer makes itself for each subset font, because
 // libharu 2.3.0 reads only what they say: the (3,1) format-4 `cmap` (its only
-// way from a text code to a glyph) and the `name` table (its only source of
-// the PostScript name it writes as BaseFont).
+// way from a text code to a glyph), the `name` table (its only source of the
+// PostScript name it writes as BaseFont), and outlines cut to their headers
+// for the metrics-only copy libharu loads.
 #include <cstdint>
 #include <string>
 #include <string_view>

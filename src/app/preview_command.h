@@ -1,0 +1,25 @@
+#pragma once
+// `broadsheet preview [DIR] [--port 8080] [--host 127.0.0.1]` (SPEC §2).
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace app {
+
+struct PreviewArgs {
+  std::string dir = "samples";
+  std::string host = "127.0.0.1";
+  std::uint16_t port = 8080;
+};
+
+// Parses the arguments after the word "preview". On wrong usage returns
+// nothing and puts the reason in `error`.
+std::optional<PreviewArgs> parse_preview_args(const std::vector<std::string>& args, std::string& error);
+
+// Serves until SIGINT or SIGTERM; returns the exit code (0 after a signal,
+// 1 DIR is not a folder, 2 wrong usage, 3 the address cannot be bound,
+// 4 the program's own data is missing).
+int run_preview_command(const std::vector<std::string>& args);
+
+}  // namespace app

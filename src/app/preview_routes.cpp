@@ -1,0 +1,270 @@
+#include "app/preview_routes.h"
+
+#include <Poco/JSON/Object.h>
+
+#include <algorithm>
+#include <charconv>
+#include <fstream>
+#include <sstream>
+
+#include "app/preview_html.h"
+#include "app/preview_paths.h"
+
+namespace app::preview {
+namespace {
+
+using Segments = std::vector<std::string>;
+
+// How long a long-poll for a change, and a wait for a debug-overlay render, may last.
+constexpr std::chrono::milliseconds kPollHold{800};
+constexpr std::chrono::seconds kOverlayWait{20};
+constexpr std::uintmax_t kMaxFileBytes = 64u << 20;
+
+Reply text_reply(int status, std::string body, std::string type = "text/html; charset=utf-8") {
+  Reply r;
+  r.status = status;
+  r.text = std::move(body);
+  r.content_type = std::move(type);
+  return r;
+}
+
+Reply error_reply(int status, const std::string& reason, const std::string& detail) {
+  return text_reply(status, error_page(status, reason, detail));
+}
+
+Reply not_found(const std::string& what = "no such page") { return error_reply(404, "Not Found", what); }
+
+Reply bytes_reply(std::shared_ptr<const Rendered> r, std::string_view bytes, std::string type) {
+  Reply out;
+  out.content_type = std::move(type);
+  out.keep = std::move(r);
+  out.view = bytes;
+  out.immutable = true;
+  return out;
+}
+
+std::string join(const Segments& s, std::size_t from) {
+  std::string out;
+  for (std::size_t i = from; i < s.size(); ++i) out += (i > from ? "/" : "") + s[i];
+  return out;
+}
+
+bool is_key(const std::string& s) {
+  return s.size() == 40 && std::all_of(s.begin(), s.end(), [](char c) {
+           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+         });
+}
+
+// "3.png" → 3; 0 when it is anything else.
+std::size_t page_number(const std::string& name, const std::string& ext) {
+  if (name.size() <= ext.size() || name.compare(name.size() - ext.size(), ext.size(), ext) != 0) return 0;
+  std::size_t n = 0;
+  const char* end = name.data() + name.size() - ext.size();
+  auto [p, ec] = std::from_chars(name.data(), end, n);
+  return ec == std::errc() && p == end && name[0] != '0' ? n : 0;
+}
+
+// Host names a page on this machine is reached by. Anything else means a
+// web page elsewhere got its name pointed at 127.0.0.1 (DNS rebinding).
+bool host_allowed(const Site& site, const std::string& host_header) {
+  if (!site.loopback_only || host_header.empty()) return true;
+  std::string host = host_header;
+  if (!host.empty() && host[0] == '[') {
+    host = host.substr(0, host.find(']') + 1);
+  } else if (auto colon = host.rfind(':'); colon != std::string::npos) {
+    host = host.substr(0, colon);
+  }
+  std::transform(host.begin(), host.end(), host.begin(), [](unsigned char c) { return std::tolower(c); });
+  return host == "localhost" || host == "[::1]" || host.rfind("127.", 0) == 0 || host == site.bound_host ||
+         "[" + site.bound_host + "]" == host;
+}
+
+std::string file_type(const std::filesystem::path& p) {
+  std::string ext = p.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  if (ext == ".yaml" || ext == ".yml" || ext == ".txt" || ext.empty()) return "text/plain; charset=utf-8";
+  if (ext == ".jpg" || ext == ".jpeg") return "image/jpeg";
+  if (ext == ".png") return "image/png";
+  if (ext == ".pdf") return "application/pdf";
+  return "application/octet-stream";
+}
+
+Reply serve_file(const Site& site, const Segments& s) {
+  const auto real = resolve_under(site.root, Segments(s.begin() + 1, s.end()));
+  if (!real) return not_found("no such file in the preview folder");
+  std::error_code ec;
+  if (std::filesystem::file_size(*real, ec) > kMaxFileBytes || ec) return not_found("file too large to serve");
+  std::ifstream in(*real, std::ios::binary);
+  std::ostringstream data;
+  data << in.rdbuf();
+  if (!in && !in.eof()) return not_found("file cannot be read");
+  Reply r = text_reply(200, data.str(), file_type(*real));
+  r.headers["Content-Disposition"] = "inline";
+  return r;
+}
+
+Reply serve_image(Site& site, const Segments& s) {
+  // /img/KEY/{page,thumb,debug}/N.png
+  if (s.size() != 4 || !is_key(s[1])) return not_found();
+  const std::string& variant = s[2];
+  const std::size_t n = page_number(s[3], ".png");
+  if (n == 0 || (variant != "page" && variant != "thumb" && variant != "debug")) return not_found();
+  site.stats.images++;
+  std::shared_ptr<const Rendered> r;
+  if (variant == "debug") {
+    r = site.state.find(s[1], true);
+    if (!r) {
+      auto base = site.state.find(s[1], false);
+      if (!base || !base->ok) return not_found("no render with these inputs");
+      site.workers.request(base->doc, true);  // drawn on demand: most pages are never viewed so
+      r = site.state.wait_for(s[1], true, kOverlayWait);
+      if (!r) {
+        if (site.state.find(s[1], false) && site.state.document(base->doc) &&
+            site.state.document(base->doc)->current == base) {
+          Reply busy = error_reply(503, "Service Unavailable", "the overlay is still being drawn");
+          busy.headers["Retry-After"] = "1";
+          return busy;
+        }
+        return not_found("the document changed; reload the page");
+      }
+    }
+  } else {
+    r = site.state.find(s[1], false);
+  }
+  if (!r || !r->ok) return not_found("no render with these inputs");
+  if (variant == "thumb") {
+    if (n != 1 || r->thumbnail.empty()) return not_found();
+    return bytes_reply(r, r->thumbnail, "image/png");
+  }
+  if (n > r->pages.size()) return not_found("no such page");
+  return bytes_reply(r, r->pages[n - 1], "image/png");
+}
+
+Reply serve_pdf(Site& site, const Segments& s) {
+  // /pdf/KEY/{page,debug}/NAME.pdf
+  if (s.size() != 4 || !is_key(s[1]) || (s[2] != "page" && s[2] != "debug")) return not_found();
+  const bool debug = s[2] == "debug";
+  auto r = site.state.find(s[1], debug);
+  if (!r && debug) {
+    auto base = site.state.find(s[1], false);
+    if (base && base->ok) {
+      site.workers.request(base->doc, true);
+      r = site.state.wait_for(s[1], true, kOverlayWait);
+    }
+  }
+  if (!r || !r->ok) return not_found("no render with these inputs");
+  Reply out = bytes_reply(r, r->pdf, "application/pdf");
+  const std::string stem = std::filesystem::path(r->doc).stem().string() + (debug ? "-debug" : "");
+  std::string ascii;
+  for (char c : stem) ascii += (static_cast<unsigned char>(c) < 0x80 && c != '"' && c != '\\') ? c : '_';
+  out.headers["Content-Disposition"] =
+      "attachment; filename=\"" + ascii + ".pdf\"; filename*=UTF-8''" + percent_encode_path(stem) + ".pdf";
+  return out;
+}
+
+Reply serve_status(const Site& site) {
+  Poco::JSON::Object root;
+  root.set("version", static_cast<Poco::UInt64>(site.state.version()));
+  Poco::JSON::Array docs;
+  for (const auto& d : site.state.documents()) {
+    Poco::JSON::Object o;
+    o.set("id", d.id);
+    o.set("pending", d.pending);
+    if (d.current) {
+      o.set("key", d.current->key);
+      o.set("ok", d.current->ok);
+      o.set("title", d.current->title);
+      o.set("layout", d.current->layout);
+      o.set("pages", static_cast<Poco::UInt64>(d.current->pages.size()));
+      o.set("warnings", static_cast<Poco::UInt64>(d.current->count(false)));
+      o.set("errors", static_cast<Poco::UInt64>(d.current->count(true)));
+      o.set("render_ms", d.current->millis);
+    }
+    docs.add(o);
+  }
+  root.set("documents", docs);
+  std::ostringstream out;
+  root.stringify(out);
+  return text_reply(200, out.str(), "application/json");
+}
+
+Reply serve_version(Site& site, const std::string& query) {
+  site.stats.version_polls++;
+  std::uint64_t since = 0;
+  bool has_since = false;
+  for (std::size_t at = 0; at < query.size();) {
+    const std::size_t amp = query.find('&', at);
+    const std::string pair = query.substr(at, amp == std::string::npos ? std::string::npos : amp - at);
+    if (pair.rfind("since=", 0) == 0) {
+      const char* b = pair.data() + 6;
+      const char* e = pair.data() + pair.size();
+      auto [p, ec] = std::from_chars(b, e, since);
+      has_since = ec == std::errc() && p == e;
+    }
+    if (amp == std::string::npos) break;
+    at = amp + 1;
+  }
+  // A short hold instead of an open stream (SSE): a reply comes at once on a
+  // change, yet no connection stays busy for long, so many open tabs never
+  // use up the browser's six connections to this host.
+  const std::uint64_t v = has_since ? site.state.wait_version(since, kPollHold) : site.state.version();
+  return text_reply(200, "{\"version\":" + std::to_string(v) + "}", "application/json");
+}
+
+Reply dispatch(Site& site, const Request& req, const Segments& s) {
+  const std::string query = query_of(req.target);
+  if (s.empty()) return text_reply(200, index_page(site.state.documents(), site.folder_label, site.state.version()));
+  const std::string& top = s[0];
+  if (top == "doc" && s.size() >= 2) {
+    const auto version = site.state.version();
+    auto d = site.state.document(join(s, 1));
+    if (!d) return not_found("no such document in the preview folder");
+    return text_reply(200, document_page(*d, query_flag(query, "debug"), version));
+  }
+  if (top == "fragment" && s.size() == 2 && s[1] == "index") {
+    const auto version = site.state.version();
+    return text_reply(200, index_fragment(site.state.documents(), version));
+  }
+  if (top == "fragment" && s.size() >= 3 && s[1] == "doc") {
+    const auto version = site.state.version();
+    auto d = site.state.document(join(s, 2));
+    if (!d) return not_found("no such document in the preview folder");
+    return text_reply(200, document_fragment(*d, query_flag(query, "debug"), version));
+  }
+  if (top == "img") return serve_image(site, s);
+  if (top == "pdf") return serve_pdf(site, s);
+  if (top == "files" && s.size() >= 2) return serve_file(site, s);
+  if (top == "api" && s.size() == 2 && s[1] == "version") return serve_version(site, query);
+  if (top == "api" && s.size() == 2 && s[1] == "status") return serve_status(site);
+  if (top == "static" && s.size() == 2 && s[1] == "preview.css") {
+    return text_reply(200, std::string(preview_css()), "text/css; charset=utf-8");
+  }
+  if (top == "static" && s.size() == 2 && s[1] == "preview.js") {
+    return text_reply(200, std::string(preview_js()), "text/javascript; charset=utf-8");
+  }
+  return not_found();
+}
+
+}  // namespace
+
+Reply route(Site& site, const Request& req) {
+  site.stats.requests++;
+  Reply r;
+  if (req.method != "GET" && req.method != "HEAD") {
+    r = error_reply(405, "Method Not Allowed", "the preview only answers GET and HEAD");
+    r.headers["Allow"] = "GET, HEAD";
+  } else if (!host_allowed(site, req.host)) {
+    r = error_reply(403, "Forbidden", "this preview answers only to localhost");
+  } else if (req.target.empty() || req.target[0] != '/') {
+    r = error_reply(400, "Bad Request", "request target must be a path");
+  } else if (auto segments = split_request_path(req.target); !segments) {
+    r = error_reply(403, "Forbidden", "path not allowed");
+  } else {
+    r = dispatch(site, req, *segments);
+  }
+  if (r.status >= 500) site.stats.server_errors++;
+  else if (r.status >= 400) site.stats.client_errors++;
+  return r;
+}
+
+}  // namespace app::preview
