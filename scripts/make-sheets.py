@@ -9,9 +9,9 @@ The same arguments always give byte-identical files (random.Random(seed), no
 clock, no environment), so benchmark runs compare like with like. Each sheet
 is shaped like samples/counties/*.yaml — union, kicker, headline, a lead,
 3–6 highlights, three sections of 2–3 paragraphs, a photo, a byline — with
-about 800–930 characters of text (fewer with more highlights), which fits one A4 page. Unions and
-figures are made up from word lists; any resemblance to a real county's
-report is chance. Photos are copied from samples/counties/photos/ into
+about 860–1000 characters of text (fewer with more highlights), which fits
+one A4 page. Unions and figures are made up from word lists; any
+resemblance to a real county's report is chance. Photos are copied from samples/counties/photos/ into
 OUTDIR/photos/ so the folder is self-contained (e.g. on a shared volume).
 
 Only the Python 3 standard library is used.
@@ -29,7 +29,7 @@ DEFAULT_PHOTOS = os.path.join(HERE, "..", "samples", "counties", "photos")
 # Text length of a sheet (paragraphs, headings, caption): what fits one page
 # of sheet-a4 together with a column-wide photo and 3–4 highlights; each
 # further row of the highlights box costs about a line of each column.
-MAX_CHARS = 930
+MAX_CHARS = 1000
 CHARS_PER_EXTRA_HIGHLIGHT = 25
 SPREAD = 90
 
@@ -146,7 +146,8 @@ def make_sheet(rng, broken):
     length = len(lead) + sum(len(h) for h in headings) + len(caption)
     closing = fill(rng, CLOSING, ctx)
     s = 0
-    while pool and length + len(closing) < min_chars:
+    # At most 8 before the closing one: three sections of 2–3 paragraphs.
+    while pool and length + len(closing) < min_chars and sum(map(len, sections)) < 8:
         count = min(len(pool), rng.choice([2, 3]))
         paragraph = "".join(fill(rng, pool.pop(), ctx) for _ in range(count))
         if length + len(paragraph) + len(closing) > max_chars:

@@ -7,7 +7,7 @@
 //     ROOT  the compiler's root folder (the repository); DOC is read from it
 //     DOC   the YAML path as seen from ROOT, e.g. /samples/seed-page.yaml
 //
-// Prints one JSON line: {"create_ms":…, "compile_ms":…, "pdf_ms":…, "pages":…}
+// Prints one JSON line: {"create_ms":…, "compile_ms":…, "pdf_ms":…, "pages":…, "typst":"0.14.2"}
 import { writeFileSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -41,9 +41,11 @@ const t2 = performance.now();
 const pdf = compiler.pdf(document);
 const t3 = performance.now();
 writeFileSync(out, pdf);
+const typst = compiler.query(document, { selector: '<typst-version>', field: 'value' });
 console.log(JSON.stringify({
   create_ms: +(t1 - t0).toFixed(1),
   compile_ms: +(t2 - t1).toFixed(1),
   pdf_ms: +(t3 - t2).toFixed(1),
   pages: document.numOfPages,
+  typst: String(typst?.[0] ?? '?'),
 }));

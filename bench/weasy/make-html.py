@@ -24,15 +24,16 @@ CSS = f"""
   size: A4;
   margin: 14mm 15mm 14mm 15mm;
   @top-left {{ content: "{{paper}}"; font: 9pt "WenQuanYi Zen Hei"; color: {RED};
-              vertical-align: bottom; border-bottom: 0.8pt solid {RED}; }}
+              vertical-align: middle; }}
   @top-center {{ content: "{{edition}}"; font: 8pt "AR PL UMing CN"; color: #333;
-                vertical-align: bottom; border-bottom: 0.8pt solid {RED}; }}
+                vertical-align: middle; }}
   @top-right {{ content: "{{date}}第" counter(page) "版"; font: 8pt "AR PL UMing CN";
-               color: #333; vertical-align: bottom; border-bottom: 0.8pt solid {RED}; }}
+               color: #333; vertical-align: middle; }}
 }}
 html {{ font-family: "AR PL UMing CN"; font-size: 9.5pt; line-height: 14.2pt; }}
 body {{ margin: 0; }}
 article + article {{ break-before: page; }}
+article {{ border-top: 0.8pt solid {RED}; padding-top: 6pt; }}
 .union {{ font: 11pt "AR PL UKai CN"; color: {RED}; border-left: 3pt solid {RED};
          padding-left: 5pt; margin: 0 0 6pt 0; }}
 .kicker {{ font-size: 12pt; text-align: center; margin: 0; }}
@@ -124,7 +125,7 @@ def main():
               .replace("{edition}", css_string(meta.get("edition", "")))
               .replace("{date}", css_string(date_text(meta["date"]) if "date" in meta else "")))
     # The page counter starts at meta.page: CSS counts pages from 1.
-    counter = f"@page {{ counter-increment: page 1 }} html {{ counter-reset: page {first_page - 1} }}"
+    counter = f"@page:first {{ counter-reset: page {first_page} }}"
     body = "\n".join(article_html(a, src.parent) for a in doc["articles"])
     page = (f'<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>{esc(title)}</title>'
             f"<style>{css}{counter}</style></head>\n<body>\n{body}\n</body></html>\n")

@@ -109,7 +109,8 @@ int run_batch(const BatchOptions& opt) {
     return kOutputError;
   }
 
-  // Fonts and layouts are read once here and shared read-only by the workers.
+  // Fonts are loaded once, here, and layouts once each on first use (LayoutCache);
+  // the workers share both read-only.
   Resources res;
   std::string environment;
   if (!selected.empty()) {

@@ -94,8 +94,8 @@ BatchOptions parse_batch_options(const std::vector<std::string>& args) {
     }
   }
   if (o.help) return o;
-  if (o.inputs.empty()) throw BatchUsageError("batch needs at least one file or folder");
-  if (o.out_dir.empty()) throw BatchUsageError("batch needs -o OUTDIR");
+  if (o.inputs.empty()) throw BatchUsageError("needs at least one file or folder");
+  if (o.out_dir.empty()) throw BatchUsageError("needs -o OUTDIR");
   return o;
 }
 

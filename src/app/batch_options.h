@@ -43,12 +43,12 @@ int usable_cores();
 
 inline constexpr const char* kBatchSynopsis =
     "usage: broadsheet batch PATH... -o OUTDIR [-j N] [--shard I/N] [--report FILE] [--strict] [--force]\n"
-    "  PATH      a document, or a folder: every *.yaml inside, recursively\n"
-    "  -o DIR    where NAME.pdf files go (created if missing)\n"
-    "  -j N      documents rendered at once (default: one per usable core)\n"
-    "  --shard I/N  render only slice I of N (0 <= I < N), for job arrays\n"
-    "  --report FILE  write a JSON summary (per document: status, pages, bytes, ms, warnings)\n"
-    "  --strict  warnings are errors\n"
-    "  --force   render even documents whose inputs have not changed\n";
+    "  PATH           a document, or a folder: every *.yaml inside, recursively\n"
+    "  -o OUTDIR      where NAME.pdf files go (created if missing)\n"
+    "  -j N           documents rendered at once (default: one per usable core)\n"
+    "  --shard I/N    render only slice I of N (0 <= I < N), for job arrays\n"
+    "  --report FILE  a JSON summary (per document: status, pages, bytes, ms, warnings)\n"
+    "  --strict       warnings are errors\n"
+    "  --force        render even documents whose inputs have not changed\n";
 
 }  // namespace app

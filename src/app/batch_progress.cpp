@@ -3,6 +3,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
@@ -141,9 +142,12 @@ void BatchProgress::draw() {
   const int bar_cells = width - static_cast<int>(tail.size()) - 2;
   std::string line;
   if (bar_cells >= 10) {
-    const int full = static_cast<int>(static_cast<double>(bar_cells) * static_cast<double>(done_) /
-                                      static_cast<double>(total_));
-    line = "[" + std::string(full, '#') + std::string(bar_cells - full, '.') + "]";
+    const auto cells = static_cast<std::size_t>(bar_cells);
+    const std::size_t full = std::min(cells, cells * done_ / total_);
+    line += '[';
+    line.append(full, '#');
+    line.append(cells - full, '.');
+    line += ']';
   }
   line += tail;
   if (static_cast<int>(line.size()) > width) line.resize(width);

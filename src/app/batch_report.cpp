@@ -60,8 +60,8 @@ std::string write_batch_report(const std::string& file, const BatchOptions& opti
     summary->set("interrupted_by", Poco::Dynamic::Var());
   }
   summary->set("seconds", rounded(totals.seconds, 3));
-  summary->set("documents_per_second",
-               totals.seconds > 0 ? rounded(static_cast<double>(totals.rendered) / totals.seconds, 1) : 0.0);
+  const auto processed = static_cast<double>(totals.rendered + totals.failed);
+  summary->set("documents_per_second", totals.seconds > 0 ? rounded(processed / totals.seconds, 1) : 0.0);
   root->set("summary", summary);
 
   Array::Ptr list = new Array;

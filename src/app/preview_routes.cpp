@@ -1,7 +1,5 @@
 #include "app/preview_routes.h"
 
-#include <Poco/JSON/Object.h>
-
 #include <algorithm>
 #include <charconv>
 #include <fstream>
@@ -162,30 +160,43 @@ Reply serve_pdf(Site& site, const Segments& s) {
   return out;
 }
 
-Reply serve_status(const Site& site) {
-  Poco::JSON::Object root;
-  root.set("version", static_cast<Poco::UInt64>(site.state.version()));
-  Poco::JSON::Array docs;
-  for (const auto& d : site.state.documents()) {
-    Poco::JSON::Object o;
-    o.set("id", d.id);
-    o.set("pending", d.pending);
-    if (d.current) {
-      o.set("key", d.current->key);
-      o.set("ok", d.current->ok);
-      o.set("title", d.current->title);
-      o.set("layout", d.current->layout);
-      o.set("pages", static_cast<Poco::UInt64>(d.current->pages.size()));
-      o.set("warnings", static_cast<Poco::UInt64>(d.current->count(false)));
-      o.set("errors", static_cast<Poco::UInt64>(d.current->count(true)));
-      o.set("render_ms", d.current->millis);
+// A JSON string literal; UTF-8 passes through (Poco's writer would \u-escape it).
+std::string json_string(const std::string& v) {
+  std::string out = "\"";
+  for (unsigned char c : v) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += static_cast<char>(c);
+    } else if (c < 0x20) {
+      static constexpr char kHex[] = "0123456789abcdef";
+      out += "\\u00";
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    } else {
+      out += static_cast<char>(c);
     }
-    docs.add(o);
   }
-  root.set("documents", docs);
-  std::ostringstream out;
-  root.stringify(out);
-  return text_reply(200, out.str(), "application/json");
+  return out + "\"";
+}
+
+// Every document's state, for scripts and the load test's staleness check.
+Reply serve_status(const Site& site) {
+  std::string out = "{\"version\":" + std::to_string(site.state.version()) + ",\"documents\":[";
+  bool first = true;
+  for (const auto& d : site.state.documents()) {
+    out += std::string(first ? "" : ",") + "\n{\"id\":" + json_string(d.id) +
+           ",\"pending\":" + (d.pending ? "true" : "false");
+    first = false;
+    if (const auto& r = d.current) {
+      out += ",\"key\":" + json_string(r->key) + ",\"ok\":" + (r->ok ? "true" : "false") +
+             ",\"title\":" + json_string(r->title) + ",\"layout\":" + json_string(r->layout) +
+             ",\"pages\":" + std::to_string(r->pages.size()) + ",\"warnings\":" + std::to_string(r->count(false)) +
+             ",\"errors\":" + std::to_string(r->count(true)) +
+             ",\"render_ms\":" + std::to_string(static_cast<long long>(r->millis));
+    }
+    out += "}";
+  }
+  return text_reply(200, out + "]}\n", "application/json");
 }
 
 Reply serve_version(Site& site, const std::string& query) {

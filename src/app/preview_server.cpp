@@ -151,7 +151,7 @@ const std::filesystem::path& PreviewServer::root() const { return impl_->site.ro
 
 ServerCounters PreviewServer::counters() const {
   const auto& s = impl_->site.stats;
-  return {s.requests.load(), s.client_errors.load(), s.server_errors.load(), impl_->workers.renders_done()};
+  return {s.requests.load(), s.images.load(), s.client_errors.load(), s.server_errors.load(), impl_->workers.renders_done()};
 }
 
 std::uint64_t PreviewServer::version_polls() const { return impl_->site.stats.version_polls.load(); }

@@ -20,7 +20,7 @@ struct ServerOptions {
 };
 
 struct ServerCounters {
-  std::uint64_t requests = 0, client_errors = 0, server_errors = 0, renders = 0;
+  std::uint64_t requests = 0, images = 0, client_errors = 0, server_errors = 0, renders = 0;
 };
 
 class PreviewServer {

@@ -74,16 +74,28 @@ class Composer {
 
   void place_columns(const std::vector<FlowItem>& items, const std::vector<ColumnFill>& fills) {
     int deepest = 0;
+    // Photos are drawn after the columns' text, so that a paragraph running
+    // on past a photo at a column's top reads on unbroken (copy, search,
+    // screen readers follow the drawing order); their captions follow.
+    struct Placement {
+      const FlowItem* item;
+      double x;
+      int row;
+    };
+    std::vector<Placement> figures;
     for (std::size_t c = 0; c < fills.size(); ++c) {
       int r = row_;
       for (std::size_t k = 0; k < fills[c].items.size(); ++k) {
         const std::size_t idx = fills[c].items[k];
         if (k < fills[c].extra.size()) r += fills[c].extra[k];
-        place(items[idx], grid_.column_x(static_cast<int>(c)), r);
+        const double x = grid_.column_x(static_cast<int>(c));
+        if (items[idx].kind == FlowKind::Figure) figures.push_back({&items[idx], x, r});
+        else place(items[idx], x, r);
         r += items[idx].rows;
       }
       deepest = std::max(deepest, fills[c].rows);
     }
+    for (const auto& f : figures) place(*f.item, f.x, f.row);
     if (theme_.columns.rule && deepest > 0) {
       for (std::size_t c = 1; c < fills.size(); ++c) {
         if (fills[c].rows == 0) continue;

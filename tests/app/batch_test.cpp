@@ -119,7 +119,8 @@ TEST_CASE("batch: a broken sheet in the middle is reported with file:line:col; a
   const auto dir = temp_dir("broken");
   add_sheets(dir / "in", same_names(kCounties));
   // Sorted between liuyang and nankang: the batch is well under way when it comes.
-  std::ofstream(dir / "in" / "m-broken.yaml") << "layout: sheet-a4\narticles:\n  - union: 某县总工会\n    headlin: 标题\n";
+  std::ofstream(dir / "in" / "m-broken.yaml")
+      << "layout: sheet-a4\narticles:\n  - union: 某县总工会\n    headlin: 标题\n";
   const auto out = dir / "out";
   auto r = run_command(batch_command((dir / "in").string() + " -o " + out.string() + " -j 2 --report " +
                                      (dir / "report.json").string() + " 2>&1"));
@@ -154,7 +155,8 @@ TEST_CASE("batch: a broken sheet in the middle is reported with file:line:col; a
     // The county samples are meant to fill exactly one sheet-a4 page, cleanly.
     CHECK(d->getValue<std::string>("status") == "rendered");
     CHECK(d->getValue<int>("pages") == 1);
-    CHECK(d->getValue<Poco::Int64>("bytes") == static_cast<Poco::Int64>(fs::file_size(d->getValue<std::string>("output"))));
+    const auto size = fs::file_size(d->getValue<std::string>("output"));
+    CHECK(d->getValue<Poco::Int64>("bytes") == static_cast<Poco::Int64>(size));
     CHECK(d->getValue<double>("milliseconds") > 0);
     CHECK(d->getArray("warnings")->size() == 0);
   }

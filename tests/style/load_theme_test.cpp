@@ -79,7 +79,7 @@ TEST_CASE("broadsheet-a3 is read into points") {
   CHECK(near(t.columns.gutter, frame::mm(5)));
   CHECK(t.columns.rule);
   CHECK(t.grid.body_size == 9);
-  CHECK(t.grid.leading == 14);
+  CHECK(t.grid.leading == doctest::Approx(13.4));
   const style::RoleStyle& headline = t.style(style::Role::Headline);
   CHECK(headline.font == text::FontRole::Hei);
   CHECK(headline.size == 30);

@@ -5,6 +5,7 @@
 #include <hb.h>
 
 #include <algorithm>
+#include <cmath>
 #include <array>
 #include <memory>
 #include <stdexcept>
@@ -182,7 +183,9 @@ std::vector<CodedUse> assign_codes(hb_font_t* font, const std::set<GlyphUse>& us
       cu.nominal_of = text[0];
     }
     coded.push_back(cu);
-    if (cu.nominal_of && usable_real_code(cu.nominal_of)) {
+    // A narrowed glyph shares its glyph with the full-width one, so only the
+    // latter may take the character's own code.
+    if (cu.nominal_of && usable_real_code(cu.nominal_of) && use.width < 0) {
       // A (glyph, text) pair is unique, so no other use claims this code.
       taken.insert(static_cast<std::uint16_t>(cu.nominal_of));
       out.code_of[use] = static_cast<std::uint16_t>(cu.nominal_of);
@@ -264,6 +267,17 @@ int cap_height(hb_font_t* font, unsigned upem) {
 
 }  // namespace
 
+GlyphUse use_at(const frame::GlyphRun& run, std::size_t i) {
+  const frame::Glyph& g = run.glyphs[i];
+  GlyphUse use{g.gid, g.text};
+  if (i + 1 < run.glyphs.size() && run.size > 0) {
+    const double room = run.glyphs[i + 1].x - g.x;
+    // A fifth of an em: far more than any justification squeeze, far less than a compression.
+    if (room < g.advance - 0.2 * run.size) use.width = std::max(0, static_cast<int>(std::lround(room / run.size * 1000)));
+  }
+  return use;
+}
+
 SubsetFont subset_font(const frame::FontFace& ff, const std::set<GlyphUse>& uses) {
   const Face face = open_face(ff);
   const Font font(hb_font_create(face.get()));  // scale = upem: advances in font units
@@ -280,7 +294,7 @@ SubsetFont subset_font(const frame::FontFace& ff, const std::set<GlyphUse>& uses
     cmap.push_back({code, static_cast<std::uint16_t>(new_gid)});
     out.text_of_code[code] = decode_utf8(use.text);
     const auto advance = static_cast<unsigned>(hb_font_get_glyph_h_advance(font.get(), use.gid));
-    out.width_of_code[code] = static_cast<int>((advance * 1000u + upem / 2) / upem);
+    out.width_of_code[code] = use.width >= 0 ? use.width : static_cast<int>((advance * 1000u + upem / 2) / upem);
   }
   std::sort(cmap.begin(), cmap.end(), [](const CodeGlyph& a, const CodeGlyph& b) { return a.code < b.code; });
   out.gid_of_code.assign(cmap.empty() ? 0 : cmap.back().code + 1u, 0);

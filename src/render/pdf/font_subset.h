@@ -26,8 +26,16 @@ namespace render::pdf {
 struct GlyphUse {
   std::uint32_t gid = 0;
   std::string text;  // UTF-8, may be ""
+  int width = -1;    // 1/1000 em when narrower than the font's advance; -1 = the font's own
   auto operator<=>(const GlyphUse&) const = default;
 };
+
+// The use of glyph `i` of `run`. A glyph whose successor starts well inside
+// its advance (compressed punctuation: 。” or 》、《 take 1.5 em) gets a
+// narrower width of its own, so that the widths in the PDF agree with the
+// positions: text extraction then sees no overlapping glyphs, which would
+// break a line in two.
+GlyphUse use_at(const frame::GlyphRun& run, std::size_t i);
 
 struct SubsetFont {
   std::string base_name;  // "ABCDEF+UMingCN": subset tag from a hash of the glyphs and codes

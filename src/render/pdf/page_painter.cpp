@@ -69,7 +69,7 @@ void PagePainter::draw_run(const frame::GlyphRun& run) {
   std::vector<double> x(n), width(n);
   for (std::size_t i = 0; i < n; ++i) {
     const auto& gl = run.glyphs[i];
-    codes[i] = font.subset.code_of.at({gl.gid, gl.text});
+    codes[i] = font.subset.code_of.at(use_at(run, i));
     x[i] = gl.x;
     width[i] = font.subset.width_of_code.at(codes[i]) * run.size / 1000.0;
   }
