@@ -116,7 +116,7 @@ void assign_output_names(std::vector<BatchDocument>& docs, const std::string& ou
     }
     std::string note = std::to_string(members.size()) + " documents are named '" + stem + ".yaml'; writing";
     for (std::size_t k = 0; k < members.size(); ++k) {
-      note += (k ? ", " : " ") + docs[members[k]].path + " → " + names[members[k]] + ".pdf";
+      note += (k ? ", " : " ") + docs[members[k]].path + " -> " + names[members[k]] + ".pdf";
     }
     notes.push_back(note);
   }

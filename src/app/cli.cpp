@@ -6,6 +6,8 @@
 #include <optional>
 
 #include "app/atomic_file.h"
+#include "app/batch_command.h"
+#include "app/preview_command.h"
 #include "app/pipeline.h"
 #include "model/load_document.h"
 #include "render/png/page_images.h"
@@ -188,10 +190,6 @@ int cmd_fonts(ArgList args) {
   return kOk;
 }
 
-int not_yet(const std::string& what) {
-  std::cerr << "broadsheet: '" << what << "' is not available yet in this version\n";
-  return kUsage;
-}
 
 int dispatch(const std::vector<std::string>& all) {
   if (all.empty()) throw UsageError{"no command given"};
@@ -208,7 +206,8 @@ int dispatch(const std::vector<std::string>& all) {
   if (cmd == "render") return cmd_render(std::move(rest));
   if (cmd == "check") return cmd_check(std::move(rest));
   if (cmd == "fonts") return cmd_fonts(std::move(rest));
-  if (cmd == "batch" || cmd == "preview") return not_yet(cmd);
+  if (cmd == "batch") return run_batch_command(std::vector<std::string>(all.begin() + 1, all.end()));
+  if (cmd == "preview") return run_preview_command(std::vector<std::string>(all.begin() + 1, all.end()));
   throw UsageError{"unknown command '" + cmd + "'"};
 }
 

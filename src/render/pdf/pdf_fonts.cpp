@@ -213,7 +213,7 @@ PdfFonts::PdfFonts(HpdfDocument& doc, const frame::Publication& pub, bool includ
   std::vector<std::future<PreparedFont>> later;
   for (auto it = std::next(by_face.begin(), by_face.empty() ? 0 : 1); it != by_face.end(); ++it) {
     const frame::FontFace* ff = &pub.faces[static_cast<std::size_t>(it->first)];
-    later.push_back(std::async(std::launch::async, prepare_font, std::cref(*ff), std::cref(it->second->uses)));
+    later.push_back(std::async(std::launch::deferred, prepare_font, std::cref(*ff), std::cref(it->second->uses)));
   }
   std::map<int, int> font_of_first_face;
   std::size_t index = 0;
