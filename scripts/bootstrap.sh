@@ -10,6 +10,7 @@ PACKAGES=(
   poppler-utils
   fonts-arphic-uming fonts-arphic-ukai fonts-wqy-zenhei
   fonts-droid-fallback fonts-lxgw-wenkai
+  chromium  # headless, for the preview's browser test
 )
 
 missing=()

@@ -72,7 +72,6 @@ std::string_view preview_js() {
 
   async function refresh() {
     const r = await fetch(fragmentUrl(), { cache: 'no-store' });
-    if (!r.ok) return;
     const t = document.createElement('template');
     t.innerHTML = await r.text();
     const next = t.content.getElementById('live');

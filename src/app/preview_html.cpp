@@ -166,10 +166,22 @@ std::string document_page(const DocStatus& d, bool debug, std::uint64_t version)
          document_fragment(d, debug, version) + "</body></html>\n";
 }
 
+std::string gone_fragment(const std::string& id, std::uint64_t version) {
+  return "<main id=\"live\" data-version=\"" + std::to_string(version) + "\"><section class=\"errors\"><h2>" +
+         html_escape(id) + " is no longer in the preview folder</h2></section></main>\n";
+}
+
 std::string error_page(int status, const std::string& reason, const std::string& detail) {
-  return head(std::to_string(status) + " " + reason) + "<body><header class=\"bar\"><a class=\"back\" href=\"/\">"
-         "← all documents</a><h1>" + std::to_string(status) + " " + html_escape(reason) + "</h1></header><main><p>" +
-         html_escape(detail) + "</p></main></body></html>\n";
+  std::string title = std::to_string(status);
+  title += ' ';
+  title += reason;
+  std::string out = head(title);
+  out += "<body><header class=\"bar\"><a class=\"back\" href=\"/\">← all documents</a><h1>";
+  out += html_escape(title);
+  out += "</h1></header><main><p>";
+  out += html_escape(detail);
+  out += "</p></main></body></html>\n";
+  return out;
 }
 
 }  // namespace app::preview

@@ -23,6 +23,9 @@ std::string index_fragment(const std::vector<DocStatus>& docs, std::uint64_t ver
 std::string document_page(const DocStatus& doc, bool debug, std::uint64_t version);
 std::string document_fragment(const DocStatus& doc, bool debug, std::uint64_t version);
 
+// The live part of a document page whose file left the folder.
+std::string gone_fragment(const std::string& id, std::uint64_t version);
+
 // A page for 4xx answers.
 std::string error_page(int status, const std::string& reason, const std::string& detail);
 

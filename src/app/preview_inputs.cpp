@@ -49,7 +49,9 @@ std::string fingerprint(const std::vector<std::string>& files) {
       sha.update(buf.data(), n);
       total += n;
     }
-    sha.update("\n" + std::to_string(total) + "\n");
+    sha.update("\n");
+    sha.update(std::to_string(total));
+    sha.update("\n");
   }
   return Poco::DigestEngine::digestToHex(sha.digest());
 }

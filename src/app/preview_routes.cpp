@@ -88,6 +88,9 @@ std::string file_type(const std::filesystem::path& p) {
 }
 
 Reply serve_file(const Site& site, const Segments& s) {
+  // Hidden files and folders (.git, .env…) are not the preview's to show.
+  for (std::size_t i = 1; i < s.size(); ++i)
+    if (s[i][0] == '.') return not_found("no such file in the preview folder");
   const auto real = resolve_under(site.root, Segments(s.begin() + 1, s.end()));
   if (!real) return not_found("no such file in the preview folder");
   std::error_code ec;
@@ -224,7 +227,12 @@ Reply serve_version(Site& site, const std::string& query) {
 
 Reply dispatch(Site& site, const Request& req, const Segments& s) {
   const std::string query = query_of(req.target);
-  if (s.empty()) return text_reply(200, index_page(site.state.documents(), site.folder_label, site.state.version()));
+  // The version is read before the state it labels: a change in between
+  // then only costs the browser one extra refresh, never a missed one.
+  if (s.empty()) {
+    const auto version = site.state.version();
+    return text_reply(200, index_page(site.state.documents(), site.folder_label, version));
+  }
   const std::string& top = s[0];
   if (top == "doc" && s.size() >= 2) {
     const auto version = site.state.version();
@@ -239,7 +247,8 @@ Reply dispatch(Site& site, const Request& req, const Segments& s) {
   if (top == "fragment" && s.size() >= 3 && s[1] == "doc") {
     const auto version = site.state.version();
     auto d = site.state.document(join(s, 2));
-    if (!d) return not_found("no such document in the preview folder");
+    // Still a fragment, so an open page says so instead of going quiet.
+    if (!d) return text_reply(404, gone_fragment(join(s, 2), version));
     return text_reply(200, document_fragment(*d, query_flag(query, "debug"), version));
   }
   if (top == "img") return serve_image(site, s);

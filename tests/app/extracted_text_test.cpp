@@ -109,3 +109,14 @@ TEST_CASE("no printed line starts with closing punctuation or ends with an openi
     CHECK(checked > 20);
   }
 }
+
+TEST_CASE("copied text has the source's spaces: none added at Han–Latin gaps or quotes, none dropped") {
+  const auto seed = render("seed-page.yaml");
+  // Quarter-em gaps and full-width quote cells are space on the page, not in the text.
+  CHECK(seed.raw.find("共开发") != std::string::npos);
+  CHECK(seed.raw.find("15门技能课程") != std::string::npos);
+  CHECK(seed.raw.find("以“三个聚力”推动产改工作提质增效") != std::string::npos);
+  // A space between two Han characters in the source stays.
+  CHECK(seed.raw.find("推进产改走深走实 赋能产业工人成才成匠") != std::string::npos);
+  CHECK(seed.raw.find("《中共中央 国务院关于") != std::string::npos);
+}

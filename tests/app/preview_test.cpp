@@ -188,6 +188,8 @@ TEST_CASE("preview end to end: index, page pictures, live re-render, errors, hos
       CHECK((r.status == 403 || r.status == 404));
       CHECK(r.body.find("root:") == std::string::npos);
     }
+    write_file(dir / ".hidden", "secret");
+    CHECK(http(port, "/files/.hidden").status == 404);
     CHECK(http(port, "/files/seed-page.yaml").status == 200);  // files under the folder are served
     CHECK(http(port, "/files/photos/gaoming-lecture.jpg").type == "image/jpeg");
     CHECK(http(port, "/", "POST").status == 405);
@@ -236,6 +238,19 @@ TEST_CASE("preview end to end: index, page pictures, live re-render, errors, hos
     // The last edit wins: once settled, what is served is its render.
     REQUIRE(server.wait_idle(20000));
     CHECK(wait_until(10, [&] { return http(port, "/api/status").body.find("第3稿") != std::string::npos; }) >= 0);
+  }
+
+  SUBCASE("a document that is deleted leaves the index; its open page says so") {
+    fs::remove(dir / "counties" / "anji.yaml");
+    CHECK(wait_until(10, [&] { return http(port, "/").body.find("counties/anji.yaml") == std::string::npos; }) >= 0);
+    CHECK(http(port, "/doc/counties/anji.yaml").status == 404);
+    const Http gone = http(port, "/fragment/doc/counties/anji.yaml");
+    CHECK(gone.status == 404);
+    CHECK(gone.body.find("id=\"live\"") != std::string::npos);
+    CHECK(gone.body.find("no longer") != std::string::npos);
+    // A new one appears without a restart.
+    fs::copy_file(dir / "seed-page.yaml", dir / "counties" / "copy.yaml");
+    CHECK(wait_until(20, [&] { return http(port, "/").body.find("counties/copy.yaml") != std::string::npos; }) >= 0);
   }
 
   CHECK(server.counters().server_errors == 0);

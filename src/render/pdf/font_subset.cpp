@@ -11,6 +11,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "render/pdf/font_file.h"
 #include "render/pdf/sfnt_tables.h"
 #include "render/pdf/utf.h"
 
@@ -142,24 +143,51 @@ bool usable_real_code(char32_t c) {
 }
 
 
-// The font file's face, refused early when libharu or the licence would
-// refuse it later.
-Face open_face(const frame::FontFace& ff) {
-  Blob blob(hb_blob_create_from_file_or_fail(ff.path.c_str()));
-  if (!blob) throw std::runtime_error("cannot read font file");
-  const unsigned faces = hb_face_count(blob.get());
-  if (ff.index < 0 || static_cast<unsigned>(ff.index) >= std::max(faces, 1u)) {
-    throw std::runtime_error("font file has no face number " + std::to_string(ff.index));
+// The face hb-subset works on: the file's metrics, cmap and names as they
+// are, and outlines holding only `glyphs` (font_file.h), so the 10-20 MB of
+// a CJK font's glyf table are never mapped or read. Glyph ids, and so the
+// subset, are the same as from the whole file. `post` is cut to its header,
+// all hb-subset copies of it without glyph names.
+Face open_source(const FontFile& file, std::set<std::uint32_t>& glyphs) {
+  std::map<hb_tag_t, std::string> tables;
+  for (hb_tag_t t : {tag("cmap"), tag("hhea"), tag("hmtx"), tag("maxp"), tag("name"), tag("OS/2")}) {
+    if (file.has(t)) tables[t] = file.table(t);
   }
-  Face face(hb_face_create(blob.get(), static_cast<unsigned>(ff.index)));
-  if (Blob glyf(hb_face_reference_table(face.get(), tag("glyf"))); hb_blob_get_length(glyf.get()) == 0) {
+  if (file.has(tag("post"))) {
+    std::string post = file.table(tag("post"), 34);
+    // Version 2 with a sound glyph-name index becomes version 3, which is
+    // what hb-subset writes for it anyway; other versions stay as they are.
+    const std::size_t names = be16(post, 32);
+    if (post.size() >= 34 && be16(post, 0) == 2 && be16(post, 2) == 0 && 34 + 2 * names <= file.length(tag("post"))) {
+      post[1] = 3;
+    }
+    tables[tag("post")] = post.substr(0, 32);
+  }
+  SparseOutlines outlines = file.sparse_outlines(glyphs);
+  tables[tag("head")] = std::move(outlines.head);
+  tables[tag("loca")] = std::move(outlines.loca);
+  tables[tag("glyf")] = std::move(outlines.glyf);
+  std::vector<std::pair<hb_tag_t, const std::string*>> list;
+  for (const auto& [t, bytes] : tables) list.emplace_back(t, &bytes);
+  // The blob owns the bytes: the face may outlive this function's strings.
+  auto* sfnt = new std::string(serialize(list));
+  Blob blob(hb_blob_create(sfnt->data(), static_cast<unsigned>(sfnt->size()), HB_MEMORY_MODE_READONLY, sfnt,
+                           [](void* p) { delete static_cast<std::string*>(p); }));
+  return Face(hb_face_create(blob.get(), 0));
+}
+
+// Refused early when libharu or the licence would refuse the font later.
+void check_outlines(const FontFile& file) {
+  if (file.length(tag("glyf")) == 0) {
     throw std::runtime_error("has no TrueType outlines (glyf); libharu 2.3.0 can embed only TrueType, not CFF");
   }
-  const unsigned fs_type = be16(table_bytes(face.get(), tag("OS/2")), 8);
+}
+
+void check_licence(hb_face_t* face) {
+  const unsigned fs_type = be16(table_bytes(face, tag("OS/2")), 8);
   if (fs_type & 0x0002) throw std::runtime_error("its licence forbids embedding (OS/2 fsType restricted)");
   if (fs_type & 0x0100) throw std::runtime_error("its licence forbids subsetting (OS/2 fsType no-subsetting)");
   if (fs_type & 0x0200) throw std::runtime_error("its licence allows embedding bitmaps only (OS/2 fsType)");
-  return face;
 }
 
 struct CodedUse {
@@ -245,10 +273,10 @@ Subset run_hb_subset(hb_face_t* face, const std::vector<CodedUse>& coded) {
 // The tag names this exact font program: same font (its `head`, which
 // holds the whole file's checksum), same glyphs, same codes and texts ->
 // same tag, so identical input gives identical bytes.
-std::string tagged_name(hb_face_t* face, const frame::FontFace& ff, const std::vector<CodeGlyph>& cmap,
-                        const SubsetFont& out) {
+std::string tagged_name(hb_face_t* face, const std::string& file_head, const frame::FontFace& ff,
+                        const std::vector<CodeGlyph>& cmap, const SubsetFont& out) {
   Fnv hash;
-  hash.bytes(table_bytes(face, tag("head")));
+  hash.bytes(file_head);
   hash.number(static_cast<std::uint64_t>(ff.index));
   for (const auto& cg : cmap) hash.number((static_cast<std::uint64_t>(cg.code) << 16) | cg.gid);
   for (const auto& [use, code] : out.code_of) hash.bytes(use.text), hash.number(use.gid), hash.number(code);
@@ -265,26 +293,68 @@ int cap_height(hb_font_t* font, unsigned upem) {
   return static_cast<int>(static_cast<long>(cap) * 1000 / static_cast<long>(upem));
 }
 
+// Glyphs the subset kept that `loaded` lacks, added to it; false when none.
+bool add_unloaded(const Subset& subset, std::set<std::uint32_t>& loaded) {
+  const hb_map_t* new_to_old = hb_subset_plan_new_to_old_glyph_mapping(subset.plan.get());
+  bool added = false;
+  const unsigned kept = hb_face_get_glyph_count(subset.face.get());
+  for (unsigned g = 0; g < kept; ++g) {
+    const hb_codepoint_t old = hb_map_get(new_to_old, g);
+    if (old != HB_MAP_VALUE_INVALID && loaded.insert(old).second) added = true;
+  }
+  return added;
+}
+
 }  // namespace
 
-GlyphUse use_at(const frame::GlyphRun& run, std::size_t i) {
-  const frame::Glyph& g = run.glyphs[i];
-  GlyphUse use{g.gid, g.text};
-  if (i + 1 < run.glyphs.size() && run.size > 0) {
-    const double room = run.glyphs[i + 1].x - g.x;
-    // A fifth of an em: far more than any justification squeeze, far less than a compression.
-    if (room < g.advance - 0.2 * run.size) use.width = std::max(0, static_cast<int>(std::lround(room / run.size * 1000)));
+std::vector<GlyphUse> uses_of(const frame::GlyphRun& run) {
+  const auto& gs = run.glyphs;
+  std::vector<GlyphUse> uses;
+  uses.reserve(gs.size());
+  for (const auto& g : gs) uses.push_back({g.gid, g.text});
+  if (gs.size() < 2 || !(run.size > 0)) return uses;
+  // The run's own spacing: the median gap after the glyphs' advances.
+  std::vector<double> gaps;
+  for (std::size_t i = 0; i + 1 < gs.size(); ++i) gaps.push_back(gs[i + 1].x - gs[i].x - gs[i].advance);
+  std::vector<double> sorted = gaps;
+  std::nth_element(sorted.begin(), sorted.begin() + sorted.size() / 2, sorted.end());
+  const double spacing = sorted[sorted.size() / 2];
+  for (std::size_t i = 0; i + 1 < gs.size(); ++i) {
+    const double off = gaps[i] - spacing;
+    // A fifth of an em: far more than float noise or a justification
+    // difference, less than any compression or Han–Latin gap.
+    if (std::abs(off) < 0.2 * run.size) continue;
+    const double width = (gs[i].advance + off) / run.size * 1000;
+    uses[i].width = std::max(0, static_cast<int>(std::lround(width)));
   }
-  return use;
+  return uses;
 }
 
 SubsetFont subset_font(const frame::FontFace& ff, const std::set<GlyphUse>& uses) {
-  const Face face = open_face(ff);
-  const Font font(hb_font_create(face.get()));  // scale = upem: advances in font units
+  const FontFile file(ff.path, ff.index);
+  check_outlines(file);
+  std::set<std::uint32_t> glyphs{0};  // .notdef, kept by hb-subset
+  for (const auto& use : uses) glyphs.insert(use.gid);
+  Face face = open_source(file, glyphs);
+  check_licence(face.get());
   const unsigned upem = hb_face_get_upem(face.get());
   SubsetFont out;
-  const std::vector<CodedUse> coded = assign_codes(font.get(), uses, out);
-  const Subset subset = run_hb_subset(face.get(), coded);
+  std::vector<CodedUse> coded;
+  {
+    const Font font(hb_font_create(face.get()));
+    coded = assign_codes(font.get(), uses, out);
+  }
+  Subset subset = run_hb_subset(face.get(), coded);
+  // hb-subset keeps the glyphs drawn and their components, which the
+  // source holds; should it ever keep another one (through a table it
+  // reads that this file does not know of), that glyph would come out
+  // empty: load it too and subset again.
+  while (add_unloaded(subset, glyphs)) {
+    subset = Subset{};
+    face = open_source(file, glyphs);
+    subset = run_hb_subset(face.get(), coded);
+  }
+  const Font font(hb_font_create(face.get()));  // scale = upem: advances in font units
   out.glyph_count = hb_face_get_glyph_count(subset.face.get());
 
   std::vector<CodeGlyph> cmap;
@@ -299,7 +369,7 @@ SubsetFont subset_font(const frame::FontFace& ff, const std::set<GlyphUse>& uses
   std::sort(cmap.begin(), cmap.end(), [](const CodeGlyph& a, const CodeGlyph& b) { return a.code < b.code; });
   out.gid_of_code.assign(cmap.empty() ? 0 : cmap.back().code + 1u, 0);
   for (const auto& cg : cmap) out.gid_of_code[cg.code] = cg.gid;
-  out.base_name = tagged_name(face.get(), ff, cmap, out);
+  out.base_name = tagged_name(face.get(), file.table(tag("head")), ff, cmap, out);
   out.cap_height = cap_height(font.get(), upem);
 
   const std::string cmap_table = build_cmap_table(cmap);

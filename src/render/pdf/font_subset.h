@@ -30,12 +30,15 @@ struct GlyphUse {
   auto operator<=>(const GlyphUse&) const = default;
 };
 
-// The use of glyph `i` of `run`. A glyph whose successor starts well inside
-// its advance (compressed punctuation: 。” or 》、《 take 1.5 em) gets a
-// narrower width of its own, so that the widths in the PDF agree with the
-// positions: text extraction then sees no overlapping glyphs, which would
-// break a line in two.
-GlyphUse use_at(const frame::GlyphRun& run, std::size_t i);
+// The uses of a run's glyphs. Most gaps in a line are the line's own
+// spacing (drawn with Tc); a glyph followed by a gap well off that spacing
+// gets a width of its own that absorbs the difference: narrower for
+// compressed punctuation (。” or 》、《 take 1.5 em), wider before a
+// quarter-em Han–Latin gap or a narrow quote set in a full-width cell. The
+// widths in the PDF then agree with the positions, so text extraction sees
+// neither overlapping glyphs (which break a line in two) nor gaps that read
+// as spaces the source does not have.
+std::vector<GlyphUse> uses_of(const frame::GlyphRun& run);
 
 struct SubsetFont {
   std::string base_name;  // "ABCDEF+UMingCN": subset tag from a hash of the glyphs and codes

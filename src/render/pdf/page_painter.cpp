@@ -67,9 +67,10 @@ void PagePainter::draw_run(const frame::GlyphRun& run) {
   const std::size_t n = run.glyphs.size();
   std::vector<std::uint16_t> codes(n);
   std::vector<double> x(n), width(n);
+  const std::vector<GlyphUse> uses = uses_of(run);
   for (std::size_t i = 0; i < n; ++i) {
     const auto& gl = run.glyphs[i];
-    codes[i] = font.subset.code_of.at(use_at(run, i));
+    codes[i] = font.subset.code_of.at(uses[i]);
     x[i] = gl.x;
     width[i] = font.subset.width_of_code.at(codes[i]) * run.size / 1000.0;
   }

@@ -52,7 +52,7 @@ void collect_runs(const std::vector<frame::Item>& items, const frame::Publicatio
       it->second.face = run->face;
     }
     first_face_of[static_cast<std::size_t>(run->face)] = it->second.face;
-    for (std::size_t i = 0; i < run->glyphs.size(); ++i) it->second.uses.insert(use_at(*run, i));
+    for (auto& use : uses_of(*run)) it->second.uses.insert(std::move(use));
   }
 }
 

@@ -1,0 +1,210 @@
+#include "render/pdf/font_file.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <stdexcept>
+#include <vector>
+
+namespace render::pdf {
+namespace {
+
+unsigned get16(const std::string& s, std::size_t at) {
+  if (at + 2 > s.size()) return 0;
+  return (static_cast<unsigned>(static_cast<unsigned char>(s[at])) << 8) | static_cast<unsigned char>(s[at + 1]);
+}
+
+std::uint32_t get32(const std::string& s, std::size_t at) {
+  return (static_cast<std::uint32_t>(get16(s, at)) << 16) | get16(s, at + 2);
+}
+
+void put32(std::string& out, std::uint32_t v) {
+  for (int shift = 24; shift >= 0; shift -= 8) out.push_back(static_cast<char>((v >> shift) & 0xFF));
+}
+
+// Glyphs whose bytes lie closer than this in the file are read with one
+// pread: fewer system calls for a little more copying.
+constexpr std::uint64_t kReadGap = 1024;
+
+// The glyph ids a composite glyph is built from, as HarfBuzz's composite
+// iterator reads them (a simple or empty glyph has none).
+void add_components(const std::string& glyph, std::vector<std::uint32_t>& out) {
+  constexpr unsigned kWords = 0x0001, kScale = 0x0008, kMore = 0x0020, kXyScale = 0x0040,
+                     kTwoByTwo = 0x0080, kGid24 = 0x2000;
+  if (glyph.size() < 10 || (get16(glyph, 0) & 0x8000) == 0) return;  // numberOfContours >= 0
+  std::size_t at = 10;
+  for (unsigned flags = kMore; (flags & kMore) && at + 4 <= glyph.size();) {
+    flags = get16(glyph, at);
+    std::size_t size = 4;
+    if (flags & kGid24) {
+      if (at + 5 > glyph.size()) return;
+      out.push_back((static_cast<std::uint32_t>(get16(glyph, at + 2)) << 8) |
+                    static_cast<unsigned char>(glyph[at + 4]));
+      size += 1;
+    } else {
+      out.push_back(get16(glyph, at + 2));
+    }
+    size += (flags & kWords) ? 4 : 2;
+    if (flags & kScale) {
+      size += 2;
+    } else if (flags & kXyScale) {
+      size += 4;
+    } else if (flags & kTwoByTwo) {
+      size += 8;
+    }
+    at += size;
+  }
+}
+
+}  // namespace
+
+FontFile::FontFile(const std::string& path, int index) {
+  fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd_ < 0) throw std::runtime_error("cannot read font file");
+  struct stat st {};
+  if (::fstat(fd_, &st) != 0) {
+    ::close(fd_);
+    throw std::runtime_error("cannot read font file");
+  }
+  size_ = static_cast<std::uint64_t>(st.st_size);
+
+  // Same rules as hb_face_count / hb_face_create: a collection lists its
+  // faces; any other file is one face, read only when its tag is known.
+  const std::string header = read(0, 12);
+  const std::uint32_t tag = get32(header, 0);
+  std::uint64_t face_at = 0;
+  bool known = false;
+  if (tag == table_tag("ttcf")) {
+    const std::uint32_t faces = get32(header, 8);
+    if (index < 0 || static_cast<std::uint32_t>(index) >= std::max<std::uint32_t>(faces, 1)) {
+      ::close(fd_);
+      throw std::runtime_error("font file has no face number " + std::to_string(index));
+    }
+    face_at = get32(read(12 + 4u * static_cast<std::uint64_t>(index), 4), 0);
+    known = faces > 0;
+  } else {
+    if (index != 0) {
+      ::close(fd_);
+      throw std::runtime_error("font file has no face number " + std::to_string(index));
+    }
+    known = tag == 0x00010000u || tag == table_tag("OTTO") || tag == table_tag("true") || tag == table_tag("typ1");
+  }
+  if (!known) return;
+
+  const unsigned count = get16(read(face_at + 4, 2), 0);
+  const std::string records = read(face_at + 12, 16u * count);
+  for (std::size_t at = 0; at + 16 <= records.size(); at += 16) {
+    Entry e{get32(records, at + 8), get32(records, at + 12)};
+    // HarfBuzz cuts a table at the end of the file.
+    if (e.offset > size_) e.length = 0;
+    e.length = static_cast<std::uint32_t>(std::min<std::uint64_t>(e.length, size_ - std::min<std::uint64_t>(e.offset, size_)));
+    tables_.emplace(get32(records, at), e);  // the first of two same tags wins, as in HarfBuzz
+  }
+}
+
+FontFile::~FontFile() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+std::string FontFile::read(std::uint64_t offset, std::size_t n) const {
+  std::string out(n, '\0');
+  std::size_t got = 0;
+  while (got < n) {
+    const ssize_t r = ::pread(fd_, out.data() + got, n - got, static_cast<off_t>(offset + got));
+    if (r < 0 && errno == EINTR) continue;
+    if (r < 0) throw std::runtime_error("cannot read font file");
+    if (r == 0) break;
+    got += static_cast<std::size_t>(r);
+  }
+  out.resize(got);
+  return out;
+}
+
+std::uint32_t FontFile::length(std::uint32_t tag) const {
+  const auto it = tables_.find(tag);
+  return it == tables_.end() ? 0 : it->second.length;
+}
+
+std::string FontFile::table(std::uint32_t tag, std::size_t max) const {
+  const auto it = tables_.find(tag);
+  if (it == tables_.end()) return {};
+  return read(it->second.offset, std::min<std::size_t>(it->second.length, max));
+}
+
+SparseOutlines FontFile::sparse_outlines(std::set<std::uint32_t>& glyphs) const {
+  SparseOutlines out;
+  out.head = table(table_tag("head"));
+  // What HarfBuzz's glyf reader requires of `head` (version 1, the magic
+  // number, a known offset and glyph data format).
+  if (out.head.size() < 54 || get16(out.head, 0) != 1 || get32(out.head, 12) != 0x5F0F3CF5u) {
+    throw std::runtime_error("has no valid head table");
+  }
+  const unsigned loca_format = get16(out.head, 50);
+  if (loca_format > 1 || get16(out.head, 52) != 0) throw std::runtime_error("unknown glyf/loca format");
+  const std::string maxp = table(table_tag("maxp"), 6);
+  const std::uint32_t glyph_total = get16(maxp, 4);
+
+  const std::string loca = table(table_tag("loca"));
+  const std::size_t entry = loca_format ? 4 : 2;
+  const std::size_t covered = std::min<std::size_t>(std::max<std::size_t>(loca.size() / entry, 1) - 1, glyph_total);
+  const auto glyf_it = tables_.find(table_tag("glyf"));
+  const Entry glyf = glyf_it == tables_.end() ? Entry{} : glyf_it->second;
+  // A glyph's bytes in `glyf`; an empty range when HarfBuzz would see none.
+  auto range = [&](std::uint32_t g) -> std::pair<std::uint32_t, std::uint32_t> {
+    if (g >= covered) return {0, 0};
+    const std::uint32_t start = loca_format ? get32(loca, 4 * g) : 2 * get16(loca, 2 * g);
+    const std::uint32_t end = loca_format ? get32(loca, 4 * g + 4) : 2 * get16(loca, 2 * g + 2);
+    if (start > end || end > glyf.length) return {0, 0};
+    return {start, end};
+  };
+
+  std::map<std::uint32_t, std::string> loaded;
+  std::vector<std::uint32_t> pending(glyphs.begin(), glyphs.end());
+  while (!pending.empty()) {
+    // Read this round's glyphs in file order, neighbours together.
+    std::vector<std::pair<std::pair<std::uint32_t, std::uint32_t>, std::uint32_t>> wanted;  // (range, gid)
+    for (std::uint32_t g : pending) {
+      if (g >= glyph_total || loaded.count(g)) continue;
+      const auto r = range(g);
+      loaded[g];
+      if (r.second > r.first) wanted.push_back({r, g});
+    }
+    std::sort(wanted.begin(), wanted.end());
+    std::vector<std::uint32_t> components;
+    for (std::size_t i = 0; i < wanted.size();) {
+      std::size_t j = i + 1;
+      std::uint32_t end = wanted[i].first.second;
+      while (j < wanted.size() && wanted[j].first.first <= end + kReadGap) end = std::max(end, wanted[j++].first.second);
+      const std::uint32_t begin = wanted[i].first.first;
+      const std::string bytes = read(glyf.offset + static_cast<std::uint64_t>(begin), end - begin);
+      for (; i < j; ++i) {
+        const auto [r, g] = wanted[i];
+        std::string& glyph = loaded[g];
+        if (r.first - begin < bytes.size()) glyph = bytes.substr(r.first - begin, r.second - r.first);
+        add_components(glyph, components);
+      }
+    }
+    pending.clear();
+    for (std::uint32_t c : components) {
+      if (c < glyph_total && glyphs.insert(c).second) pending.push_back(c);
+    }
+  }
+
+  out.head[50] = 0, out.head[51] = 1;  // indexToLocFormat: long
+  std::size_t total = 0;
+  for (const auto& [g, bytes] : loaded) total += bytes.size();
+  out.glyf.reserve(total);
+  out.loca.reserve(4 * (static_cast<std::size_t>(glyph_total) + 1));
+  auto next = loaded.begin();
+  for (std::uint32_t g = 0; g < glyph_total; ++g) {
+    put32(out.loca, static_cast<std::uint32_t>(out.glyf.size()));
+    if (next != loaded.end() && next->first == g) out.glyf += (next++)->second;
+  }
+  put32(out.loca, static_cast<std::uint32_t>(out.glyf.size()));
+  return out;
+}
+
+}  // namespace render::pdf
