@@ -27,6 +27,7 @@ demo: build
 	  echo "render $$f -> out/$$n.pdf"; \
 	  ./build/broadsheet render $$f -o out/$$n.pdf; \
 	done
+	@./build/broadsheet batch samples/counties -o out/counties
 	@set -e; for l in broadsheet-a3 sheet-a4; do \
 	  echo "render samples/seed-page.yaml --layout $$l -> out/seed-page-$$l.pdf"; \
 	  ./build/broadsheet render samples/seed-page.yaml --layout $$l -o out/seed-page-$$l.pdf; \

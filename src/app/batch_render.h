@@ -20,8 +20,7 @@ namespace app {
 // A layout file read once: the theme and what reading it reported (every
 // document using it gets those messages, as `render` would print them).
 struct LoadedLayout {
-  style::Theme theme;
-  source::Diagnostics diags;
+  std::shared_ptr<const LoadedTheme> loaded;
   std::optional<FileStamp> stamp;  // taken before reading
 };
 
@@ -43,8 +42,7 @@ struct BatchRender {
   source::Diagnostics diags;
 };
 
-// Same steps as app::typeset + app::render_pdf (keep them in step), with the
-// layout taken from `layouts`.
+// app::render_pdf with the layout taken from `layouts`, noting every input.
 BatchRender render_batch_document(const std::string& yaml_path, const Resources& res, LayoutCache& layouts,
                                   bool strict);
 

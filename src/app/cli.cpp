@@ -21,7 +21,7 @@ constexpr const char* kHelpText = R"(broadsheet — newspaper pages from YAML
 
 usage:
   broadsheet render DOC.yaml [-o OUT.pdf] [--layout NAME|PATH] [--png DIR] [--debug-boxes] [--strict]
-  broadsheet batch  PATH... -o OUTDIR [-j N] [--shard I/N] [--report report.json] [--strict]
+  broadsheet batch  PATH... -o OUTDIR [-j N] [--shard I/N] [--report FILE] [--strict] [--force]
   broadsheet preview [DIR] [--port 8080] [--host 127.0.0.1]
   broadsheet check  DOC.yaml...
   broadsheet fonts  [--layout NAME] [DOC.yaml...]

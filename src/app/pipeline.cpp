@@ -23,8 +23,15 @@ Resources load_resources(source::Diagnostics& diags) {
   return res;
 }
 
+std::shared_ptr<const LoadedTheme> read_theme(const std::string& path) {
+  auto loaded = std::make_shared<LoadedTheme>();
+  loaded->theme = style::load_theme(path, loaded->diags);
+  return loaded;
+}
+
 std::optional<frame::Publication> typeset(const std::string& yaml_path, const Resources& res,
                                           const RenderOptions& options, source::Diagnostics& diags) {
+  if (options.on_input) options.on_input(yaml_path);
   model::Document doc = model::load_document(yaml_path, diags);        // YAML → model
   if (diags.has_errors()) return std::nullopt;
 
@@ -37,7 +44,12 @@ std::optional<frame::Publication> typeset(const std::string& yaml_path, const Re
                 "unknown layout '" + wanted + "' (no such file in layouts/ or next to the document)");
     return std::nullopt;
   }
-  style::Theme theme = style::load_theme(layout_path, diags);         // layout file → styles
+  const auto loaded = options.themes ? options.themes(layout_path) : read_theme(layout_path);  // → styles
+  diags.append(loaded->diags);
+  const style::Theme& theme = loaded->theme;
+  if (options.on_input)
+    for (const auto& article : doc.articles)
+      for (const auto& photo : article.photos) options.on_input(photo.path);
   if (options.strict) diags.promote_warnings();
   if (diags.has_errors() || !res.fonts) return std::nullopt;
 
@@ -49,9 +61,10 @@ std::optional<frame::Publication> typeset(const std::string& yaml_path, const Re
 }
 
 std::string render_pdf(const std::string& yaml_path, const Resources& res, const RenderOptions& options,
-                       source::Diagnostics& diags) {
+                       source::Diagnostics& diags, int* pages) {
   auto pub = typeset(yaml_path, res, options, diags);
   if (!pub) return "";
+  if (pages) *pages = static_cast<int>(pub->pages.size());
   render::PdfOptions pdf_options;
   pdf_options.debug_boxes = options.debug_boxes;
   std::string pdf = render::write_pdf(*pub, pdf_options, diags);     // pages → PDF

@@ -1,12 +1,14 @@
 #pragma once
 // The pipeline, as a table of contents: YAML → Document → styled blocks →
 // pages (display list) → PDF. Each stage lives in its own folder.
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 
 #include "frame/frame.h"
 #include "source/diagnostics.h"
+#include "style/theme.h"
 #include "text/font_book.h"
 
 namespace app {
@@ -20,10 +22,26 @@ struct Resources {
 // Finds the data folder and resolves the fonts. Problems go to `diags`.
 Resources load_resources(source::Diagnostics& diags);
 
+// A layout file as read: the theme, and what reading it reported.
+struct LoadedTheme {
+  style::Theme theme;
+  source::Diagnostics diags;
+};
+using ThemeSource = std::function<std::shared_ptr<const LoadedTheme>(const std::string& path)>;
+
+// Reads a layout file (the default ThemeSource).
+std::shared_ptr<const LoadedTheme> read_theme(const std::string& path);
+
 struct RenderOptions {
   std::string layout;      // --layout NAME|PATH: overrides the document's
   bool strict = false;     // warnings are errors
   bool debug_boxes = false;
+  // Where layout files come from; empty = read_theme. Batch passes a cache
+  // so that its workers parse each layout once.
+  ThemeSource themes;
+  // Told of every other file a document is made from (the YAML, its
+  // photos) before it is read; batch stamps them to skip unchanged work.
+  std::function<void(const std::string& path)> on_input;
 };
 
 // Reads one YAML document and lays it out into pages. Returns nothing when
@@ -31,8 +49,9 @@ struct RenderOptions {
 std::optional<frame::Publication> typeset(const std::string& yaml_path, const Resources& res,
                                           const RenderOptions& options, source::Diagnostics& diags);
 
-// typeset() and then the PDF bytes; "" on errors.
+// typeset() and then the PDF bytes; "" on errors. `pages`, when given,
+// receives the number of pages.
 std::string render_pdf(const std::string& yaml_path, const Resources& res, const RenderOptions& options,
-                       source::Diagnostics& diags);
+                       source::Diagnostics& diags, int* pages = nullptr);
 
 }  // namespace app

@@ -123,7 +123,7 @@ Reply serve_image(Site& site, const Segments& s) {
         if (site.state.find(s[1], false) && site.state.document(base->doc) &&
             site.state.document(base->doc)->current == base) {
           Reply busy = error_reply(503, "Service Unavailable", "the overlay is still being drawn");
-          busy.headers["Retry-After"] = "1";
+          busy.headers.insert_or_assign("Retry-After", std::string("1"));
           return busy;
         }
         return not_found("the document changed; reload the page");

@@ -6,7 +6,11 @@
 #include "app/preview_paths.h"
 #include "preview_test_support.h"
 
+#include <Poco/Net/ServerSocket.h>
+#include <pthread.h>
+
 #include <atomic>
+#include <csignal>
 #include <vector>
 
 namespace fs = std::filesystem;
@@ -264,5 +268,42 @@ TEST_CASE("preview refuses a folder that is not one, and a port already taken") 
   auto opts = loopback_options(dir);
   opts.port = first.port();
   CHECK_THROWS_AS(app::preview::PreviewServer(opts, resources()), std::runtime_error);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("run_preview_command serves until SIGTERM and exits 0; a taken port is exit 3") {
+  const fs::path dir = sample_copy("command", false);
+  resources();  // sets BROADSHEET_DATA_DIR for the command's own load_resources
+  // A port that was free a moment ago (the command prints, but does not
+  // return, the port it got for --port 0).
+  std::uint16_t port = 0;
+  {
+    Poco::Net::ServerSocket probe(Poco::Net::SocketAddress("127.0.0.1", 0));
+    port = probe.address().port();
+  }
+  {
+    Poco::Net::ServerSocket taken(Poco::Net::SocketAddress("127.0.0.1", 0));
+    CHECK(app::run_preview_command({dir.string(), "--port", std::to_string(taken.address().port())}) == 3);
+  }
+  // The command's thread must start with SIGTERM blocked, so that the
+  // signal aimed at it below waits for its sigwait instead of ending the test.
+  sigset_t term, old;
+  sigemptyset(&term);
+  sigaddset(&term, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &term, &old);
+  std::atomic<int> code{-1};
+  std::thread command([&] { code = app::run_preview_command({dir.string(), "--port", std::to_string(port)}); });
+  pthread_sigmask(SIG_SETMASK, &old, nullptr);
+  const double up = wait_until(30, [&] {
+    try {
+      return http(port, "/").status == 200;
+    } catch (const std::exception&) {
+      return false;
+    }
+  });
+  CHECK(up >= 0);
+  pthread_kill(command.native_handle(), SIGTERM);
+  command.join();
+  CHECK(code == 0);
   fs::remove_all(dir);
 }
