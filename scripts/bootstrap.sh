@@ -6,7 +6,7 @@ set -euo pipefail
 PACKAGES=(
   g++ cmake make pkg-config
   libhpdf-dev libpoco-dev libyaml-cpp-dev doctest-dev
-  libharfbuzz-dev libicu-dev libfontconfig-dev libpoppler-cpp-dev
+  libharfbuzz-dev libicu-dev libfontconfig-dev libpoppler-cpp-dev libdeflate-dev
   poppler-utils
   fonts-arphic-uming fonts-arphic-ukai fonts-wqy-zenhei
   fonts-droid-fallback fonts-lxgw-wenkai

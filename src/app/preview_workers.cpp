@@ -44,16 +44,10 @@ void RenderWorkers::run() {
   while (true) {
     wake_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
     if (stopping_) return;
-    // Skip jobs whose document is already being rendered by another thread:
-    // they stay queued until it finishes.
-    auto it = queue_.begin();
-    while (it != queue_.end() && running_.count(*it)) ++it;
-    if (it == queue_.end()) {
-      wake_.wait(lock);
-      continue;
-    }
-    const Job job = *it;
-    queue_.erase(it);
+    // request() never queues a job that is running (it marks it `again_`
+    // instead), so whatever is first can start now.
+    const Job job = queue_.front();
+    queue_.pop_front();
     queued_.erase(job);
     running_.insert(job);
     lock.unlock();
@@ -64,7 +58,7 @@ void RenderWorkers::run() {
       queued_.insert(job);
       queue_.push_back(job);
     }
-    wake_.notify_all();
+    wake_.notify_one();
   }
 }
 

@@ -5,6 +5,9 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <cstdlib>
+#include <mutex>
+#include <new>
 #include <stdexcept>
 
 #include "text/font_locator.h"
@@ -15,9 +18,12 @@ namespace {
 
 constexpr int kRoles = 3;
 constexpr std::size_t kBmp = 0x10000;
-// Cache cells: a face index, or one of these.
-constexpr std::int16_t kUnknown = -2;
-constexpr std::int16_t kNoFace = -1;
+constexpr int kNoFace = -1;
+// Cache cells hold a face index + 2, so that 0, what fresh zeroed memory
+// holds, means "not looked up yet" and 1 means "no face has it".
+constexpr std::int16_t kUnknown = 0;
+constexpr std::int16_t cell_of(int face) { return static_cast<std::int16_t>(face + 2); }
+constexpr int face_of(std::int16_t cell) { return cell - 2; }
 // Face indices must fit a cache cell.
 constexpr std::size_t kMaxFaces = 30000;
 
@@ -30,7 +36,6 @@ struct OpenFace {
   HbFace face;
   HbFont font;
   double upem = 1000;
-  FcCharSetPtr charset;  // fontconfig's coverage, for the system fallbacks only
 };
 
 std::unique_ptr<OpenFace> open_face(const FaceLocation& where) {
@@ -52,6 +57,26 @@ std::unique_ptr<OpenFace> open_face(const FaceLocation& where) {
   return f;
 }
 
+// A face of the book. The role's own faces are opened when the book is made;
+// the fallbacks (the manifest's shared ones and fontconfig's candidates, a
+// dozen files of up to 20 MB of which a page rarely needs any) only the
+// first time a character or a metric asks for them.
+struct BookFace {
+  FaceLocation where;
+  FcCharSetPtr charset;  // fontconfig's coverage, for the system fallbacks only
+  std::unique_ptr<OpenFace> open;  // set once, by `once` or before the book is shared
+  std::once_flag once;
+  std::atomic<bool> ready{false};  // `open` is final; spares call_once's cost on every glyph
+};
+
+// Zeroed memory for the face-per-character caches: calloc takes large
+// blocks straight from fresh pages, so only the parts of the BMP a
+// document uses ever cost memory (three 128 KB tables otherwise).
+struct FreeCells {
+  void operator()(std::int16_t* p) const { std::free(p); }
+};
+using Cells = std::unique_ptr<std::int16_t[], FreeCells>;
+
 }  // namespace
 
 struct FontBook::Impl {
@@ -59,31 +84,59 @@ struct FontBook::Impl {
   // into fontconfig's caches.
   std::unique_ptr<FontLocator> locator;
   std::vector<frame::FontFace> faces;
-  std::vector<std::unique_ptr<OpenFace>> open;
+  std::vector<std::unique_ptr<BookFace>> book;  // parallel to `faces`
   std::array<std::vector<int>, kRoles> chains;
   std::vector<int> system;
   std::vector<std::string> unresolved;
-  // Per role, the face for each BMP character, filled on first use. Racing
-  // threads compute the same answer from immutable data, so relaxed atomics
-  // suffice. Characters above U+FFFF are rare enough to look up every time.
-  std::array<std::unique_ptr<std::atomic<std::int16_t>[]>, kRoles> cache;
+  // Per role, the face for each BMP character (as cell_of), filled on first
+  // use. Racing threads compute the same answer from immutable data, so
+  // relaxed atomic accesses suffice. Characters above U+FFFF are rare
+  // enough to look up every time.
+  std::array<Cells, kRoles> cache;
 
-  int add(const FaceLocation& where, FcCharSetPtr charset) {
+  // `eager` opens the face now; otherwise it is only checked now (opened,
+  // measured and closed again, so faces() and the book's indices are
+  // fixed from the start) and opened again on first use.
+  int add(const FaceLocation& where, FcCharSetPtr charset, bool eager) {
     for (std::size_t i = 0; i < faces.size(); ++i) {
-      if (faces[i].path == where.path && faces[i].index == where.index) return static_cast<int>(i);
+      if (faces[i].path == where.path && faces[i].index == where.index) {
+        if (eager) opened(static_cast<int>(i));
+        return static_cast<int>(i);
+      }
     }
     if (faces.size() >= kMaxFaces) return -1;
     auto f = open_face(where);
     if (!f) return -1;
-    f->charset = std::move(charset);
     faces.push_back({where.path, where.index, where.family, static_cast<int>(f->upem)});
-    open.push_back(std::move(f));
+    auto b = std::make_unique<BookFace>();
+    b->where = where;
+    b->charset = std::move(charset);
+    if (eager) {
+      b->open = std::move(f);
+      b->ready.store(true, std::memory_order_release);
+    }
+    book.push_back(std::move(b));
     return static_cast<int>(faces.size()) - 1;
   }
 
+  // The face, opened on first use; null when it cannot be opened (any more).
+  const OpenFace* opened(int face) const {
+    BookFace& b = *book[static_cast<std::size_t>(face)];
+    if (!b.ready.load(std::memory_order_acquire)) {
+      std::call_once(b.once, [&] { b.open = open_face(b.where); });
+      b.ready.store(true, std::memory_order_release);
+    }
+    return b.open.get();
+  }
+
+  const OpenFace* opened_or_null(int face) const {
+    return face < 0 || static_cast<std::size_t>(face) >= book.size() ? nullptr : opened(face);
+  }
+
   bool has(int face, char32_t c) const {
+    const OpenFace* f = opened(face);
     hb_codepoint_t g = 0;
-    return hb_font_get_nominal_glyph(open[face]->font.get(), c, &g) && g != 0;
+    return f && hb_font_get_nominal_glyph(f->font.get(), c, &g) && g != 0;
   }
 
   int search(FontRole role, char32_t c) const {
@@ -91,8 +144,8 @@ struct FontBook::Impl {
       if (has(f, c)) return f;
     }
     for (int f : system) {
-      // The charset test avoids touching the font file for every candidate.
-      if (FcCharSetHasChar(open[f]->charset.get(), c) && has(f, c)) return f;
+      // The charset test avoids opening and touching every candidate's file.
+      if (FcCharSetHasChar(book[static_cast<std::size_t>(f)]->charset.get(), c) && has(f, c)) return f;
     }
     return kNoFace;
   }
@@ -103,10 +156,10 @@ FontBook::FontBook(const FontManifest& manifest, const std::string& fonts_dir)
   Impl& m = *impl_;
   m.locator = std::make_unique<FontLocator>(fonts_dir);
 
-  auto resolve = [&](const std::vector<std::string>& families, std::vector<int>& chain) {
+  auto resolve = [&](const std::vector<std::string>& families, std::vector<int>& chain, bool eager) {
     for (const auto& family : families) {
       auto where = m.locator->find_family(family);
-      const int f = where ? m.add(*where, nullptr) : -1;
+      const int f = where ? m.add(*where, nullptr, eager) : -1;
       if (f < 0) {
         bool known = false;
         for (const auto& u : m.unresolved) known = known || u == family;
@@ -118,11 +171,11 @@ FontBook::FontBook(const FontManifest& manifest, const std::string& fonts_dir)
       if (!dup) chain.push_back(f);
     }
   };
-  resolve(manifest.song, m.chains[role_index(FontRole::Song)]);
-  resolve(manifest.hei, m.chains[role_index(FontRole::Hei)]);
-  resolve(manifest.kai, m.chains[role_index(FontRole::Kai)]);
+  resolve(manifest.song, m.chains[role_index(FontRole::Song)], true);
+  resolve(manifest.hei, m.chains[role_index(FontRole::Hei)], true);
+  resolve(manifest.kai, m.chains[role_index(FontRole::Kai)], true);
   std::vector<int> shared;
-  resolve(manifest.fallback, shared);
+  resolve(manifest.fallback, shared, false);
   for (auto& chain : m.chains) {
     for (int f : shared) {
       bool dup = false;
@@ -133,7 +186,7 @@ FontBook::FontBook(const FontManifest& manifest, const std::string& fonts_dir)
 
   for (auto& candidate : m.locator->fallback_candidates()) {
     const std::size_t before = m.faces.size();
-    const int f = m.add(candidate.where, std::move(candidate.charset));
+    const int f = m.add(candidate.where, std::move(candidate.charset), false);
     // A candidate that is also a listed family was already tried in the chains.
     if (f >= 0 && static_cast<std::size_t>(f) >= before) m.system.push_back(f);
   }
@@ -143,8 +196,8 @@ FontBook::FontBook(const FontManifest& manifest, const std::string& fonts_dir)
   }
 
   for (auto& cells : m.cache) {
-    cells = std::make_unique<std::atomic<std::int16_t>[]>(kBmp);
-    for (std::size_t i = 0; i < kBmp; ++i) cells[i].store(kUnknown, std::memory_order_relaxed);
+    cells.reset(static_cast<std::int16_t*>(std::calloc(kBmp, sizeof(std::int16_t))));
+    if (!cells) throw std::bad_alloc();
   }
 }
 
@@ -152,13 +205,13 @@ FontBook::~FontBook() = default;
 
 int FontBook::face_for(FontRole role, char32_t c) const {
   if (c >= kBmp) return impl_->search(role, c);
-  auto& cell = impl_->cache[role_index(role)][c];
+  std::atomic_ref<std::int16_t> cell(impl_->cache[role_index(role)][c]);
   std::int16_t v = cell.load(std::memory_order_relaxed);
   if (v == kUnknown) {
-    v = static_cast<std::int16_t>(impl_->search(role, c));
+    v = cell_of(impl_->search(role, c));
     cell.store(v, std::memory_order_relaxed);
   }
-  return v;
+  return face_of(v);
 }
 
 int FontBook::primary_face(FontRole role) const {
@@ -168,20 +221,22 @@ int FontBook::primary_face(FontRole role) const {
 }
 
 std::uint32_t FontBook::glyph(int face, char32_t c) const {
-  if (face < 0 || static_cast<std::size_t>(face) >= impl_->open.size()) return 0;
+  const OpenFace* f = impl_->opened_or_null(face);
+  if (!f) return 0;
   hb_codepoint_t g = 0;
-  return hb_font_get_nominal_glyph(impl_->open[face]->font.get(), c, &g) ? g : 0;
+  return hb_font_get_nominal_glyph(f->font.get(), c, &g) ? g : 0;
 }
 
 double FontBook::advance(int face, std::uint32_t gid, double size) const {
-  if (face < 0 || static_cast<std::size_t>(face) >= impl_->open.size()) return 0;
-  const auto& f = *impl_->open[face];
-  return hb_font_get_glyph_h_advance(f.font.get(), gid) / f.upem * size;
+  const OpenFace* f = impl_->opened_or_null(face);
+  if (!f) return 0;
+  return hb_font_get_glyph_h_advance(f->font.get(), gid) / f->upem * size;
 }
 
 FontBook::Extents FontBook::extents(int face, std::uint32_t gid) const {
-  if (face < 0 || static_cast<std::size_t>(face) >= impl_->open.size()) return {0, 0, 0, 0};
-  const auto& f = *impl_->open[face];
+  const OpenFace* of = impl_->opened_or_null(face);
+  if (!of) return {0, 0, 0, 0};
+  const auto& f = *of;
   hb_glyph_extents_t e{};
   if (!hb_font_get_glyph_extents(f.font.get(), gid, &e)) return {0, 0, 0, 0};
   // HarfBuzz gives the top-left corner and a negative height (y up).

@@ -7,7 +7,10 @@
 #include "preview_test_support.h"
 
 #include <Poco/Net/ServerSocket.h>
+#include <fcntl.h>
 #include <pthread.h>
+#include <spawn.h>
+#include <sys/wait.h>
 
 #include <atomic>
 #include <csignal>
@@ -306,4 +309,43 @@ TEST_CASE("run_preview_command serves until SIGTERM and exits 0; a taken port is
   command.join();
   CHECK(code == 0);
   fs::remove_all(dir);
+}
+
+extern char** environ;
+
+TEST_CASE("the broadsheet program: preview on --port 0 prints its address, serves, exits 0 on SIGTERM") {
+  const fs::path dir = sample_copy("program", false);
+  resources();  // sets BROADSHEET_DATA_DIR when the build folder is outside the source tree
+  const fs::path log = dir.string() + ".log";
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 1, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  posix_spawn_file_actions_adddup2(&actions, 1, 2);
+  const std::string exe = broadsheet(), dir_arg = dir.string();
+  std::vector<char*> argv{const_cast<char*>(exe.c_str()), const_cast<char*>("preview"),
+                          const_cast<char*>(dir_arg.c_str()), const_cast<char*>("--port"), const_cast<char*>("0"),
+                          nullptr};
+  pid_t pid = 0;
+  REQUIRE(posix_spawn(&pid, exe.c_str(), &actions, nullptr, argv.data(), environ) == 0);
+  posix_spawn_file_actions_destroy(&actions);
+
+  std::string port;
+  CHECK(wait_until(30, [&] {
+          port = first_match(read_file(log), "http://127\\.0\\.0\\.1:(\\d+)/");
+          return !port.empty();
+        }) >= 0);
+  if (!port.empty()) {
+    const auto p = static_cast<std::uint16_t>(std::stoi(port));
+    CHECK(http(p, "/").status == 200);
+    CHECK(http(p, "/%2e%2e/%2e%2e/etc/passwd").status == 403);
+    CHECK(wait_until(30, [&] { return http(p, "/doc/seed-page.yaml").body.find("/page/2.png") != std::string::npos; }) >= 0);
+  }
+  ::kill(pid, SIGTERM);
+  int status = 0;
+  REQUIRE(::waitpid(pid, &status, 0) == pid);
+  INFO(read_file(log));
+  CHECK(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);
+  fs::remove_all(dir);
+  fs::remove(log);
 }

@@ -19,6 +19,7 @@
 #include <string>
 #include <thread>
 
+#include "app/data_dir.h"
 #include "app/pipeline.h"
 #include "app/preview_server.h"
 #include "run_command.h"
@@ -26,11 +27,11 @@
 namespace preview_test {
 namespace fs = std::filesystem;
 
-// The program's layouts and fonts: the test binary lives in a build folder
-// that may be anywhere, so say where the source tree is.
+// The program's layouts and fonts. A build folder outside the source tree
+// (say /tmp/build) is too far from layouts/ to find it: then say where it is.
 inline const app::Resources& resources() {
   static const app::Resources res = [] {
-    ::setenv("BROADSHEET_DATA_DIR", BROADSHEET_SOURCE_DIR, 1);
+    if (app::find_data_dir().empty()) ::setenv("BROADSHEET_DATA_DIR", BROADSHEET_SOURCE_DIR, 1);
     source::Diagnostics diags;
     app::Resources r = app::load_resources(diags);
     REQUIRE_MESSAGE(!diags.has_errors(), source::format_all(diags));

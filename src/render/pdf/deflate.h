@@ -1,13 +1,17 @@
 #pragma once
-// zlib compression for the streams the writer fills itself (embedded fonts),
-// so it can pick the level: libharu always deflates at zlib's default, which
-// is about twice as slow on glyph outlines as level 1-3 for ~5-10% less size.
+// zlib-format compression for the streams the writer fills itself (embedded
+// fonts), so it can pick the compressor and level: libharu always deflates
+// with zlib at its default level. libdeflate makes the same format about
+// twice as fast as zlib and a little smaller: on the seed page's three
+// subset fonts (332 KB) zlib level 4 gave 169.1 KB in 6.1 ms, libdeflate
+// level 4 167.6 KB in 3.1 ms.
 #include <string>
 #include <string_view>
 
 namespace render::pdf {
 
-// Throws std::runtime_error if zlib fails (out of memory).
+// `level` 1 (fastest) to 12 (smallest). Throws std::runtime_error when the
+// compressor cannot be made (out of memory).
 std::string deflate_bytes(std::string_view data, int level);
 
 }  // namespace render::pdf

@@ -1,13 +1,15 @@
 #include "render/pdf/font_file.h"
 
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
+#include <cstring>
+#include <new>
 #include <stdexcept>
-#include <vector>
 
 namespace render::pdf {
 namespace {
@@ -21,9 +23,17 @@ std::uint32_t get32(const std::string& s, std::size_t at) {
   return (static_cast<std::uint32_t>(get16(s, at)) << 16) | get16(s, at + 2);
 }
 
-void put32(std::string& out, std::uint32_t v) {
-  for (int shift = 24; shift >= 0; shift -= 8) out.push_back(static_cast<char>((v >> shift) & 0xFF));
+void put16(char* at, unsigned v) {
+  at[0] = static_cast<char>((v >> 8) & 0xFF);
+  at[1] = static_cast<char>(v & 0xFF);
 }
+
+void put32(char* at, std::uint32_t v) {
+  put16(at, v >> 16);
+  put16(at + 2, v & 0xFFFF);
+}
+
+std::size_t padded(std::size_t n) { return (n + 3) & ~std::size_t{3}; }
 
 // Glyphs whose bytes lie closer than this in the file are read with one
 // pread: fewer system calls for a little more copying.
@@ -109,17 +119,21 @@ FontFile::~FontFile() {
   if (fd_ >= 0) ::close(fd_);
 }
 
-std::string FontFile::read(std::uint64_t offset, std::size_t n) const {
-  std::string out(n, '\0');
+std::size_t FontFile::read_into(std::uint64_t offset, char* out, std::size_t n) const {
   std::size_t got = 0;
   while (got < n) {
-    const ssize_t r = ::pread(fd_, out.data() + got, n - got, static_cast<off_t>(offset + got));
+    const ssize_t r = ::pread(fd_, out + got, n - got, static_cast<off_t>(offset + got));
     if (r < 0 && errno == EINTR) continue;
     if (r < 0) throw std::runtime_error("cannot read font file");
     if (r == 0) break;
     got += static_cast<std::size_t>(r);
   }
-  out.resize(got);
+  return got;
+}
+
+std::string FontFile::read(std::uint64_t offset, std::size_t n) const {
+  std::string out(n, '\0');
+  out.resize(read_into(offset, out.data(), n));
   return out;
 }
 
@@ -134,29 +148,27 @@ std::string FontFile::table(std::uint32_t tag, std::size_t max) const {
   return read(it->second.offset, std::min<std::size_t>(it->second.length, max));
 }
 
-SparseOutlines FontFile::sparse_outlines(std::set<std::uint32_t>& glyphs) const {
-  SparseOutlines out;
-  out.head = table(table_tag("head"));
-  // What HarfBuzz's glyf reader requires of `head` (version 1, the magic
-  // number, a known offset and glyph data format).
-  if (out.head.size() < 54 || get16(out.head, 0) != 1 || get32(out.head, 12) != 0x5F0F3CF5u) {
-    throw std::runtime_error("has no valid head table");
-  }
-  const unsigned loca_format = get16(out.head, 50);
-  if (loca_format > 1 || get16(out.head, 52) != 0) throw std::runtime_error("unknown glyf/loca format");
-  const std::string maxp = table(table_tag("maxp"), 6);
-  const std::uint32_t glyph_total = get16(maxp, 4);
+SparseFont::SparseFont(std::size_t size) : size_(size) {
+  // Private anonymous memory reads as zeros and takes a page only when written.
+  memory_ = ::mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (memory_ == MAP_FAILED) throw std::bad_alloc();
+}
 
+SparseFont::~SparseFont() { ::munmap(memory_, size_); }
+
+std::map<std::uint32_t, std::string> FontFile::load_glyphs(std::set<std::uint32_t>& glyphs, const std::string& head,
+                                                           std::uint32_t glyph_total) const {
+  const bool long_loca = get16(head, 50) == 1;
   const std::string loca = table(table_tag("loca"));
-  const std::size_t entry = loca_format ? 4 : 2;
+  const std::size_t entry = long_loca ? 4 : 2;
   const std::size_t covered = std::min<std::size_t>(std::max<std::size_t>(loca.size() / entry, 1) - 1, glyph_total);
   const auto glyf_it = tables_.find(table_tag("glyf"));
   const Entry glyf = glyf_it == tables_.end() ? Entry{} : glyf_it->second;
   // A glyph's bytes in `glyf`; an empty range when HarfBuzz would see none.
   auto range = [&](std::uint32_t g) -> std::pair<std::uint32_t, std::uint32_t> {
     if (g >= covered) return {0, 0};
-    const std::uint32_t start = loca_format ? get32(loca, 4 * g) : 2 * get16(loca, 2 * g);
-    const std::uint32_t end = loca_format ? get32(loca, 4 * g + 4) : 2 * get16(loca, 2 * g + 2);
+    const std::uint32_t start = long_loca ? get32(loca, 4 * g) : 2 * get16(loca, 2 * g);
+    const std::uint32_t end = long_loca ? get32(loca, 4 * g + 4) : 2 * get16(loca, 2 * g + 2);
     if (start > end || end > glyf.length) return {0, 0};
     return {start, end};
   };
@@ -192,19 +204,88 @@ SparseOutlines FontFile::sparse_outlines(std::set<std::uint32_t>& glyphs) const 
       if (c < glyph_total && glyphs.insert(c).second) pending.push_back(c);
     }
   }
+  return loaded;
+}
 
-  out.head[50] = 0, out.head[51] = 1;  // indexToLocFormat: long
-  std::size_t total = 0;
-  for (const auto& [g, bytes] : loaded) total += bytes.size();
-  out.glyf.reserve(total);
-  out.loca.reserve(4 * (static_cast<std::size_t>(glyph_total) + 1));
+std::unique_ptr<SparseFont> FontFile::sparse_font(std::set<std::uint32_t>& glyphs,
+                                                  const std::vector<std::uint32_t>& whole) const {
+  const std::uint32_t head_tag = table_tag("head"), loca_tag = table_tag("loca"), glyf_tag = table_tag("glyf"),
+                      post_tag = table_tag("post");
+  const std::string head = table(head_tag);
+  // What HarfBuzz's glyf reader requires of `head` (version 1, the magic
+  // number, a known offset and glyph data format).
+  if (head.size() < 54 || get16(head, 0) != 1 || get32(head, 12) != 0x5F0F3CF5u) {
+    throw std::runtime_error("has no valid head table");
+  }
+  if (get16(head, 50) > 1 || get16(head, 52) != 0) throw std::runtime_error("unknown glyf/loca format");
+  const std::uint32_t glyph_total = get16(table(table_tag("maxp"), 6), 4);
+  const std::map<std::uint32_t, std::string> loaded = load_glyphs(glyphs, head, glyph_total);
+  std::size_t outlines = 0;
+  for (const auto& [g, bytes] : loaded) outlines += bytes.size();
+
+  // Where each table goes: the directory first, `glyf` last. `glyf` is as
+  // long as the file's, its tail never written: hb-subset sizes its output
+  // buffer from the source table's length, and a buffer sized for the few
+  // glyphs present would be outgrown and the table serialised again, 3-4
+  // times over.
+  std::map<std::uint32_t, std::size_t> sizes;  // as the directory gives them
+  for (std::uint32_t t : whole) {
+    if (has(t) && t != head_tag && t != loca_tag && t != glyf_tag && t != post_tag) sizes[t] = length(t);
+  }
+  if (has(post_tag)) sizes[post_tag] = std::min<std::size_t>(length(post_tag), 32);
+  sizes[head_tag] = head.size();
+  sizes[loca_tag] = 4 * (static_cast<std::size_t>(glyph_total) + 1);
+  const std::size_t glyf_length = std::max<std::size_t>(outlines, length(glyf_tag));
+  const std::size_t count = sizes.size() + 1;
+  std::map<std::uint32_t, std::size_t> at;
+  std::size_t end = padded(12 + 16 * count);
+  for (const auto& [t, n] : sizes) at[t] = end, end += padded(n);
+  at[glyf_tag] = end;
+  sizes[glyf_tag] = glyf_length;
+  auto font = std::make_unique<SparseFont>(end + std::max<std::size_t>(glyf_length, 1));
+  char* out = font->data();
+
+  unsigned pow2 = 1, log2 = 0;
+  while (pow2 * 2 <= count) pow2 *= 2, ++log2;
+  put32(out, 0x00010000u);
+  put16(out + 4, static_cast<unsigned>(count));
+  put16(out + 6, pow2 * 16);
+  put16(out + 8, log2);
+  put16(out + 10, static_cast<unsigned>(count * 16 - pow2 * 16));
+  std::size_t record = 12;
+  for (const auto& [t, n] : sizes) {  // sorted by tag, as the format asks
+    put32(out + record, t);
+    put32(out + record + 8, static_cast<std::uint32_t>(at[t]));
+    put32(out + record + 12, static_cast<std::uint32_t>(n));
+    record += 16;
+  }
+
+  for (const auto& [t, n] : sizes) {
+    if (t == head_tag || t == loca_tag || t == glyf_tag) continue;
+    read_into(tables_.at(t).offset, out + at[t], n);
+  }
+  if (has(post_tag)) {
+    const std::string post = table(post_tag, 34);
+    if (post.size() == 34 && get16(post, 0) == 2 && get16(post, 2) == 0 && 34 + 2 * get16(post, 32) <= length(post_tag)) {
+      out[at[post_tag] + 1] = 3;
+    }
+  }
+  std::memcpy(out + at[head_tag], head.data(), head.size());
+  out[at[head_tag] + 50] = 0, out[at[head_tag] + 51] = 1;  // indexToLocFormat: long
+  char* loca = out + at[loca_tag];
+  char* glyf = out + at[glyf_tag];
+  std::size_t offset = 0;
   auto next = loaded.begin();
   for (std::uint32_t g = 0; g < glyph_total; ++g) {
-    put32(out.loca, static_cast<std::uint32_t>(out.glyf.size()));
-    if (next != loaded.end() && next->first == g) out.glyf += (next++)->second;
+    put32(loca + 4 * g, static_cast<std::uint32_t>(offset));
+    if (next != loaded.end() && next->first == g) {
+      std::memcpy(glyf + offset, next->second.data(), next->second.size());
+      offset += next->second.size();
+      ++next;
+    }
   }
-  put32(out.loca, static_cast<std::uint32_t>(out.glyf.size()));
-  return out;
+  put32(loca + 4 * static_cast<std::size_t>(glyph_total), static_cast<std::uint32_t>(offset));
+  return font;
 }
 
 }  // namespace render::pdf

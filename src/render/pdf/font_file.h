@@ -1,16 +1,19 @@
 #pragma once
-// One face of a font file, read piece by piece with pread(2): its table
-// directory, whole tables by tag, and only the glyph outlines asked for.
-// Nothing is mapped, so only the bytes read count against the process's
-// memory. The CJK fonts are 10-20 MB of outlines of which a page draws a
-// few hundred glyphs; mapping the file and letting hb-subset walk it made
-// ~9 MB of AR PL UMing resident (the kernel maps up to 64 KB around every
-// page a reader touches), most of the seed page's peak memory.
+// One face of a font file, read piece by piece with pread(2), and the
+// cut-down copy of it that hb-subset works on. The file is never mapped, so
+// only the bytes read count against the process's memory: the CJK fonts are
+// 10-20 MB of outlines of which a page draws a few hundred glyphs, and
+// letting hb-subset walk a mapping of the whole file made ~9 MB of AR PL
+// UMing resident (the kernel maps up to 64 KB around every page a reader
+// touches), most of the seed page's peak memory.
 // Pure file reading and TrueType structure; no HarfBuzz or libharu here.
+#include <cstddef>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
+#include <vector>
 
 namespace render::pdf {
 
@@ -22,13 +25,20 @@ constexpr std::uint32_t table_tag(const char (&s)[5]) {
          static_cast<std::uint32_t>(static_cast<unsigned char>(s[3]));
 }
 
-// `glyf`, `loca` and `head` of a font in which every glyph not asked for
-// is empty: glyph ids stay as they are, so hb-subset run on such a font
-// keeps the same glyphs, in the same order, with the same bytes.
-struct SparseOutlines {
-  std::string head;  // the font's own, with indexToLocFormat 1 (long `loca`)
-  std::string loca;  // long offsets, one per glyph of `maxp` and one more
-  std::string glyf;  // the glyphs' bytes exactly as in the file, unpadded
+// Zeroed anonymous memory holding a font file built by FontFile::sparse_font.
+// Pages never written stay unallocated: they cost address space only.
+class SparseFont {
+ public:
+  explicit SparseFont(std::size_t size);  // throws std::bad_alloc
+  ~SparseFont();
+  SparseFont(const SparseFont&) = delete;
+  SparseFont& operator=(const SparseFont&) = delete;
+  char* data() { return static_cast<char*>(memory_); }
+  std::size_t size() const { return size_; }
+
+ private:
+  void* memory_ = nullptr;
+  std::size_t size_ = 0;
 };
 
 class FontFile {
@@ -47,18 +57,31 @@ class FontFile {
   // most `max` of them; "" when the face has no such table.
   std::string table(std::uint32_t tag, std::size_t max = SIZE_MAX) const;
 
-  // Outlines holding the glyphs in `glyphs` (ids past the font's glyph
-  // count are ignored) and every glyph their composites are built from,
-  // which are added to `glyphs`. Throws std::runtime_error for a `head` or
-  // `loca` format HarfBuzz would not read.
-  SparseOutlines sparse_outlines(std::set<std::uint32_t>& glyphs) const;
+  // A one-face font file with the tables in `whole` as they are and
+  // - `glyf` and `loca` holding only the glyphs in `glyphs` (ids past the
+  //   font's glyph count are ignored) and every glyph their composites are
+  //   built from, which are added to `glyphs`; every other glyph is empty,
+  //   and glyph ids are unchanged, so hb-subset keeps the same glyphs with
+  //   the same bytes as from the whole file;
+  // - `head` with indexToLocFormat 1 (`loca` is rewritten with long offsets);
+  // - `post` cut to its 32-byte header, all hb-subset copies when glyph
+  //   names are not kept (a sound version 2 is marked version 3, as
+  //   hb-subset writes it, so that the missing names do not fail its check).
+  // Throws std::runtime_error for a `head` or `loca` HarfBuzz would not read.
+  std::unique_ptr<SparseFont> sparse_font(std::set<std::uint32_t>& glyphs,
+                                          const std::vector<std::uint32_t>& whole) const;
 
  private:
   struct Entry {
     std::uint32_t offset = 0, length = 0;
   };
-  // Reads exactly `n` bytes at `offset` (short only at the end of the file).
+  // Reads up to `n` bytes at `offset` into `out` (short only at the end of
+  // the file); returns how many.
+  std::size_t read_into(std::uint64_t offset, char* out, std::size_t n) const;
   std::string read(std::uint64_t offset, std::size_t n) const;
+  // The bytes of `glyphs` and their components, by glyph id.
+  std::map<std::uint32_t, std::string> load_glyphs(std::set<std::uint32_t>& glyphs, const std::string& head,
+                                                   std::uint32_t glyph_total) const;
 
   int fd_ = -1;
   std::uint64_t size_ = 0;

@@ -144,35 +144,15 @@ bool usable_real_code(char32_t c) {
 
 
 // The face hb-subset works on: the file's metrics, cmap and names as they
-// are, and outlines holding only `glyphs` (font_file.h), so the 10-20 MB of
-// a CJK font's glyf table are never mapped or read. Glyph ids, and so the
-// subset, are the same as from the whole file. `post` is cut to its header,
-// all hb-subset copies of it without glyph names.
+// are, and outlines holding only `glyphs` and their components (font_file.h),
+// so the 10-20 MB of a CJK font's outlines are never mapped or read. Glyph
+// ids, and so the subset, are the same as from the whole file.
 Face open_source(const FontFile& file, std::set<std::uint32_t>& glyphs) {
-  std::map<hb_tag_t, std::string> tables;
-  for (hb_tag_t t : {tag("cmap"), tag("hhea"), tag("hmtx"), tag("maxp"), tag("name"), tag("OS/2")}) {
-    if (file.has(t)) tables[t] = file.table(t);
-  }
-  if (file.has(tag("post"))) {
-    std::string post = file.table(tag("post"), 34);
-    // Version 2 with a sound glyph-name index becomes version 3, which is
-    // what hb-subset writes for it anyway; other versions stay as they are.
-    const std::size_t names = be16(post, 32);
-    if (post.size() >= 34 && be16(post, 0) == 2 && be16(post, 2) == 0 && 34 + 2 * names <= file.length(tag("post"))) {
-      post[1] = 3;
-    }
-    tables[tag("post")] = post.substr(0, 32);
-  }
-  SparseOutlines outlines = file.sparse_outlines(glyphs);
-  tables[tag("head")] = std::move(outlines.head);
-  tables[tag("loca")] = std::move(outlines.loca);
-  tables[tag("glyf")] = std::move(outlines.glyf);
-  std::vector<std::pair<hb_tag_t, const std::string*>> list;
-  for (const auto& [t, bytes] : tables) list.emplace_back(t, &bytes);
-  // The blob owns the bytes: the face may outlive this function's strings.
-  auto* sfnt = new std::string(serialize(list));
-  Blob blob(hb_blob_create(sfnt->data(), static_cast<unsigned>(sfnt->size()), HB_MEMORY_MODE_READONLY, sfnt,
-                           [](void* p) { delete static_cast<std::string*>(p); }));
+  SparseFont* font =
+      file.sparse_font(glyphs, {tag("cmap"), tag("hhea"), tag("hmtx"), tag("maxp"), tag("name"), tag("OS/2")}).release();
+  // The blob owns the memory from here on (HarfBuzz frees it at once on failure).
+  Blob blob(hb_blob_create(font->data(), static_cast<unsigned>(font->size()), HB_MEMORY_MODE_WRITABLE, font,
+                           [](void* p) { delete static_cast<SparseFont*>(p); }));
   return Face(hb_face_create(blob.get(), 0));
 }
 

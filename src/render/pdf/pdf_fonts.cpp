@@ -17,10 +17,10 @@
 namespace render::pdf {
 namespace {
 
-// Deflate level of embedded fonts. Glyph outlines are most of a page's
-// bytes and of its writing time. On the seed page (2,703 glyphs, 3 fonts)
-// levels 1/3/4/6 gave 199/192/187/183 KB in 11.8/13.2/13.8/16.5 ms for the
-// whole write; zlib's default (6, what libharu uses) costs 3 ms for 2%.
+// Deflate level of embedded fonts (libdeflate's scale, deflate.h). Glyph
+// outlines are most of a page's bytes and of its writing time. On the seed
+// page's three subsets (332 KB) levels 1/2/4/6 gave 172.9/170.9/167.6/164.8
+// KB in 2.0/2.7/3.1/4.4 ms (zlib's level 4, used before: 169.1 KB in 6.1 ms).
 constexpr int kFontDeflateLevel = 4;
 
 // libharu writes a stream's /Filter only for filters it applies itself;
