@@ -17,20 +17,22 @@ struct UBrkClose {
 };
 
 // For junction i: does ICU allow a break before cluster i+1?
-std::vector<char> icu_breaks(const ShapedText& st) {
+std::vector<char> icu_breaks(const ShapedText& st, UBreakIterator* lent) {
   const auto& cs = st.clusters;
   std::vector<char> out(cs.empty() ? 0 : cs.size() - 1, 0);
   if (out.empty()) return out;
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<UText, UTextClose> text(
       utext_openUTF8(nullptr, st.text.data(), static_cast<int64_t>(st.text.size()), &status));
-  std::unique_ptr<UBreakIterator, UBrkClose> it(ubrk_open(UBRK_LINE, "zh", nullptr, 0, &status));
+  std::unique_ptr<UBreakIterator, UBrkClose> own;
+  if (!lent) own.reset(ubrk_open(UBRK_LINE, "zh", nullptr, 0, &status));
+  UBreakIterator* it = lent ? lent : own.get();
   if (U_FAILURE(status)) return out;
-  ubrk_setUText(it.get(), text.get(), &status);
+  ubrk_setUText(it, text.get(), &status);
   if (U_FAILURE(status)) return out;
   // Boundaries come as byte offsets in increasing order, like the clusters.
   std::size_t j = 0;
-  for (int32_t b = ubrk_first(it.get()); b != UBRK_DONE; b = ubrk_next(it.get())) {
+  for (int32_t b = ubrk_first(it); b != UBRK_DONE; b = ubrk_next(it)) {
     const auto pos = static_cast<std::uint32_t>(b);
     while (j < out.size() && cs[j + 1].begin < pos) ++j;
     if (j < out.size() && cs[j + 1].begin == pos) out[j] = 1;
@@ -73,11 +75,11 @@ bool unit_pair(CharClass a, CharClass b) {
 }  // namespace
 
 std::vector<BreakPoint> find_breaks(const ShapedText& st, double narrowest,
-                                    const CompositionRules& rules) {
+                                    const CompositionRules& rules, UBreakIterator* lent) {
   const auto& cs = st.clusters;
   std::vector<BreakPoint> out(cs.empty() ? 0 : cs.size() - 1);
   if (out.empty()) return out;
-  const std::vector<char> icu = icu_breaks(st);
+  const std::vector<char> icu = icu_breaks(st, lent);
 
   auto no_start = [&](const Cluster& c) {
     return no_line_start(c.cls) || latin_no_start(c) ||

@@ -10,6 +10,8 @@
 #include "text/paragraph.h"
 #include "text/shape_text.h"
 
+struct UBreakIterator;  // ICU's (unicode/ubrk.h)
+
 namespace text {
 
 enum class Break : std::uint8_t {
@@ -27,7 +29,9 @@ struct BreakPoint {
 // One entry per junction: entry i is the break between cluster i and i+1.
 // `narrowest` is the shortest line's measure (the first line's, after its
 // indent): a word wider than that may be broken.
+// `icu`, when given, is a line break iterator for "zh" to use instead of
+// opening one (FontBook::borrow_line_breaker); it is left pointing at `st`.
 std::vector<BreakPoint> find_breaks(const ShapedText& st, double narrowest,
-                                    const CompositionRules& rules);
+                                    const CompositionRules& rules, UBreakIterator* icu = nullptr);
 
 }  // namespace text

@@ -11,14 +11,16 @@
 #include "text/shape_text.h"
 
 namespace text {
+namespace {
 
-std::vector<Line> set_paragraph(const ParagraphSpec& spec, const GlyphMetrics& metrics,
-                                source::Diagnostics& diags) {
+// `icu`: a line break iterator to reuse, or null to open one.
+std::vector<Line> set_paragraph_with(const ParagraphSpec& spec, const GlyphMetrics& metrics,
+                                     source::Diagnostics& diags, UBreakIterator* icu) {
   const ShapedText st = shape_text(spec.spans, metrics, diags);        // text -> clusters
   if (st.clusters.empty()) return {};
   const LineShape shape{spec.width, spec.first_indent, spec.align};
   const double narrowest = std::max(0.0, spec.width - spec.first_indent);
-  const auto breaks = find_breaks(st, narrowest, spec.rules);          // where lines may end
+  const auto breaks = find_breaks(st, narrowest, spec.rules, icu);     // where lines may end
   const LineItems items = build_line_items(st, breaks, spec.spans, spec.rules);  // gaps, squeezes
   const std::vector<int> ends = break_lines(items, shape);             // where lines do end
 
@@ -32,9 +34,17 @@ std::vector<Line> set_paragraph(const ParagraphSpec& spec, const GlyphMetrics& m
   return lines;
 }
 
+}  // namespace
+
+std::vector<Line> set_paragraph(const ParagraphSpec& spec, const GlyphMetrics& metrics,
+                                source::Diagnostics& diags) {
+  return set_paragraph_with(spec, metrics, diags, nullptr);
+}
+
 std::vector<Line> set_paragraph(const ParagraphSpec& spec, const FontBook& fonts,
                                 source::Diagnostics& diags) {
-  return set_paragraph(spec, FontBookMetrics(fonts), diags);
+  const FontBook::LineBreakerLease icu = fonts.borrow_line_breaker();
+  return set_paragraph_with(spec, FontBookMetrics(fonts), diags, icu.get());
 }
 
 }  // namespace text

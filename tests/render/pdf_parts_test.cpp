@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <random>
 
+#include "render/pdf/font_file.h"
 #include "render/pdf/font_subset.h"
 #include "render/pdf/image_source.h"
 #include "render/pdf/page_geometry.h"
@@ -209,4 +210,52 @@ TEST_CASE("subsetting gives nominal glyphs their own character as code, others p
   // Same glyphs, same font program, same tag.
   CHECK(subset_font(face, {{wang, "王"}, {rare, "𬭎"}, {wang, "王王"}, {rare, ""}}).sfnt == sub.sfnt);
   CHECK_THROWS(subset_font(face, {{900000, "x"}}));
+}
+
+TEST_CASE("the subsetter's font file: only the glyphs asked for and their components, as in the file") {
+  const std::string dejavu = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";  // é is e + acute
+  const render_test::TestFont full(dejavu, 0);
+  const std::uint32_t e_acute = full.gid(U'é'), e = full.gid(U'e'), cap_a = full.gid(U'A');
+  const FontFile file(dejavu, 0);
+  std::set<std::uint32_t> glyphs{0, e_acute};
+  std::unique_ptr<SparseFont> sparse = file.sparse_font(glyphs, {table_tag("cmap"), table_tag("hhea"), table_tag("hmtx"),
+                                                                 table_tag("maxp")});
+  CHECK(glyphs.size() == 4);  // .notdef, é and its two components
+  CHECK(glyphs.count(e) == 1);
+
+  hb_blob_t* blob = hb_blob_create(sparse->data(), static_cast<unsigned>(sparse->size()), HB_MEMORY_MODE_READONLY,
+                                   nullptr, nullptr);
+  hb_face_t* face = hb_face_create(blob, 0);
+  hb_font_t* font = hb_font_create(face);
+  hb_blob_t* full_blob = hb_blob_create_from_file(dejavu.c_str());
+  hb_face_t* full_face = hb_face_create(full_blob, 0);
+  hb_font_t* full_font = hb_font_create(full_face);
+  CHECK(hb_face_get_glyph_count(face) == hb_face_get_glyph_count(full_face));
+  CHECK(hb_face_get_upem(face) == hb_face_get_upem(full_face));
+  auto extents = [](hb_font_t* f, std::uint32_t g) {
+    hb_glyph_extents_t x{};
+    hb_font_get_glyph_extents(f, g, &x);
+    return std::array<int, 4>{x.x_bearing, x.y_bearing, x.width, x.height};
+  };
+  for (std::uint32_t g : glyphs) {
+    CAPTURE(g);
+    CHECK(extents(font, g) == extents(full_font, g));
+    CHECK(hb_font_get_glyph_h_advance(font, g) == hb_font_get_glyph_h_advance(full_font, g));
+  }
+  CHECK(extents(full_font, cap_a) != std::array<int, 4>{0, 0, 0, 0});
+  CHECK(extents(font, cap_a) == std::array<int, 4>{0, 0, 0, 0});  // not asked for: empty
+  hb_codepoint_t nominal = 0;
+  CHECK(hb_font_get_nominal_glyph(font, U'é', &nominal));  // the cmap is whole
+  CHECK(nominal == e_acute);
+  hb_font_destroy(full_font);
+  hb_face_destroy(full_face);
+  hb_blob_destroy(full_blob);
+  hb_font_destroy(font);
+  hb_face_destroy(face);
+  hb_blob_destroy(blob);
+
+  CHECK_THROWS_AS(FontFile(dejavu, 1), std::runtime_error);
+  CHECK_THROWS_AS(FontFile("/nonexistent/font.ttf", 0), std::runtime_error);
+  CHECK_NOTHROW(FontFile(render_test::kUming, 3));
+  CHECK_THROWS_AS(FontFile(render_test::kUming, 4), std::runtime_error);
 }

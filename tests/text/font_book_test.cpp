@@ -272,3 +272,32 @@ TEST_CASE("one FontBook serves several threads at once") {
   for (auto& th : threads) th.join();
   for (int t = 0; t < 8; ++t) CHECK(got[t] == (t % 2 ? expected_kai : expected_song));
 }
+
+namespace {
+// How many mappings of files whose name ends with `file` the process has.
+int mappings_of(const std::string& file) {
+  std::ifstream maps("/proc/self/maps");
+  int n = 0;
+  for (std::string line; std::getline(maps, line);) n += ends_with(line, file) ? 1 : 0;
+  return n;
+}
+}  // namespace
+
+TEST_CASE("fallback fonts are opened only when a character needs one") {
+  const int wenkai = mappings_of("/LXGWWenKai-Regular.ttf"), dejavu = mappings_of("/DejaVuSans.ttf"),
+            uming = mappings_of("/uming.ttc");
+  source::Diagnostics diags;
+  const text::FontBook fonts(text::load_font_manifest(kFontsDir + "/manifest.yaml", diags), kFontsDir);
+  CHECK(mappings_of("/uming.ttc") == uming + 1);  // a role's own font: opened at once
+  CHECK(mappings_of("/LXGWWenKai-Regular.ttf") == wenkai);
+  for (char32_t c : std::u32string(U"工会中国人，。")) CHECK(fonts.face_for(text::FontRole::Song, c) >= 0);
+  CHECK(mappings_of("/LXGWWenKai-Regular.ttf") == wenkai);
+  CHECK(mappings_of("/DejaVuSans.ttf") == dejavu);
+  // Known all along, with their metrics, before they are opened.
+  const int rare = fonts.face_for(text::FontRole::Song, U'𬭎');
+  REQUIRE(rare >= 0);
+  CHECK(fonts.faces()[static_cast<std::size_t>(rare)].family == "LXGW WenKai");
+  CHECK(mappings_of("/LXGWWenKai-Regular.ttf") == wenkai + 1);
+  CHECK(fonts.glyph(rare, U'𬭎') != 0);
+  CHECK(mappings_of("/LXGWWenKai-Regular.ttf") == wenkai + 1);  // once
+}

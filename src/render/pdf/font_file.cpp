@@ -35,9 +35,12 @@ void put32(char* at, std::uint32_t v) {
 
 std::size_t padded(std::size_t n) { return (n + 3) & ~std::size_t{3}; }
 
-// Glyphs whose bytes lie closer than this in the file are read with one
-// pread: fewer system calls for a little more copying.
-constexpr std::uint64_t kReadGap = 1024;
+// Glyphs whose bytes lie closer than kReadGap in the file are read with
+// one pread of at most kMaxRead bytes: fewer system calls for a little more
+// copying (on the seed page 625 reads of 1.7 MB in all, against 760 reads
+// of 1.4 MB with a 1 KB gap and 420 of 3.2 MB with 16 KB).
+constexpr std::uint64_t kReadGap = 4096;
+constexpr std::uint64_t kMaxRead = 65536;
 
 // The glyph ids a composite glyph is built from, as HarfBuzz's composite
 // iterator reads them (a simple or empty glyph has none).
@@ -189,8 +192,11 @@ std::map<std::uint32_t, std::string> FontFile::load_glyphs(std::set<std::uint32_
     for (std::size_t i = 0; i < wanted.size();) {
       std::size_t j = i + 1;
       std::uint32_t end = wanted[i].first.second;
-      while (j < wanted.size() && wanted[j].first.first <= end + kReadGap) end = std::max(end, wanted[j++].first.second);
       const std::uint32_t begin = wanted[i].first.first;
+      while (j < wanted.size() && wanted[j].first.first <= end + kReadGap &&
+             wanted[j].first.second <= begin + kMaxRead) {
+        end = std::max(end, wanted[j++].first.second);
+      }
       const std::string bytes = read(glyf.offset + static_cast<std::uint64_t>(begin), end - begin);
       for (; i < j; ++i) {
         const auto [r, g] = wanted[i];
