@@ -6,11 +6,9 @@
 #include <optional>
 
 #include "app/atomic_file.h"
-#include "app/batch_command.h"
-#include "app/preview_command.h"
+#include "app/extras.h"
 #include "app/pipeline.h"
 #include "model/load_document.h"
-#include "render/png/page_images.h"
 #include "style/load_theme.h"
 #include "text/font_report.h"
 
@@ -86,20 +84,6 @@ std::string default_output(const std::string& doc) {
   return p.string();
 }
 
-int write_pngs(const std::string& pdf, const std::string& dir, const std::string& doc) {
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  const std::string stem = std::filesystem::path(doc).stem().string();
-  auto pages = render::rasterize_pdf(pdf, 96);
-  for (std::size_t i = 0; i < pages.size(); ++i) {
-    const std::string path = dir + "/" + stem + "-" + std::to_string(i + 1) + ".png";
-    if (auto err = write_file_atomically(path, pages[i]); !err.empty()) {
-      std::cerr << "broadsheet: error: " << err << '\n';
-      return kOutputError;
-    }
-  }
-  return kOk;
-}
 
 int cmd_render(ArgList args) {
   RenderOptions options;
@@ -130,7 +114,7 @@ int cmd_render(ArgList args) {
     std::cerr << "broadsheet: error: " << err << '\n';
     return kOutputError;
   }
-  if (png_dir) return write_pngs(pdf, *png_dir, docs[0]);
+  if (png_dir) return write_page_images(pdf, *png_dir, std::filesystem::path(docs[0]).stem().string());
   return kOk;
 }
 
@@ -206,8 +190,8 @@ int dispatch(const std::vector<std::string>& all) {
   if (cmd == "render") return cmd_render(std::move(rest));
   if (cmd == "check") return cmd_check(std::move(rest));
   if (cmd == "fonts") return cmd_fonts(std::move(rest));
-  if (cmd == "batch") return run_batch_command(std::vector<std::string>(all.begin() + 1, all.end()));
-  if (cmd == "preview") return run_preview_command(std::vector<std::string>(all.begin() + 1, all.end()));
+  if (cmd == "batch" || cmd == "preview")
+    return run_extras_command(cmd, std::vector<std::string>(all.begin() + 1, all.end()));
   throw UsageError{"unknown command '" + cmd + "'"};
 }
 

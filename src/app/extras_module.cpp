@@ -1,0 +1,31 @@
+// Entry points of libbroadsheet-extras.so (see extras.h).
+#include <filesystem>
+#include <iostream>
+
+#include "app/atomic_file.h"
+#include "app/batch_command.h"
+#include "app/cli.h"
+#include "app/extras.h"
+#include "app/preview_command.h"
+#include "render/png/page_images.h"
+
+extern "C" int broadsheet_extras_command(const std::string* command, const std::vector<std::string>* args) {
+  if (*command == "batch") return app::run_batch_command(*args);
+  if (*command == "preview") return app::run_preview_command(*args);
+  return app::kUsage;
+}
+
+extern "C" int broadsheet_extras_page_images(const std::string* pdf, const std::string* dir,
+                                             const std::string* stem) {
+  std::error_code ec;
+  std::filesystem::create_directories(*dir, ec);
+  const auto pages = render::rasterize_pdf(*pdf, 96);
+  for (std::size_t i = 0; i < pages.size(); ++i) {
+    const std::string path = *dir + "/" + *stem + "-" + std::to_string(i + 1) + ".png";
+    if (auto err = app::write_file_atomically(path, pages[i]); !err.empty()) {
+      std::cerr << "broadsheet: error: " << err << '\n';
+      return app::kOutputError;
+    }
+  }
+  return app::kOk;
+}
