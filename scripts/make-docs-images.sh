@@ -13,5 +13,7 @@ page out/seed-page.pdf 1 60 docs/seed-page-1.png
 page out/seed-page.pdf 2 60 docs/seed-page-2.png
 page out/seed-page-broadsheet-a3.pdf 1 45 docs/seed-page-a3.png
 page out/typesetting-showcase.pdf 1 60 docs/typesetting-showcase.png
+page out/counties/anji.pdf 1 50 docs/county-anji.png
+page out/counties/shouguang.pdf 1 50 docs/county-shouguang.png
 if [ -f out/seed-page-sheet-a4.pdf ]; then page out/seed-page-sheet-a4.pdf 1 50 docs/seed-page-sheet-a4.png; fi
 ls -la docs/*.png
