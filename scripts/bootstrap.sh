@@ -7,9 +7,10 @@ PACKAGES=(
   g++ cmake make pkg-config
   libhpdf-dev libpoco-dev libyaml-cpp-dev doctest-dev
   libharfbuzz-dev libicu-dev libfontconfig-dev libpoppler-cpp-dev libdeflate-dev
+  libpng-dev zlib1g-dev
   poppler-utils
   fonts-arphic-uming fonts-arphic-ukai fonts-wqy-zenhei
-  fonts-droid-fallback fonts-lxgw-wenkai
+  fonts-droid-fallback fonts-lxgw-wenkai fonts-dejavu-core  # DejaVu: symbols such as ✉ ☎
   chromium  # headless, for the preview's browser test
 )
 
