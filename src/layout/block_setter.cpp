@@ -5,6 +5,7 @@
 
 #include "layout/image_size.h"
 #include "layout/line_runs.h"
+#include "source/utf8.h"
 
 namespace layout {
 namespace {
@@ -50,8 +51,7 @@ std::vector<text::Line> BlockSetter::phrase_lines(const std::vector<text::Span>&
         if (lines.size() != 1) return fallback;
         out.push_back(std::move(lines.front()));
       }
-      for (std::size_t i = start; i < end && i < span.text.size(); ++i)
-        chars += (static_cast<unsigned char>(span.text[i]) & 0xC0) != 0x80;
+      chars += source::count_code_points(std::string_view(span.text).substr(start, end - start));
       chars += 1;  // the space
       start = end + 1;
     }

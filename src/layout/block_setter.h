@@ -27,9 +27,10 @@ class BlockSetter {
   // A photo with its caption across `width` (a column, or all columns).
   FlowItem set_photo(const style::StyledBlock& block, double width, int max_rows);
 
- private:
   // Lines of `spans` set flush left (no justification) within `width`.
   std::vector<text::Line> set_ragged(const std::vector<text::Span>& spans, double width);
+
+ private:
   std::vector<text::Line> phrase_lines(const std::vector<text::Span>& spans, double width,
                                        std::vector<text::Line> fallback);
   // Draws lines one under another from `top`, aligned within [x, x+width).

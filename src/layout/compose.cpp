@@ -158,12 +158,8 @@ class Composer {
     const auto& folio_style = theme_.style(style::Role::Folio);
     const double size = std::max(folio_style.size, theme_.style(style::Role::Masthead).size);
     const double baseline = grid_.content.y + 0.3 * size + kEmAscent * size;
-    auto line = [&](std::vector<text::Span> spans) {
-      text::ParagraphSpec spec;
-      spec.spans = std::move(spans);
-      spec.width = grid_.full_width();
-      spec.align = text::Align::Left;
-      auto lines = text::set_paragraph(spec, fonts_, diags_);
+    auto line = [&](const std::vector<text::Span>& spans) {
+      auto lines = setter_.set_ragged(spans, grid_.full_width());
       return lines.empty() ? text::Line{} : lines.front();
     };
     std::vector<frame::Item> items;

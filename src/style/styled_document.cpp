@@ -2,14 +2,10 @@
 
 #include <cstdio>
 
+#include "source/utf8.h"
+
 namespace style {
 namespace {
-
-int codepoints(std::string_view s) {
-  int n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
 
 text::Span make_span(const model::Text& t, std::string value, int first_char,
                      const text::TextStyle& st) {
@@ -151,9 +147,9 @@ std::vector<text::Span> split_emphasis(const model::Text& t, const text::TextSty
     std::size_t close = open == std::string::npos ? std::string::npos : s.find("**", open + 2);
     if (close == std::string::npos) break;
     emit(pos, open, chars_before, base);
-    int open_chars = chars_before + codepoints(std::string_view(s).substr(pos, open - pos));
+    int open_chars = chars_before + source::count_code_points(std::string_view(s).substr(pos, open - pos));
     emit(open + 2, close, open_chars + 2, emphasis);
-    chars_before = open_chars + 2 + codepoints(std::string_view(s).substr(open + 2, close - open - 2)) + 2;
+    chars_before = open_chars + 2 + source::count_code_points(std::string_view(s).substr(open + 2, close - open - 2)) + 2;
     pos = close + 2;
   }
   emit(pos, s.size(), chars_before, base);

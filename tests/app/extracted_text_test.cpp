@@ -9,6 +9,7 @@
 
 #include "model/load_document.h"
 #include "run_command.h"
+#include "source/utf8.h"
 
 namespace fs = std::filesystem;
 
@@ -17,12 +18,9 @@ namespace {
 std::u32string utf32(const std::string& s) {
   std::u32string out;
   for (std::size_t i = 0; i < s.size();) {
-    unsigned char c = s[i];
-    int n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    char32_t cp = n == 1 ? c : n == 2 ? c & 0x1F : n == 3 ? c & 0x0F : c & 0x07;
-    for (int k = 1; k < n && i + k < s.size(); ++k) cp = (cp << 6) | (s[i + k] & 0x3F);
-    out.push_back(cp);
-    i += n;
+    const auto d = source::decode_utf8(s, i);
+    out.push_back(d.valid ? d.code_point : U'\uFFFD');
+    i += d.length;
   }
   return out;
 }
