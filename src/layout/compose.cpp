@@ -63,13 +63,12 @@ class Composer {
     row_ = 0;
   }
 
-  // Draws `item` with its top-left at (x, row `row`).
-  void place(const FlowItem& item, double x, int row) {
+  // Draws `item` with its top-left at (x, row `row`); `width` is what it
+  // spans (a column, or all columns), for its debug box.
+  void place(const FlowItem& item, double x, int row, double width) {
     const double y = grid_.row_top(row);
     for (const auto& it : item.items) page().items.push_back(translated(it, x, y));
-    page().debug_items.push_back(outline({x, y, item.kind == FlowKind::Line ? grid_.column_width : 0,
-                                          item.rows * grid_.pitch},
-                                         {0.9, 0.3, 0.3}, 0.2));
+    page().debug_items.push_back(outline({x, y, width, item.rows * grid_.pitch}, {0.9, 0.3, 0.3}, 0.2));
   }
 
   void place_columns(const std::vector<FlowItem>& items, const std::vector<ColumnFill>& fills) {
@@ -90,12 +89,12 @@ class Composer {
         if (k < fills[c].extra.size()) r += fills[c].extra[k];
         const double x = grid_.column_x(static_cast<int>(c));
         if (items[idx].kind == FlowKind::Figure) figures.push_back({&items[idx], x, r});
-        else place(items[idx], x, r);
+        else place(items[idx], x, r, grid_.column_width);
         r += items[idx].rows;
       }
       deepest = std::max(deepest, fills[c].rows);
     }
-    for (const auto& f : figures) place(*f.item, f.x, f.row);
+    for (const auto& f : figures) place(*f.item, f.x, f.row, grid_.column_width);
     if (theme_.columns.rule && deepest > 0) {
       for (std::size_t c = 1; c < fills.size(); ++c) {
         if (fills[c].rows == 0) continue;
@@ -129,10 +128,10 @@ class Composer {
     }
     pub_.bookmarks.push_back({article.title, static_cast<int>(pub_.pages.size()) - 1,
                               grid_.row_top(row_)});
-    place(head, grid_.content.x, row_);
+    place(head, grid_.content.x, row_, grid_.full_width());
     row_ += head.rows;
     for (const auto& w : wide) {
-      place(w, grid_.content.x, row_);
+      place(w, grid_.content.x, row_, grid_.full_width());
       row_ += w.rows;
     }
 
