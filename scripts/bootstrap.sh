@@ -4,7 +4,7 @@
 set -euo pipefail
 
 PACKAGES=(
-  g++ cmake make pkg-config
+  g++ cmake make pkg-config ccache
   libhpdf-dev libpoco-dev libyaml-cpp-dev doctest-dev
   libharfbuzz-dev libicu-dev libfontconfig-dev libpoppler-cpp-dev libdeflate-dev
   libpng-dev zlib1g-dev
