@@ -7,7 +7,7 @@ PACKAGES=(
   g++ cmake make pkg-config ccache
   libhpdf-dev libpoco-dev libyaml-cpp-dev doctest-dev
   libharfbuzz-dev libicu-dev libfontconfig-dev libpoppler-cpp-dev libdeflate-dev
-  libpng-dev zlib1g-dev
+  libpng-dev zlib1g-dev libjpeg62-turbo-dev
   poppler-utils
   fonts-arphic-uming fonts-arphic-ukai fonts-wqy-zenhei
   fonts-droid-fallback fonts-lxgw-wenkai fonts-dejavu-core  # DejaVu: symbols such as ✉ ☎

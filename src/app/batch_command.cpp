@@ -26,9 +26,11 @@ using Clock = std::chrono::steady_clock;
 // "already done" knowledge for the rerun.
 constexpr auto kManifestInterval = std::chrono::seconds(5);
 
-// Exit code for the worst failure seen: internal > output > input.
+// Exit code for the worst failure seen: internal > usage > output > input.
 int worst(int a, int b) {
-  auto rank = [](int code) { return code == kInternal ? 3 : code == kOutputError ? 2 : code == kInputError ? 1 : 0; };
+  auto rank = [](int code) {
+    return code == kInternal ? 4 : code == kUsage ? 3 : code == kOutputError ? 2 : code == kInputError ? 1 : 0;
+  };
   return rank(a) >= rank(b) ? a : b;
 }
 
@@ -36,6 +38,7 @@ int exit_code_of(Failure f) {
   switch (f) {
     case Failure::Input: return kInputError;
     case Failure::Output: return kOutputError;
+    case Failure::Refused: return kUsage;
     case Failure::Internal: return kInternal;
     case Failure::None: break;
   }

@@ -9,6 +9,7 @@
 
 #include "app/atomic_file.h"
 #include "app/batch_render.h"
+#include "app/output_check.h"
 
 namespace app {
 namespace {
@@ -17,6 +18,12 @@ using Clock = std::chrono::steady_clock;
 
 // How often the calling thread wakes to look for signals and redraw the bar.
 constexpr auto kTick = std::chrono::milliseconds(50);
+
+std::vector<std::string> input_paths(const BatchRender& r) {
+  std::vector<std::string> paths;
+  for (const auto& f : r.inputs) paths.push_back(f.path);
+  return paths;
+}
 
 DocumentOutcome render_one(const BatchDocument& doc, const Resources& res, LayoutCache& layouts, bool strict) {
   DocumentOutcome out;
@@ -30,6 +37,10 @@ DocumentOutcome render_one(const BatchDocument& doc, const Resources& res, Layou
       out.status = DocStatus::Failed;
       out.failure = Failure::Input;
       if (out.errors.empty()) out.errors.push_back(doc.path + ": error: no PDF was produced");
+    } else if (auto clash = output_clash(doc.output_path, input_paths(r)); !clash.empty()) {
+      out.status = DocStatus::Failed;
+      out.failure = Failure::Refused;
+      out.errors.push_back("broadsheet: error: will not write " + doc.output_path + ": " + clash);
     } else if (auto err = write_file_atomically(doc.output_path, r.pdf); !err.empty()) {
       out.status = DocStatus::Failed;
       out.failure = Failure::Output;

@@ -20,7 +20,7 @@ namespace app {
 
 enum class DocStatus { NotRun, Rendered, Unchanged, Failed };
 // Why a document failed, for the exit code (SPEC §2: 1, 3, 4).
-enum class Failure { None, Input, Output, Internal };
+enum class Failure { None, Input, Output, Refused, Internal };  // Refused: output would replace an input
 
 struct DocumentOutcome {
   DocStatus status = DocStatus::NotRun;

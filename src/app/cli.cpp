@@ -7,6 +7,7 @@
 
 #include "app/atomic_file.h"
 #include "app/extras.h"
+#include "app/output_check.h"
 #include "app/pipeline.h"
 #include "model/load_document.h"
 #include "style/load_theme.h"
@@ -84,6 +85,15 @@ std::string default_output(const std::string& doc) {
   return p.string();
 }
 
+// kUsage, with the reason printed, when `target` must not be written over;
+// "-" is standard output.
+std::optional<int> refused_output(const std::string& target, const std::vector<std::string>& inputs) {
+  if (target == "-") return std::nullopt;
+  const std::string why = output_clash(target, inputs);
+  if (why.empty()) return std::nullopt;
+  std::cerr << "broadsheet: error: will not write " << target << ": " << why << '\n';
+  return kUsage;
+}
 
 int cmd_render(ArgList args) {
   RenderOptions options;
@@ -95,17 +105,28 @@ int cmd_render(ArgList args) {
   auto docs = args.operands();
   if (docs.size() != 1) throw UsageError{"render takes exactly one DOC.yaml"};
 
+  const std::string target = out ? *out : default_output(docs[0]);
+  // Checked before the work and again once every input is known.
+  std::vector<std::string> inputs{docs[0]};
+  if (auto refused = refused_output(target, inputs)) return *refused;
+
   source::Diagnostics diags;
   Resources res = load_resources(diags);
   if (diags.has_errors()) {
     print_diagnostics(diags);
     return kInternal;
   }
-  std::string pdf = render_pdf(docs[0], res, options, diags);
+  options.on_input = [&inputs](const std::string& path) { inputs.push_back(path); };
+  int pages = 0;
+  std::string pdf = render_pdf(docs[0], res, options, diags, &pages);
   print_diagnostics(diags);
   if (pdf.empty()) return kInputError;
 
-  const std::string target = out ? *out : default_output(docs[0]);
+  if (auto refused = refused_output(target, inputs)) return *refused;
+  const std::string stem = std::filesystem::path(docs[0]).stem().string();
+  for (int i = 1; png_dir && i <= pages; ++i)
+    if (auto refused = refused_output(page_image_path(*png_dir, stem, static_cast<std::size_t>(i)), inputs))
+      return *refused;
   if (target == "-") {
     std::cout.write(pdf.data(), static_cast<std::streamsize>(pdf.size()));
     std::cout.flush();
@@ -114,7 +135,7 @@ int cmd_render(ArgList args) {
     std::cerr << "broadsheet: error: " << err << '\n';
     return kOutputError;
   }
-  if (png_dir) return write_page_images(pdf, *png_dir, std::filesystem::path(docs[0]).stem().string());
+  if (png_dir) return write_page_images(pdf, *png_dir, stem);
   return kOk;
 }
 

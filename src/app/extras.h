@@ -11,8 +11,14 @@ namespace app {
 // Runs `batch` or `preview` with the arguments after the command word.
 int run_extras_command(const std::string& command, const std::vector<std::string>& args);
 
-// Writes DIR/STEM-N.png for every page of `pdf` (render --png). Returns the exit code.
+// Writes page_image_path(DIR, STEM, N) for every page of `pdf` (render
+// --png). Returns the exit code.
 int write_page_images(const std::string& pdf, const std::string& dir, const std::string& stem);
+
+// DIR/STEM-N.png, page N's picture.
+inline std::string page_image_path(const std::string& dir, const std::string& stem, std::size_t page) {
+  return dir + "/" + stem + "-" + std::to_string(page) + ".png";
+}
 
 }  // namespace app
 

@@ -21,7 +21,7 @@ extern "C" int broadsheet_extras_page_images(const std::string* pdf, const std::
   std::filesystem::create_directories(*dir, ec);
   const auto pages = render::rasterize_pdf(*pdf, 96);
   for (std::size_t i = 0; i < pages.size(); ++i) {
-    const std::string path = *dir + "/" + *stem + "-" + std::to_string(i + 1) + ".png";
+    const std::string path = app::page_image_path(*dir, *stem, i + 1);
     if (auto err = app::write_file_atomically(path, pages[i]); !err.empty()) {
       std::cerr << "broadsheet: error: " << err << '\n';
       return app::kOutputError;

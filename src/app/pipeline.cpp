@@ -41,10 +41,12 @@ std::optional<frame::Publication> typeset(const std::string& yaml_path, const Re
   const std::string layout_path = style::resolve_layout(wanted, doc.dir, res.data_dir);
   if (layout_path.empty()) {
     diags.error(options.layout.empty() ? doc.layout.span : source::SourceSpan{yaml_path},
-                "unknown layout '" + wanted + "' (no such file in layouts/ or next to the document)");
+                "unknown layout '" + wanted + "' (no such file in layouts/ or next to the document; a layout "
+                "is a name from layouts/ or the path of a .yaml file)");
     return std::nullopt;
   }
   const auto loaded = options.themes ? options.themes(layout_path) : read_theme(layout_path);  // → styles
+  if (options.on_input) options.on_input(layout_path);
   diags.append(loaded->diags);
   const style::Theme& theme = loaded->theme;
   if (options.on_input)

@@ -40,7 +40,8 @@ struct RenderOptions {
   // so that its workers parse each layout once.
   ThemeSource themes;
   // Told of every other file a document is made from (the YAML, its
-  // photos) before it is read; batch stamps them to skip unchanged work.
+  // photos before they are read, its layout) ; batch stamps them to skip
+  // unchanged work, and no output may be written over one of them.
   std::function<void(const std::string& path)> on_input;
 };
 

@@ -1,6 +1,6 @@
 #pragma once
-// Pixel size of a JPEG or PNG from its header, so layout can keep the
-// photo's aspect ratio without decoding it.
+// Pixel size of a JPEG or PNG from its header, as the photo is shown (EXIF
+// orientation applied), so layout can keep its aspect ratio without decoding it.
 #include <optional>
 #include <string>
 

@@ -4,9 +4,8 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <filesystem>
-#include <fstream>
 
+#include "source/input_file.h"
 #include "source/utf8.h"
 
 namespace source {
@@ -114,42 +113,13 @@ std::optional<SourceFile> source_from_text(std::string text, const std::string& 
 }
 
 std::optional<SourceFile> read_source(const std::string& path, Diagnostics& diags) {
-  const SourceSpan whole_file{path};
-  std::error_code ec;
-  const auto status = std::filesystem::status(path, ec);
-  if (ec || !std::filesystem::exists(status)) {
-    diags.error(whole_file, "cannot read the file: no such file");
+  std::string why;
+  auto text = read_input_file(path, kMaxSourceBytes, why);
+  if (!text) {
+    diags.error(SourceSpan{path}, why.starts_with("the file is") ? why : "cannot read the file: " + why);
     return std::nullopt;
   }
-  if (std::filesystem::is_directory(status)) {
-    diags.error(whole_file, "cannot read the file: it is a directory");
-    return std::nullopt;
-  }
-  // Checked before reading so that a huge file is never loaded into memory.
-  if (std::filesystem::is_regular_file(status)) {
-    const auto size = std::filesystem::file_size(path, ec);
-    if (!ec && size > kMaxSourceBytes) {
-      diags.error(whole_file, kTooLarge);
-      return std::nullopt;
-    }
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    diags.error(whole_file, std::string("cannot read the file: ") + std::strerror(errno));
-    return std::nullopt;
-  }
-  // Read at most one byte past the limit: a pipe or device has no size to ask.
-  std::string text;
-  char buf[1 << 16];
-  while (in && text.size() <= kMaxSourceBytes) {
-    in.read(buf, sizeof buf);
-    text.append(buf, static_cast<std::size_t>(in.gcount()));
-  }
-  if (in.bad()) {
-    diags.error(whole_file, "cannot read the file: read error");
-    return std::nullopt;
-  }
-  return source_from_text(std::move(text), path, diags);
+  return source_from_text(std::move(*text), path, diags);
 }
 
 }  // namespace source

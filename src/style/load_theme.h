@@ -8,8 +8,8 @@ namespace style {
 
 // The layout file for a document's `layout:` value: a bare name
 // ("newspaper-a4") is looked up as `<data_dir>/layouts/<name>.yaml`; anything
-// with a '/' or ending in .yaml is a path relative to the document's folder.
-// Returns "" when nothing is found (the caller reports it at the key's span).
+// with a '/' or ending in .yaml is a path relative to the document's folder,
+// and must name a .yaml or .yml file. Returns "" when nothing is found (the caller reports it at the key's span).
 std::string resolve_layout(const std::string& name_or_path, const std::string& document_dir,
                            const std::string& data_dir);
 

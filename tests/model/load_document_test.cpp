@@ -36,10 +36,6 @@ std::string diagnose_text(const std::string& yaml) {
   return source::format_all(diags);
 }
 
-void write_file(const fs::path& path, const std::string& bytes) {
-  fs::create_directories(path.parent_path());
-  std::ofstream(path, std::ios::binary) << bytes;
-}
 
 // A fresh folder under the system's temporary directory, removed afterwards.
 struct TempDir {
@@ -51,8 +47,6 @@ struct TempDir {
   ~TempDir() { fs::remove_all(path); }
 };
 
-// The smallest file our photo check accepts as a JPEG.
-const std::string kTinyJpeg = "\xFF\xD8\xFF\xE0" "tiny";
 
 }  // namespace
 
@@ -264,8 +258,9 @@ TEST_CASE("the seed page loads with no diagnostics once its photos exist") {
   // A copy with tiny stand-in photos, so this does not depend on samples/.
   TempDir dir("broadsheet-seed-test");
   fs::copy_file(std::string(BROADSHEET_SOURCE_DIR) + "/samples/seed-page.yaml", dir.path / "seed-page.yaml");
-  write_file(dir.path / "photos/gaoming-lecture.jpg", kTinyJpeg);
-  write_file(dir.path / "photos/yangchun-contest.jpg", kTinyJpeg);
+  fs::create_directories(dir.path / "photos");
+  fs::copy_file(kData + "/docs/photos/tiny.jpg", dir.path / "photos/gaoming-lecture.jpg");
+  fs::copy_file(kData + "/docs/photos/tiny.jpg", dir.path / "photos/yangchun-contest.jpg");
   Diagnostics diags;
   const auto doc = model::load_document((dir.path / "seed-page.yaml").string(), diags);
   CHECK(source::format_all(diags) == "");

@@ -555,3 +555,36 @@ TEST_CASE("page labels follow the folio numbers") {
   plain.pages = {page};
   CHECK(write_ok(plain).find("/PageLabels") == std::string::npos);
 }
+
+TEST_CASE("a JPEG's EXIF orientation turns it upright in the PDF, its bytes untouched") {
+  // rgb.jpg is stored red on the left, blue on the right.
+  frame::Publication pub;
+  frame::Page page;
+  page.size = {300, 200};
+  page.items.push_back(frame::Image{image_path("rgb-exif6.jpg"), {10, 10, 32, 64}, {}});   // 90° clockwise
+  page.items.push_back(frame::Image{image_path("rgb-exif8.jpg"), {60, 10, 32, 64}, {}});   // 90° counter-clockwise
+  page.items.push_back(frame::Image{image_path("rgb-exif3.jpg"), {110, 10, 64, 32}, {}});  // 180°
+  page.items.push_back(frame::Image{image_path("rgb-exif2.jpg"), {110, 60, 64, 32}, {}});  // mirrored
+  pub.pages.push_back(page);
+  const std::string pdf = write_ok(pub);
+  const Picture pic = decode_png(render::rasterize_pdf(pdf, 72)[0]);
+  auto near = [](Rgb got, Rgb want) {
+    INFO(got.r << "," << got.g << "," << got.b << " vs " << want.r << "," << want.g << "," << want.b);
+    CHECK(std::abs(got.r - want.r) < 40);
+    CHECK(std::abs(got.b - want.b) < 40);
+  };
+  const Rgb red{255, 0, 0}, blue{0, 0, 255};
+  near(pic.at(26, 20), red);   // exif 6: the left edge is now the top
+  near(pic.at(26, 64), blue);
+  near(pic.at(76, 20), blue);  // exif 8: the left edge is now the bottom
+  near(pic.at(76, 64), red);
+  near(pic.at(120, 26), blue);  // exif 3: turned half way
+  near(pic.at(164, 26), red);
+  near(pic.at(120, 76), blue);  // exif 2: mirrored left to right
+  near(pic.at(164, 76), red);
+  const std::string jpeg = [] {
+    std::ifstream in(image_path("rgb-exif6.jpg"), std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }();
+  CHECK(pdf.find(jpeg) != std::string::npos);
+}

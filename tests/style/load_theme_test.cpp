@@ -211,4 +211,7 @@ TEST_CASE("resolve_layout: names from the data folder, paths from the document's
   CHECK(style::resolve_layout("missing.yaml", docs, kSource) == "");
   // A name never reaches outside layouts/.
   CHECK(style::resolve_layout("..", docs, kSource) == "");
+  // A path names a YAML file: nothing else is read (and quoted in messages).
+  CHECK(style::resolve_layout("/etc/passwd", docs, kSource) == "");
+  CHECK(style::resolve_layout("../docs", docs, kSource) == "");
 }

@@ -2,21 +2,20 @@
 
 #include <png.h>
 
+#include "image/image_probe.h"
+#include "source/input_file.h"
+
 #include <cerrno>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 
 namespace render::pdf {
 
 std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error(std::strerror(errno));
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  if (in.bad()) throw std::runtime_error("read error");
-  return std::move(buf).str();
+  std::string why;
+  auto bytes = source::read_input_file(path, image::kMaxImageBytes, why);
+  if (!bytes) throw std::runtime_error(why);
+  return std::move(*bytes);
 }
 
 ImageKind sniff_image(std::string_view b) {
@@ -89,6 +88,10 @@ DecodedPng decode_png(std::string_view bytes) {
   img.version = PNG_IMAGE_VERSION;
   if (!png_image_begin_read_from_memory(&img, bytes.data(), bytes.size())) {
     throw std::runtime_error(std::string("not a readable PNG: ") + img.message);
+  }
+  if (static_cast<std::uint64_t>(img.width) * img.height > image::kMaxPixels) {
+    png_image_free(&img);
+    throw std::runtime_error("too many pixels");
   }
   const bool has_alpha = img.format & PNG_FORMAT_FLAG_ALPHA;  // includes tRNS
   const bool has_color = img.format & PNG_FORMAT_FLAG_COLOR;

@@ -113,8 +113,15 @@ void PagePainter::draw_image(const frame::Image& image) {
                              " dpi print needs; it will look soft");
   }
   end_text();
-  doc_.check("draw photo", HPDF_Page_DrawImage(page_, img.handle, real(g_.x(b.x)), real(g_.y(b.bottom())),
-                                               real(b.width), real(b.height)));
+  // The box's matrix after the one that turns the stored pixels upright.
+  const auto [a, bb, c, d, e, f] = image::upright_transform(img.orientation);
+  const double x = g_.x(b.x), y = g_.y(b.bottom());
+  HPDF_Page_GSave(page_);
+  HPDF_Page_Concat(page_, real(b.width * a), real(b.height * bb), real(b.width * c), real(b.height * d),
+                   real(x + b.width * e), real(y + b.height * f));
+  HPDF_Page_ExecuteXObject(page_, img.handle);
+  HPDF_Page_GRestore(page_);
+  doc_.check("draw photo");
 }
 
 void PagePainter::draw_rule(const frame::Rule& rule) {

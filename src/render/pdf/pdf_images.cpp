@@ -2,6 +2,7 @@
 
 #include <hpdf_objects.h>
 
+#include "image/image_probe.h"
 #include "render/pdf/image_source.h"
 #include "render/pdf/pdf_error.h"
 
@@ -24,15 +25,19 @@ PdfImage PdfImages::load(const std::string& path) {
   } catch (const std::exception& e) {
     throw PdfError({}, std::string("cannot read it (") + e.what() + ")");
   }
+  std::string why;
+  const auto probed = image::probe_image(bytes, image::Check::Header, why);
+  if (!probed) throw PdfError({}, why);
   const auto* data = reinterpret_cast<const HPDF_BYTE*>(bytes.data());
   PdfImage out;
+  out.orientation = probed->orientation;
   switch (sniff_image(bytes)) {
     case ImageKind::Jpeg: {
       std::string why;
       const auto info = probe_jpeg(bytes, why);
       if (!info) throw PdfError({}, why);
-      out.width = info->width;
-      out.height = info->height;
+      out.width = probed->shown_width();
+      out.height = probed->shown_height();
       out.handle = doc_.require("embed JPEG", HPDF_LoadJpegImageFromMem(doc_.get(), data, static_cast<HPDF_UINT>(bytes.size())));
       // libharu gives every 4-component JPEG /Decode [1 0 1 0 1 0 1 0],
       // which is right for Adobe (Photoshop) CMYK files, stored inverted,
@@ -42,8 +47,8 @@ PdfImage PdfImages::load(const std::string& path) {
     }
     case ImageKind::Png: {
       const DecodedPng png = decode_png(bytes);
-      out.width = png.width;
-      out.height = png.height;
+      out.width = probed->shown_width();
+      out.height = probed->shown_height();
       const auto w = static_cast<HPDF_UINT>(png.width), h = static_cast<HPDF_UINT>(png.height);
       out.handle = doc_.require(
           "embed PNG", HPDF_LoadRawImageFromMem(doc_.get(), reinterpret_cast<const HPDF_BYTE*>(png.color.data()), w, h,

@@ -7,6 +7,7 @@
 #include <map>
 #include <string>
 
+#include "image/orientation.h"
 #include "render/pdf/hpdf_document.h"
 #include "source/source_span.h"
 
@@ -14,7 +15,10 @@ namespace render::pdf {
 
 struct PdfImage {
   HPDF_Image handle = nullptr;
-  int width = 0, height = 0;  // pixels
+  int width = 0, height = 0;  // pixels, as shown (EXIF orientation applied)
+  // How the stored pixels are turned upright when drawn: a JPEG keeps its
+  // bytes, so its orientation is applied by the drawing transform.
+  image::Orientation orientation = image::Orientation::Normal;
 };
 
 class PdfImages {
