@@ -5,7 +5,10 @@
 JOBS ?= $(shell nproc)
 SAMPLES := $(wildcard samples/*.yaml)
 
-.PHONY: all bootstrap build build-asan demo test bench clean
+# `make fuzz FUZZ_SECONDS=N` runs every libFuzzer target N seconds (fuzz/README.md).
+FUZZ_SECONDS ?= 15
+
+.PHONY: all bootstrap build build-asan demo test fuzz bench clean
 
 all: build
 
@@ -35,6 +38,12 @@ demo: build
 
 test: build build-asan
 	@cd build/asan && ctest --output-on-failure -j $(JOBS)
+	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=15
+
+fuzz: bootstrap
+	@cmake -S . -B build/fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ -DBROADSHEET_FUZZ=ON >/dev/null
+	@cmake --build build/fuzz -j $(JOBS) --target fuzz_targets
+	@bash scripts/fuzz.sh build/fuzz $(FUZZ_SECONDS)
 
 bench: build
 	@bash bench/run

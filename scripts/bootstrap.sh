@@ -12,6 +12,7 @@ PACKAGES=(
   fonts-arphic-uming fonts-arphic-ukai fonts-wqy-zenhei
   fonts-droid-fallback fonts-lxgw-wenkai fonts-dejavu-core  # DejaVu: symbols such as ✉ ☎
   chromium  # headless, for the preview's browser test
+  clang libclang-rt-14-dev  # libFuzzer, ASan and UBSan for `make fuzz` (part of make test)
 )
 
 missing=()

@@ -15,6 +15,9 @@ struct Reader {
   std::string_view bytes;
   std::size_t at = 0;
   char message[256] = {};
+  // Here rather than a local of run(): a local changed after setjmp has no
+  // reliable value after the jump back.
+  png_bytep row = nullptr;
 };
 
 void read_bytes(png_structp png, png_bytep out, png_size_t n) {
@@ -40,12 +43,12 @@ void read_orientation(png_structp png, png_infop info_ptr, ImageInfo& info) {
   }
 }
 
-// libpng reports errors by jumping back here; `row` is allocated by libpng
-// so the jump leaves nothing behind.
+// libpng reports errors by jumping back here; no C++ object with a
+// destructor lives in this frame, so the jump skips nothing.
 bool run(png_structp png, png_infop info_ptr, Reader& reader, Check check, ImageInfo& info, std::string& why) {
-  png_bytep row = nullptr;
   if (setjmp(png_jmpbuf(png))) {
-    png_free(png, row);
+    png_free(png, reader.row);
+    reader.row = nullptr;
     why = "is a truncated or damaged PNG (";
     why += reader.message;
     why += ")";
@@ -71,11 +74,11 @@ bool run(png_structp png, png_infop info_ptr, Reader& reader, Check check, Image
   // without holding the picture in memory.
   const int passes = png_set_interlace_handling(png);
   png_read_update_info(png, info_ptr);
-  row = static_cast<png_bytep>(png_malloc(png, png_get_rowbytes(png, info_ptr)));
+  reader.row = static_cast<png_bytep>(png_malloc(png, png_get_rowbytes(png, info_ptr)));
   for (int pass = 0; pass < passes; ++pass)
-    for (png_uint_32 y = 0; y < height; ++y) png_read_row(png, row, nullptr);
-  png_free(png, row);
-  row = nullptr;
+    for (png_uint_32 y = 0; y < height; ++y) png_read_row(png, reader.row, nullptr);
+  png_free(png, reader.row);
+  reader.row = nullptr;
   png_read_end(png, info_ptr);
   read_orientation(png, info_ptr, info);  // eXIf may follow the pixels
   return true;

@@ -160,17 +160,30 @@ std::optional<double> number_in(source::YamlReader& r, const source::YamlMap& ma
   return v;
 }
 
-Theme load_theme(const std::string& path, source::Diagnostics& diags) {
+namespace {
+
+// Bad input is reported, never thrown; what still escapes is our bug.
+template <typename Load>
+Theme guarded(const std::string& path, source::Diagnostics& diags, Load load) {
   Theme theme;
   theme.path = path;
-  // Bad input is reported, never thrown; what still escapes is our bug.
   try {
     source::YamlReader reader(diags);
-    if (reader.load_file(path)) read_theme(reader, theme);
+    if (load(reader)) read_theme(reader, theme);
   } catch (const std::exception& e) {
     diags.error(source::SourceSpan{path}, std::string("internal error while reading: ") + e.what());
   }
   return theme;
+}
+
+}  // namespace
+
+Theme load_theme(const std::string& path, source::Diagnostics& diags) {
+  return guarded(path, diags, [&](source::YamlReader& r) { return r.load_file(path); });
+}
+
+Theme load_theme_text(const std::string& text, const std::string& path, source::Diagnostics& diags) {
+  return guarded(path, diags, [&](source::YamlReader& r) { return r.load_text(text, path); });
 }
 
 }  // namespace style

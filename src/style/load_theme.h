@@ -17,5 +17,7 @@ std::string resolve_layout(const std::string& name_or_path, const std::string& d
 // documents: unknown keys are warnings with a suggestion, wrong types and
 // out-of-range numbers are errors. Missing keys keep the defaults of theme.h.
 Theme load_theme(const std::string& path, source::Diagnostics& diags);
+// The same for text in memory (`path` names it in messages).
+Theme load_theme_text(const std::string& text, const std::string& path, source::Diagnostics& diags);
 
 }  // namespace style
