@@ -5,11 +5,11 @@
 #include <Poco/DigestEngine.h>
 #include <Poco/SHA1Engine.h>
 
-#include <fstream>
 #include <set>
 
 #include "model/load_document.h"
 #include "source/diagnostics.h"
+#include "source/input_file.h"
 #include "style/load_theme.h"
 
 namespace app::preview {
@@ -37,17 +37,19 @@ std::string fingerprint(const std::vector<std::string>& files) {
   for (const auto& f : files) {
     // Length-prefixed parts, so no two different input sets hash the same stream.
     sha.update(std::to_string(f.size()) + ":" + f + "\n");
-    std::ifstream in(f, std::ios::binary);
+    // A FIFO named as a photo must not wedge the render worker here.
+    std::string why;
+    auto in = source::InputFile::open(f, why);
     if (!in) {
       sha.update("missing\n");
       continue;
     }
     std::size_t total = 0;
-    while (in) {
-      in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
-      const auto n = static_cast<std::size_t>(in.gcount());
-      sha.update(buf.data(), n);
-      total += n;
+    while (true) {
+      const auto n = in->read_some(buf.data(), buf.size());
+      if (!n || *n == 0) break;
+      sha.update(buf.data(), *n);
+      total += *n;
     }
     sha.update("\n");
     sha.update(std::to_string(total));

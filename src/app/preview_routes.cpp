@@ -2,9 +2,8 @@
 
 #include <algorithm>
 #include <charconv>
-#include <fstream>
-#include <sstream>
 
+#include "app/preview_host.h"
 #include "app/preview_html.h"
 #include "app/preview_paths.h"
 
@@ -16,7 +15,6 @@ using Segments = std::vector<std::string>;
 // How long a long-poll for a change, and a wait for a debug-overlay render, may last.
 constexpr std::chrono::milliseconds kPollHold{800};
 constexpr std::chrono::seconds kOverlayWait{20};
-constexpr std::uintmax_t kMaxFileBytes = 64u << 20;
 
 Reply text_reply(int status, std::string body, std::string type = "text/html; charset=utf-8") {
   Reply r;
@@ -66,15 +64,15 @@ std::size_t page_number(const std::string& name, const std::string& ext) {
 // web page elsewhere got its name pointed at 127.0.0.1 (DNS rebinding).
 bool host_allowed(const Site& site, const std::string& host_header) {
   if (!site.loopback_only || host_header.empty()) return true;
-  std::string host = host_header;
-  if (!host.empty() && host[0] == '[') {
-    host = host.substr(0, host.find(']') + 1);
-  } else if (auto colon = host.rfind(':'); colon != std::string::npos) {
-    host = host.substr(0, colon);
-  }
-  std::transform(host.begin(), host.end(), host.begin(), [](unsigned char c) { return std::tolower(c); });
-  return host == "localhost" || host == "[::1]" || host.rfind("127.", 0) == 0 || host == site.bound_host ||
-         "[" + site.bound_host + "]" == host;
+  return is_allowed_host(host_header, site.bound_host);
+}
+
+// Hidden files and folders (.git, .env…) are not the preview's to show,
+// whatever name a symlink gives them.
+bool is_hidden(const std::filesystem::path& root, const std::filesystem::path& real) {
+  for (const auto& part : real.lexically_relative(root))
+    if (part.native().starts_with('.')) return true;
+  return false;
 }
 
 std::string file_type(const std::filesystem::path& p) {
@@ -88,18 +86,15 @@ std::string file_type(const std::filesystem::path& p) {
 }
 
 Reply serve_file(const Site& site, const Segments& s) {
-  // Hidden files and folders (.git, .env…) are not the preview's to show.
   for (std::size_t i = 1; i < s.size(); ++i)
     if (s[i][0] == '.') return not_found("no such file in the preview folder");
   const auto real = resolve_under(site.root, Segments(s.begin() + 1, s.end()));
-  if (!real) return not_found("no such file in the preview folder");
-  std::error_code ec;
-  if (std::filesystem::file_size(*real, ec) > kMaxFileBytes || ec) return not_found("file too large to serve");
-  std::ifstream in(*real, std::ios::binary);
-  std::ostringstream data;
-  data << in.rdbuf();
-  if (!in && !in.eof()) return not_found("file cannot be read");
-  Reply r = text_reply(200, data.str(), file_type(*real));
+  if (!real || is_hidden(site.root, *real)) return not_found("no such file in the preview folder");
+  std::string why;
+  auto file = source::InputFile::open(real->string(), why);
+  if (!file) return not_found("file cannot be read");
+  Reply r = text_reply(200, "", file_type(*real));
+  r.file = std::make_shared<source::InputFile>(std::move(*file));
   r.headers["Content-Disposition"] = "inline";
   return r;
 }

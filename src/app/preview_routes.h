@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "app/preview_state.h"
+#include "source/input_file.h"
 #include "app/preview_workers.h"
 
 namespace app::preview {
@@ -26,6 +27,7 @@ struct Reply {
   std::string text;                            // the body when it is made for this reply…
   std::shared_ptr<const Rendered> keep;        // …or a view into a render kept alive here
   std::string_view view;
+  std::shared_ptr<source::InputFile> file;     // …or a file streamed as it is read
   bool immutable = false;                      // addressed by content: cache forever
 
   std::string_view body() const { return keep ? view : std::string_view(text); }

@@ -2,13 +2,14 @@
 
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
-#include <Poco/Net/HTTPServer.h>
+#include <Poco/Net/HTTPServerConnectionFactory.h>
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/Net/NetException.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/SocketAddress.h>
+#include <Poco/Net/TCPServerDispatcher.h>
 #include <Poco/ThreadPool.h>
 
 #include <sys/resource.h>
@@ -19,6 +20,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "app/preview_gate.h"
 #include "app/preview_routes.h"
 #include "app/preview_state.h"
 #include "app/preview_watcher.h"
@@ -27,9 +29,30 @@
 namespace app::preview {
 namespace {
 
-// Enough threads that 50 keep-alive clients plus a few browser tabs are
-// all served at once (Poco gives each open connection its own thread).
+// Enough threads that 50 clients plus a few browser tabs are all served at
+// once (Poco gives each connection its own thread once its request header
+// has arrived: ConnectionGate holds it until then).
 constexpr int kHttpThreads = 96;
+
+// How long a client may take to send its request header, and to take each
+// piece of the answer: a slow client holds a connection this long at most.
+constexpr int kHeaderSeconds = 10;
+constexpr int kSocketSeconds = 5;
+
+void stream_file(source::InputFile& file, Poco::Net::HTTPServerResponse& response) {
+  response.setContentLength64(static_cast<Poco::Int64>(file.size()));
+  std::ostream& out = response.send();
+  if (response.getStatus() == Poco::Net::HTTPResponse::HTTP_OK && out) {
+    std::vector<char> chunk(64 * 1024);
+    std::uintmax_t left = file.size();
+    while (left > 0 && out) {
+      const auto got = file.read_some(chunk.data(), static_cast<std::size_t>(std::min<std::uintmax_t>(left, chunk.size())));
+      if (!got || *got == 0) break;  // the file shrank: the client sees a short body
+      out.write(chunk.data(), static_cast<std::streamsize>(*got));
+      left -= *got;
+    }
+  }
+}
 
 // The person saving a file waits for the render; a picture request can wait
 // a little. So request threads run at a lower priority (nice) than the
@@ -46,12 +69,48 @@ void lower_request_thread_priority() {
   ::setpriority(PRIO_PROCESS, tid, std::max(now, kRequestNice));  // best effort
 }
 
+// The status line with its own reason phrase, the headers, then the body:
+// from memory, or a file streamed in pieces.
+void send_reply(const Reply& reply, Poco::Net::HTTPServerResponse& response) {
+  response.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(reply.status));
+  response.setContentType(reply.content_type);
+  response.set("X-Content-Type-Options", "nosniff");
+  response.set("Referrer-Policy", "no-referrer");
+  response.set("Content-Security-Policy",
+               "default-src 'self'; img-src 'self'; style-src 'self'; script-src 'self'; frame-ancestors 'none'");
+  response.set("Cache-Control", reply.immutable ? "public, max-age=31536000, immutable" : "no-store");
+  for (const auto& [k, v] : reply.headers) response.set(k, v);
+  try {
+    if (reply.file) {
+      stream_file(*reply.file, response);
+    } else {
+      const std::string_view body = reply.body();
+      response.sendBuffer(body.data(), body.size());  // headers only for HEAD
+    }
+  } catch (const Poco::Exception&) {
+    // The client went away mid-reply: nothing to tell anyone.
+  }
+}
+
 class Handler : public Poco::Net::HTTPRequestHandler {
  public:
   explicit Handler(Site& site) : site_(site) {}
 
   void handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) override {
     lower_request_thread_priority();
+    // Poco answers in the request's version, whatever it is: never echo one
+    // it does not speak.
+    if (request.getVersion() != Poco::Net::HTTPMessage::HTTP_1_0 &&
+        request.getVersion() != Poco::Net::HTTPMessage::HTTP_1_1) {
+      response.setVersion(Poco::Net::HTTPMessage::HTTP_1_1);
+      Reply bad;
+      bad.status = 505;
+      bad.text = "HTTP/1.0 or HTTP/1.1 only\n";
+      bad.content_type = "text/plain; charset=utf-8";
+      site_.stats.client_errors++;
+      send_reply(bad, response);
+      return;
+    }
     Reply reply;
     try {
       reply = route(site_, {request.getMethod(), request.getURI(), request.has("Host") ? request.getHost() : ""});
@@ -63,20 +122,7 @@ class Handler : public Poco::Net::HTTPRequestHandler {
       reply.text = std::string("internal error: ") + e.what() + "\n";
       reply.content_type = "text/plain; charset=utf-8";
     }
-    response.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(reply.status));
-    response.setContentType(reply.content_type);
-    response.set("X-Content-Type-Options", "nosniff");
-    response.set("Referrer-Policy", "no-referrer");
-    response.set("Content-Security-Policy",
-                 "default-src 'self'; img-src 'self'; style-src 'self'; script-src 'self'; frame-ancestors 'none'");
-    response.set("Cache-Control", reply.immutable ? "public, max-age=31536000, immutable" : "no-store");
-    for (const auto& [k, v] : reply.headers) response.set(k, v);
-    const std::string_view body = reply.body();
-    try {
-      response.sendBuffer(body.data(), body.size());  // headers only for HEAD
-    } catch (const Poco::Exception&) {
-      // The client went away mid-reply: nothing to tell anyone.
-    }
+    send_reply(reply, response);
   }
 
  private:
@@ -108,7 +154,8 @@ struct PreviewServer::Impl {
   Watcher watcher;
   Poco::ThreadPool pool;
   Poco::Net::ServerSocket socket;
-  std::unique_ptr<Poco::Net::HTTPServer> server;
+  Poco::Net::TCPServerDispatcher* dispatcher = nullptr;  // reference-counted by Poco
+  std::unique_ptr<ConnectionGate> gate;
 
   Impl(const ServerOptions& o, const Resources& res, const std::filesystem::path& root, bool loopback,
        const Poco::Net::ServerSocket& bound)
@@ -120,7 +167,12 @@ struct PreviewServer::Impl {
 
   ~Impl() {
     state.close();  // long polls and overlay waits return at once
-    if (server) server->stopAll(true);
+    gate.reset();   // no new connections
+    if (dispatcher) {
+      dispatcher->stop();
+      pool.joinAll();
+      dispatcher->release();
+    }
     pool.joinAll();
   }
 };
@@ -141,7 +193,7 @@ PreviewServer::PreviewServer(const ServerOptions& options, const Resources& res)
   Poco::Net::ServerSocket socket;
   try {
     socket.bind(address, true, false);  // no SO_REUSEPORT: a busy port must fail
-    socket.listen(128);
+    socket.listen(1024);
   } catch (const Poco::Exception& e) {
     throw std::runtime_error("cannot listen on " + address.toString() + ": " + e.displayText());
   }
@@ -149,15 +201,21 @@ PreviewServer::PreviewServer(const ServerOptions& options, const Resources& res)
   auto params = new Poco::Net::HTTPServerParams;
   params->setMaxThreads(kHttpThreads);
   params->setMaxQueued(512);
-  params->setKeepAlive(true);
-  params->setMaxKeepAliveRequests(10000);
-  params->setKeepAliveTimeout(Poco::Timespan(5, 0));
-  params->setTimeout(Poco::Timespan(30, 0));
+  // One request per connection: every request then passes the gate, so a
+  // client cannot hold a thread by sending its second request slowly.
+  params->setKeepAlive(false);
+  params->setTimeout(Poco::Timespan(kSocketSeconds, 0));
   // Poco's dispatcher threads can miss the stop signal and then sleep out
   // their idle time before the server can be destroyed: keep it short.
   params->setThreadIdleTime(Poco::Timespan(0, 500 * 1000));
-  impl_->server = std::make_unique<Poco::Net::HTTPServer>(new Factory(impl_->site), impl_->pool, impl_->socket, params);
-  impl_->server->start();
+  Poco::Net::HTTPServerParams::Ptr shared_params(params);
+  impl_->dispatcher = new Poco::Net::TCPServerDispatcher(
+      new Poco::Net::HTTPServerConnectionFactory(shared_params, new Factory(impl_->site)), impl_->pool, shared_params);
+  GateLimits limits;
+  limits.header_time = std::chrono::seconds(kHeaderSeconds);
+  impl_->gate = std::make_unique<ConnectionGate>(
+      impl_->socket, [dispatcher = impl_->dispatcher](const Poco::Net::StreamSocket& s) { dispatcher->enqueue(s); },
+      limits);
 }
 
 PreviewServer::~PreviewServer() = default;
