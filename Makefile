@@ -8,7 +8,7 @@ SAMPLES := $(wildcard samples/*.yaml)
 # `make fuzz FUZZ_SECONDS=N` runs every libFuzzer target N seconds (fuzz/README.md).
 FUZZ_SECONDS ?= 15
 
-.PHONY: all bootstrap build build-asan demo test fuzz bench clean
+.PHONY: all bootstrap build build-asan demo test fuzz bench clean install deb image
 
 all: build
 
@@ -17,7 +17,7 @@ bootstrap:
 
 build: bootstrap
 	@cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
-	@cmake --build build -j $(JOBS) --target broadsheet
+	@cmake --build build -j $(JOBS) --target broadsheet broadsheet_manpage
 
 build-asan: bootstrap
 	@cmake -S . -B build/asan -DCMAKE_BUILD_TYPE=Debug -DBROADSHEET_SANITIZE=ON >/dev/null
@@ -36,7 +36,7 @@ demo: build
 	  ./build/broadsheet render samples/seed-page.yaml --layout $$l -o out/seed-page-$$l.pdf; \
 	done
 
-test: build build-asan
+test: build build-asan deb
 	@cd build/asan && ctest --output-on-failure -j $(JOBS)
 	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=15
 
@@ -44,6 +44,20 @@ fuzz: bootstrap
 	@cmake -S . -B build/fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ -DBROADSHEET_FUZZ=ON >/dev/null
 	@cmake --build build/fuzz -j $(JOBS) --target fuzz_targets
 	@bash scripts/fuzz.sh build/fuzz $(FUZZ_SECONDS)
+
+# Installs into PREFIX (default /usr/local): program, extras module, layouts,
+# fonts manifest, man page, bash completion, docs and examples.
+PREFIX ?= /usr/local
+install: build
+	@cmake --install build --prefix $(PREFIX)
+
+# The Debian package: build/broadsheet_VERSION_ARCH.deb.
+deb: build
+	@cd build && cpack -G DEB | sed -n 's/^CPack: - package: //p'
+
+# The container image localhost/broadsheet:VERSION (podman, no daemon).
+image:
+	@bash scripts/make-image.sh
 
 bench: build
 	@bash bench/run

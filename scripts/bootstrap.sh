@@ -13,7 +13,17 @@ PACKAGES=(
   fonts-droid-fallback fonts-lxgw-wenkai fonts-dejavu-core  # DejaVu: symbols such as ✉ ☎
   chromium  # headless, for the preview's browser test
   clang libclang-rt-14-dev  # libFuzzer, ASan and UBSan for `make fuzz` (part of make test)
+  dpkg-dev man-db  # make deb (dpkg-shlibdeps) and its test (man -l)
+  nodejs  # the Kubernetes manifests' schema check (tests/deploy/k8s)
 )
+
+# --list prints the packages, one a line (the Containerfile installs them);
+# --runtime prints the ones the installed program needs besides its shared
+# libraries, the fonts and colour profiles (the Debian package's Depends).
+case "${1:-}" in
+  --list) printf '%s\n' "${PACKAGES[@]}"; exit 0 ;;
+  --runtime) printf '%s\n' "${PACKAGES[@]}" | grep -E '^(fonts-|icc-profiles)' || true; exit 0 ;;
+esac
 
 missing=()
 for p in "${PACKAGES[@]}"; do
@@ -22,6 +32,9 @@ for p in "${PACKAGES[@]}"; do
     missing+=("$p")
   fi
 done
+
+# npm comes with some builds of nodejs and is its own Debian package otherwise.
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 
 [ ${#missing[@]} -eq 0 ] && exit 0
 
