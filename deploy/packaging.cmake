@@ -21,7 +21,7 @@ install(FILES ${BROADSHEET_MANPAGE} DESTINATION share/man/man1)
 install(FILES deploy/bash-completion/broadsheet DESTINATION share/bash-completion/completions)
 install(FILES README.md DESTINATION share/doc/broadsheet)
 install(DIRECTORY docs deploy/k8s DESTINATION share/doc/broadsheet)
-install(DIRECTORY samples/ DESTINATION share/doc/broadsheet/examples)
+install(DIRECTORY samples/ DESTINATION share/broadsheet/examples)
 
 # cpack packs what is built (`make deb` builds the program and the man page
 # first) instead of building every test program of the release tree.

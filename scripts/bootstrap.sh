@@ -13,7 +13,7 @@ PACKAGES=(
   fonts-droid-fallback fonts-lxgw-wenkai fonts-dejavu-core  # DejaVu: symbols such as ✉ ☎
   chromium  # headless, for the preview's browser test
   clang libclang-rt-14-dev  # libFuzzer, ASan and UBSan for `make fuzz` (part of make test)
-  dpkg-dev man-db  # make deb (dpkg-shlibdeps) and its test (man -l)
+  dpkg-dev file man-db  # make deb (CPack runs file and dpkg-shlibdeps) and its test (man -l)
   nodejs  # the Kubernetes manifests' schema check (tests/deploy/k8s)
 )
 

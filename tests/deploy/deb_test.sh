@@ -15,7 +15,7 @@ trap 'rm -rf "$work"' EXIT
 root=$work/root
 dpkg-deb -x "$deb" "$root"
 bin=$root/usr/bin/broadsheet
-examples=$root/usr/share/doc/broadsheet/examples
+examples=$root/usr/share/broadsheet/examples
 
 # Depends: every runtime package bootstrap.sh names, and the shared libraries.
 depends=$(dpkg-deb -f "$deb" Depends)
