@@ -9,8 +9,10 @@ PACKAGES=(
   libharfbuzz-dev libicu-dev libfontconfig-dev libpoppler-cpp-dev libdeflate-dev
   libpng-dev zlib1g-dev libjpeg62-turbo-dev
   poppler-utils
-  fonts-arphic-uming fonts-arphic-ukai fonts-wqy-zenhei
-  fonts-droid-fallback fonts-lxgw-wenkai fonts-dejavu-core  # DejaVu: symbols such as ✉ ☎
+  fonts-noto-cjk fonts-hanazono fonts-lxgw-wenkai  # the roles' faces and the Song-style fallback
+  fonts-droid-fallback fonts-dejavu-core  # DejaVu: symbols such as ✉ ☎
+  fonts-arphic-uming fonts-arphic-gkai00mp  # faces the font-qualification test measures
+  fonts-arphic-ukai fonts-wqy-zenhei  # TrueType faces the PDF tests embed beside CFF ones
   chromium  # headless, for the preview's browser test
   clang libclang-rt-14-dev  # libFuzzer, ASan and UBSan for `make fuzz` (part of make test)
   dpkg-dev file man-db  # make deb (CPack runs file and dpkg-shlibdeps) and its test (man -l)

@@ -14,10 +14,11 @@ namespace frame {
 
 // A font file used by the publication; GlyphRun::face indexes this table.
 struct FontFace {
-  std::string path;    // the .ttf/.ttc file
+  std::string path;    // the .ttf/.otf/.ttc file (TrueType or CFF outlines)
   int index = 0;       // face index inside a collection
   std::string family;  // for messages and `broadsheet fonts`
   int units_per_em = 1000;
+  std::string style;   // "Regular", "Bold": for `broadsheet fonts`
 };
 
 // One glyph at an absolute position. `text` holds the characters it stands

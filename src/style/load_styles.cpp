@@ -14,9 +14,10 @@ constexpr std::string_view kRoleNames[] = {
     "caption",  "credit", "byline", "folio",   "highlights",  "highlight_value"};
 static_assert(std::size(kRoleNames) == kRoleCount);
 
-constexpr std::string_view kStyleKeys[] = {"font",    "size",         "color",       "tracking",  "leading",
-                                           "align",   "space_before", "space_after", "background"};
+constexpr std::string_view kStyleKeys[] = {"font",  "weight",       "size",        "color",     "tracking",
+                                           "leading", "align",  "space_before", "space_after", "background"};
 constexpr std::string_view kFonts[] = {"song", "hei", "kai"};
+constexpr std::string_view kWeights[] = {"regular", "bold"};
 constexpr std::string_view kAligns[] = {"left", "center", "right", "justify"};
 constexpr text::Align kAlignValues[] = {text::Align::Left, text::Align::Center, text::Align::Right,
                                         text::Align::Justify};
@@ -63,7 +64,14 @@ void read_role(source::YamlReader& r, const source::YamlEntry& entry, RoleStyle&
   const auto map = r.map(entry, "style " + source::quoted(entry.key), kStyleKeys);
   if (!map) return;
   if (const auto* font = map->get("font")) {
-    if (const auto i = r.choice(*font, kFonts)) style.font = *text::role_from_name(kFonts[*i]);
+    if (const auto i = r.choice(*font, kFonts)) {
+      style.font = text::with_weight(*text::role_from_name(kFonts[*i]), text::weight_of(style.font));
+    }
+  }
+  if (const auto* weight = map->get("weight")) {
+    if (const auto i = r.choice(*weight, kWeights)) {
+      style.font = text::with_weight(style.font, *i == 1 ? text::FontWeight::Bold : text::FontWeight::Regular);
+    }
   }
   if (const auto v = number_in(r, *map, "size", kPositive)) style.size = *v;
   if (const auto c = color(r, *map, "color")) style.color = *c;

@@ -14,8 +14,8 @@
 //   columns: {count: 2, gutter: 5, rule: true}   # gutter mm; rule = hairline between columns
 //   body: {size: 9.5, leading: 15}      # pt; leading = baseline grid pitch
 //   styles:                             # per role; keys: font, size, color, tracking, leading,
-//     headline: {font: hei, size: 24, color: "#000000", tracking: 0.05, align: center}
-//     ...                               #   align, space_before, space_after, background
+//     headline: {font: song, weight: bold, size: 24, color: "#000000", tracking: 0.05, align: center}
+//     ...                               #   align, space_before, space_after, background; weight: regular | bold
 //
 // Roles: masthead, union, kicker, headline, subheadline, banner, body,
 // emphasis, caption, credit, byline, folio, highlights, highlight_value.

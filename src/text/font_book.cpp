@@ -17,7 +17,7 @@
 namespace text {
 namespace {
 
-constexpr int kRoles = 3;
+constexpr int kRoles = kFontRoleCount;
 constexpr std::size_t kBmp = 0x10000;
 constexpr int kNoFace = -1;
 // Cache cells hold a face index + 2, so that 0, what fresh zeroed memory
@@ -116,7 +116,7 @@ struct FontBook::Impl {
     if (faces.size() >= kMaxFaces) return -1;
     auto f = open_face(where);
     if (!f) return -1;
-    faces.push_back({where.path, where.index, where.family, static_cast<int>(f->upem)});
+    faces.push_back({where.path, where.index, where.family, static_cast<int>(f->upem), where.style});
     auto b = std::make_unique<BookFace>();
     b->where = where;
     b->charset = std::move(charset);
@@ -165,9 +165,9 @@ FontBook::FontBook(const FontManifest& manifest, const std::string& fonts_dir)
   Impl& m = *impl_;
   m.locator = std::make_unique<FontLocator>(fonts_dir);
 
-  auto resolve = [&](const std::vector<std::string>& families, std::vector<int>& chain, bool eager) {
+  auto resolve = [&](const std::vector<std::string>& families, std::vector<int>& chain, bool bold, bool eager) {
     for (const auto& family : families) {
-      auto where = m.locator->find_family(family);
+      auto where = m.locator->find_family(family, bold);
       const int f = where ? m.add(*where, nullptr, eager) : -1;
       if (f < 0) {
         bool known = false;
@@ -180,11 +180,16 @@ FontBook::FontBook(const FontManifest& manifest, const std::string& fonts_dir)
       if (!dup) chain.push_back(f);
     }
   };
-  resolve(manifest.song, m.chains[role_index(FontRole::Song)], true);
-  resolve(manifest.hei, m.chains[role_index(FontRole::Hei)], true);
-  resolve(manifest.kai, m.chains[role_index(FontRole::Kai)], true);
+  // Regular faces are opened now (every page sets body text); bold ones,
+  // like the fallbacks, on first use.
+  for (const FontWeight weight : {FontWeight::Regular, FontWeight::Bold}) {
+    const bool bold = weight == FontWeight::Bold;
+    resolve(manifest.song, m.chains[role_index(with_weight(FontRole::Song, weight))], bold, !bold);
+    resolve(manifest.hei, m.chains[role_index(with_weight(FontRole::Hei, weight))], bold, !bold);
+    resolve(manifest.kai, m.chains[role_index(with_weight(FontRole::Kai, weight))], bold, !bold);
+  }
   std::vector<int> shared;
-  resolve(manifest.fallback, shared, false);
+  resolve(manifest.fallback, shared, false, false);
   for (auto& chain : m.chains) {
     for (int f : shared) {
       bool dup = false;

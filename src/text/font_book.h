@@ -16,14 +16,16 @@ struct UBreakIterator;  // ICU's (unicode/ubrk.h)
 
 namespace text {
 
-// What fonts/manifest.yaml says: the families of each role, then the
+// What fonts/manifest.yaml says: the families of each role (a bold role
+// takes each family's face nearest to bold, the regular one when a family
+// has no bold), then the
 // fallbacks shared by all roles (tried in order, before fontconfig's own
 // "any font that has it" search).
 struct FontManifest {
-  std::vector<std::string> song{"AR PL UMing CN"};
-  std::vector<std::string> hei{"WenQuanYi Zen Hei"};
-  std::vector<std::string> kai{"AR PL UKai CN"};
-  std::vector<std::string> fallback{"Droid Sans Fallback", "LXGW WenKai"};
+  std::vector<std::string> song{"Noto Serif CJK SC"};
+  std::vector<std::string> hei{"Noto Sans CJK SC"};
+  std::vector<std::string> kai{"LXGW WenKai"};
+  std::vector<std::string> fallback{"HanaMinA", "HanaMinB", "Droid Sans Fallback", "LXGW WenKai"};
 };
 
 // Reads fonts/manifest.yaml (roles: {song: [...], hei: [...], kai: [...]}, fallback: [...]).

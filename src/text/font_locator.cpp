@@ -37,16 +37,17 @@ FontLocator::FontLocator(const std::string& fonts_dir) : config_(FcInitLoadConfi
   }
 }
 
-std::optional<FaceLocation> FontLocator::find_family(const std::string& family) const {
+std::optional<FaceLocation> FontLocator::find_family(const std::string& family, bool bold) const {
+  const int wanted = bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR;
   FcPatternPtr pattern(FcPatternCreate());
   FcPatternAddString(pattern.get(), FC_FAMILY, reinterpret_cast<const FcChar8*>(family.c_str()));
   FcObjectSetPtr objects(FcObjectSetBuild(FC_FILE, FC_INDEX, FC_WEIGHT, FC_SLANT, FC_WIDTH,
-                                          FC_OUTLINE, nullptr));
+                                          FC_OUTLINE, FC_STYLE, nullptr));
   FcFontSetPtr list(FcFontList(config_.get(), pattern.get(), objects.get()));
   if (!list) return std::nullopt;
 
-  // Among a family's faces prefer: our own fonts/ folder, outlines, regular
-  // weight, upright, normal width; then path and index so the choice never
+  // Among a family's faces prefer: our own fonts/ folder, outlines, the
+  // weight asked for, upright, normal width; then path and index so the choice never
   // depends on the order fontconfig happens to list them in.
   using Key = std::tuple<int, int, int, int, int, std::string, int>;
   std::optional<Key> best;
@@ -60,14 +61,14 @@ std::optional<FaceLocation> FontLocator::find_family(const std::string& family) 
     const int index = pattern_int(p, FC_INDEX, 0);
     Key key{under(path, fonts_dir_) ? 0 : 1,
             outline ? 0 : 1,
-            std::abs(pattern_int(p, FC_WEIGHT, FC_WEIGHT_REGULAR) - FC_WEIGHT_REGULAR),
+            std::abs(pattern_int(p, FC_WEIGHT, FC_WEIGHT_REGULAR) - wanted),
             pattern_int(p, FC_SLANT, FC_SLANT_ROMAN) == FC_SLANT_ROMAN ? 0 : 1,
             std::abs(pattern_int(p, FC_WIDTH, FC_WIDTH_NORMAL) - FC_WIDTH_NORMAL),
             path,
             index};
     if (!best || key < *best) {
       best = key;
-      found = FaceLocation{path, index, family};
+      found = FaceLocation{path, index, family, pattern_string(p, FC_STYLE)};
     }
   }
   return found;
@@ -87,7 +88,8 @@ std::vector<FallbackCandidate> FontLocator::fallback_candidates() const {
   if (!sorted) return out;
   for (int i = 0; i < sorted->nfont; ++i) {
     FcPattern* p = sorted->fonts[i];
-    if (pattern_string(p, FC_FONTFORMAT) != "TrueType") continue;
+    const std::string format = pattern_string(p, FC_FONTFORMAT);
+    if (format != "TrueType" && format != "CFF") continue;
     FcBool outline = FcFalse;
     if (FcPatternGetBool(p, FC_OUTLINE, 0, &outline) != FcResultMatch || !outline) continue;
     // A fallback symbol in bold or italic would stand out in running text.
@@ -99,7 +101,7 @@ std::vector<FallbackCandidate> FontLocator::fallback_candidates() const {
     const std::string path = pattern_string(p, FC_FILE);
     if (path.empty()) continue;
     FallbackCandidate c;
-    c.where = FaceLocation{path, pattern_int(p, FC_INDEX, 0), pattern_string(p, FC_FAMILY)};
+    c.where = FaceLocation{path, pattern_int(p, FC_INDEX, 0), pattern_string(p, FC_FAMILY), pattern_string(p, FC_STYLE)};
     c.charset.reset(FcCharSetCopy(cs));
     out.push_back(std::move(c));
   }

@@ -14,6 +14,7 @@ struct FaceLocation {
   std::string path;
   int index = 0;        // face inside a collection (.ttc)
   std::string family;   // the family name it was found under
+  std::string style;    // fontconfig's style name of the face: "Regular", "Bold"
 };
 
 struct FallbackCandidate {
@@ -26,13 +27,14 @@ class FontLocator {
   // `fonts_dir` (may be empty or absent) is searched before system fonts.
   explicit FontLocator(const std::string& fonts_dir);
 
-  // The regular upright face of `family`; files under fonts_dir win.
-  std::optional<FaceLocation> find_family(const std::string& family) const;
+  // The upright face of `family` closest to `weight` (a family without a
+  // bold face gives its regular one); files under fonts_dir win.
+  std::optional<FaceLocation> find_family(const std::string& family, bool bold = false) const;
 
   // Installed fonts in fontconfig's preference order for Chinese text,
   // trimmed to those that add coverage, regular upright faces only.
-  // Only TrueType-outline fonts: the PDF
-  // stage embeds TrueType, and bitmap or Type 1 fonts cannot serve print.
+  // Only TrueType and CFF outline fonts: the PDF stage embeds those, and
+  // bitmap or Type 1 fonts cannot serve print.
   std::vector<FallbackCandidate> fallback_candidates() const;
 
  private:

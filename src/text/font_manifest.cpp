@@ -34,7 +34,7 @@ FontManifest load_font_manifest(const std::string& path, source::Diagnostics& di
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) {
     diags.warning(source::SourceSpan{path}, "no font manifest here; using the default families "
-                                            "(AR PL UMing CN, WenQuanYi Zen Hei, AR PL UKai CN)");
+                                            "(Noto Serif CJK SC, Noto Sans CJK SC, LXGW WenKai)");
     return manifest;
   }
   source::YamlReader reader(diags);

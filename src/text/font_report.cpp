@@ -10,7 +10,11 @@
 namespace text {
 namespace {
 
+// Coverage is counted for the regular roles: a bold role takes the same
+// families, and its fallbacks are the regular ones.
 constexpr std::array<FontRole, 3> kRoles{FontRole::Song, FontRole::Hei, FontRole::Kai};
+constexpr std::array<FontRole, kFontRoleCount> kAllRoles{FontRole::Song,     FontRole::SongBold, FontRole::Hei,
+                                                         FontRole::HeiBold,  FontRole::Kai,      FontRole::KaiBold};
 // Fallback faces list the characters they draw, up to this many.
 constexpr std::size_t kShowChars = 24;
 
@@ -27,7 +31,14 @@ std::string pad(std::string s, std::size_t width) {
 
 std::string face_line(const frame::FontFace& f) {
   std::string s = pad(f.family, 22);
+  s.append(" ").append(pad(f.style.empty() ? "-" : f.style, 8));
   s.append(" ").append(f.path).append(" #").append(std::to_string(f.index));
+  return s;
+}
+
+std::string role_label(FontRole role) {
+  std::string s(role_name(role));
+  if (is_bold(role)) s.append(" bold");
   return s;
 }
 
@@ -73,14 +84,14 @@ FontCoverage measure_coverage(const FontBook& fonts, std::string_view text) {
 std::string font_report(const FontBook& fonts, std::string_view text) {
   const auto& faces = fonts.faces();
   std::string out = "Font roles (each character comes from the first face that has it):\n";
-  for (FontRole role : kRoles) {
+  for (FontRole role : kAllRoles) {
     bool first = true;
     for (int f : fonts.role_chain(role)) {
-      out.append("  ").append(pad(first ? std::string(role_name(role)) : std::string(), 6));
+      out.append("  ").append(pad(first ? role_label(role) : std::string(), 10));
       out.append(face_line(faces[f])).append("\n");
       first = false;
     }
-    if (first) out.append("  ").append(pad(std::string(role_name(role)), 6)).append("(no font found)\n");
+    if (first) out.append("  ").append(pad(role_label(role), 10)).append("(no font found)\n");
   }
   const auto& system = fonts.system_fallbacks();
   out.append("  then any installed font fontconfig finds for the character (");

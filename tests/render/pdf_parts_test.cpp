@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <random>
 
+#include "render/pdf/cff_table.h"
 #include "render/pdf/font_file.h"
 #include "render/pdf/font_subset.h"
 #include "render/pdf/image_source.h"
@@ -17,48 +18,10 @@
 
 using namespace render::pdf;
 
-TEST_CASE("cmap format 4: every code maps back to its glyph, holes to 0") {
-  std::mt19937 rng(7);
-  std::vector<CodeGlyph> mapping;
-  std::set<std::uint16_t> codes{0x20, 0x31, 0x3001, 0x4E00, 0x4E01, 0x4E02, 0x9FA5, 0xE000, 0xE001, 0xFF0C, 0xFFFD};
-  while (codes.size() < 700) codes.insert(static_cast<std::uint16_t>(0x4E00 + rng() % 0x51A5));
-  std::uint16_t gid = 1;
-  for (std::uint16_t c : codes) mapping.push_back({c, gid++});
-  const std::string table = build_cmap_table(mapping);
-  CHECK(table.size() <= 0xFFFF + 12);
-  for (const auto& cg : mapping) CHECK(cmap_lookup(table, cg.code) == cg.gid);
-  std::uint16_t hole = 0x4E00;
-  while (codes.count(hole)) ++hole;
-  CHECK(cmap_lookup(table, hole) == 0);
-  CHECK(cmap_lookup(table, 0x21) == 0);
-  CHECK(cmap_lookup(table, 0xFFFF) == 0);
-  // Few segments: libharu scans them linearly for each of 65,536 codes.
-  const unsigned seg_count = (static_cast<unsigned char>(table[12 + 6]) << 8 | static_cast<unsigned char>(table[12 + 7])) / 2;
-  CHECK(seg_count <= 8);
-}
-
-TEST_CASE("cmap format 4: consecutive codes and glyphs need no glyph array") {
-  const std::string table = build_cmap_table({{0xE000, 1}, {0xE001, 2}, {0xE002, 3}});
-  CHECK(table.size() == 12 + 16 + 8 * 2);  // two segments (+ end marker), no array
-  CHECK(cmap_lookup(table, 0xE001) == 2);
-  CHECK_THROWS(build_cmap_table({{0xFFFF, 1}}));
-  CHECK_THROWS(build_cmap_table({{0x41, 1}, {0x41, 2}}));
-}
-
 TEST_CASE("name table carries the PostScript name in Windows Unicode") {
   const std::string t = build_name_table("ABCDEF+UMingCN");
   CHECK(t.size() == 6 + 4 * 12 + 2 * (3 * 14 + 7));
   CHECK(t.find(std::string("\0A\0B\0C\0D\0E\0F\0+", 14)) != std::string::npos);
-}
-
-TEST_CASE("skeleton outlines keep each glyph's header and nothing else") {
-  std::string head(54, '\0');  // indexToLocFormat 0: short offsets (halved)
-  const std::string glyf = std::string("\x00\x01" "ABCDEFGH" "tail", 14) + std::string(12, 'x') + "0123456789";
-  const std::string loca("\x00\x00" "\x00\x00" "\x00\x07" "\x00\x0D" "\x00\x12", 10);  // glyph 0 empty
-  const SkeletonOutlines s = skeleton_outlines(head, loca, glyf, 4);
-  CHECK(s.head[51] == 1);
-  CHECK(s.glyf == std::string("\x00\x01" "ABCDEFGH", 10) + std::string(10, 'x') + "0123456789");
-  CHECK(s.loca == std::string("\0\0\0\0" "\0\0\0\0" "\0\0\0\x0A" "\0\0\0\x14" "\0\0\0\x1E", 20));
 }
 
 TEST_CASE("ToUnicode CMap: BMP, surrogate pairs, several characters, nothing") {
@@ -191,25 +154,88 @@ TEST_CASE("UTF helpers") {
   CHECK(s == "𬭎");
 }
 
-TEST_CASE("subsetting gives nominal glyphs their own character as code, others private-use codes") {
+TEST_CASE("TrueType subsets: codes are the subset's glyph ids; a second width or text takes a second instance") {
   const render_test::TestFont kai(render_test::kWenKai, 0);
   const frame::FontFace face{render_test::kWenKai, 0, "LXGW WenKai", 1000};
   const std::uint32_t wang = kai.gid(U'王'), rare = kai.gid(0x2CB4E);
-  const SubsetFont sub = subset_font(face, {{wang, "王"}, {rare, "𬭎"}, {wang, "王王"}, {rare, ""}});
-  CHECK(sub.code_of.at({wang, "王"}) == 0x738B);
-  CHECK(sub.code_of.at({rare, "𬭎"}) >= 0xE000);
-  CHECK(sub.code_of.at({wang, "王王"}) >= 0xE000);
-  CHECK(sub.code_of.at({rare, ""}) >= 0xE000);
-  CHECK(sub.text_of_code.at(sub.code_of.at({rare, "𬭎"})) == U"\U0002CB4E");
+  const std::set<GlyphUse> uses{{wang, "王"}, {rare, "𬭎"}, {wang, "王", 500}, {rare, ""}};
+  const SubsetFont sub = subset_font(face, uses);
+  CHECK(sub.outlines == Outlines::TrueType);
   CHECK(sub.glyph_count == 3);  // .notdef + 2
-  CHECK(sub.gid_of_code[0x738B] != 0);
-  CHECK(sub.gid_of_code[sub.code_of.at({rare, "𬭎"})] == sub.gid_of_code[sub.code_of.at({rare, ""})]);
+  const CodeRef w = sub.code_of.at({wang, "王"}), r = sub.code_of.at({rare, "𬭎"});
+  CHECK(w.instance == 0);  // the font's own width comes first
+  CHECK(std::set<std::uint16_t>{w.code, r.code} == std::set<std::uint16_t>{1, 2});  // glyph ids of the subset
+  const CodeRef narrow = sub.code_of.at({wang, "王", 500}), empty = sub.code_of.at({rare, ""});
+  CHECK(narrow.code == w.code);
+  CHECK(empty.code == r.code);
+  CHECK(narrow.instance == 1);
+  CHECK(empty.instance != r.instance);
+  REQUIRE(sub.instances.size() == 2);
+  CHECK(sub.instances[0].width_of_code.at(w.code) == 1000);
+  CHECK(sub.instances[1].width_of_code.at(w.code) == 500);
+  CHECK(sub.instances[r.instance].text_of_code.at(r.code) == U"\U0002CB4E");
+  CHECK(sub.instances[empty.instance].text_of_code.at(r.code) == U"");
   CHECK(sub.base_name.size() == 7 + std::string("LXGWWenKai-Regular").size());
   CHECK(sub.base_name.substr(6) == "+LXGWWenKai-Regular");
-  CHECK(sub.width_of_code.at(0x738B) == 1000);
+  CHECK(sub.program.substr(0, 4) == std::string("\0\1\0\0", 4));
   // Same glyphs, same font program, same tag.
-  CHECK(subset_font(face, {{wang, "王"}, {rare, "𬭎"}, {wang, "王王"}, {rare, ""}}).sfnt == sub.sfnt);
+  CHECK(subset_font(face, uses).program == sub.program);
+  CHECK(subset_font(face, uses).base_name == sub.base_name);
   CHECK_THROWS(subset_font(face, {{900000, "x"}}));
+}
+
+TEST_CASE("CFF subsets: a CFF table whose charset gives each glyph its CID, codes are those CIDs") {
+  const render_test::TestFont song(render_test::kNotoSerif, render_test::kNotoSc);
+  const frame::FontFace face{render_test::kNotoSerif, render_test::kNotoSc, "Noto Serif CJK SC", 1000};
+  const std::uint32_t gong = song.gid(U'工'), rare = song.gid(0x2CB4E), stop = song.gid(U'。');
+  REQUIRE(rare != 0);
+  const std::set<GlyphUse> uses{{gong, "工"}, {rare, "𬭎"}, {stop, "。"}, {stop, "。", 500}};
+  const SubsetFont sub = subset_font(face, uses);
+  CHECK(sub.outlines == Outlines::Cff);
+  CHECK(sub.glyph_count == 4);
+  CHECK(sub.program[0] == 1);  // CFF major version 1, no sfnt around it
+  const std::vector<std::uint16_t> cids = cff_glyph_cids(sub.program);
+  REQUIRE(cids.size() == 4);
+  // Noto CJK's CIDs are its glyph ids: the codes are the original glyph ids.
+  CHECK(sub.code_of.at({gong, "工"}).code == gong);
+  CHECK(sub.code_of.at({rare, "𬭎"}).code == rare);
+  CHECK(std::set<std::uint16_t>(cids.begin() + 1, cids.end()) ==
+        std::set<std::uint16_t>{static_cast<std::uint16_t>(gong), static_cast<std::uint16_t>(rare),
+                                static_cast<std::uint16_t>(stop)});
+  CHECK(sub.code_of.at({stop, "。", 500}).instance == 1);
+  CHECK(sub.instances[0].text_of_code.at(static_cast<std::uint16_t>(rare)) == U"\U0002CB4E");
+  CHECK(sub.base_name.substr(6) == "+NotoSerifCJKsc-Regular");
+  CHECK(sub.metrics.ascent > 800);
+  CHECK(sub.metrics.descent < 0);
+  CHECK(subset_font(face, uses).program == sub.program);
+  // Flat charstrings, no subroutines: a few hundred bytes a glyph at most.
+  CHECK(sub.program.size() < 4000);
+}
+
+TEST_CASE("the sparse CFF copy draws the glyphs asked for exactly as the whole file does") {
+  const render_test::TestFont full(render_test::kNotoSerif, render_test::kNotoSc);
+  const std::uint32_t gong = full.gid(U'工'), stop = full.gid(U'。'), other = full.gid(U'国');
+  const FontFile file(render_test::kNotoSerif, render_test::kNotoSc);
+  std::unique_ptr<SparseFont> sparse =
+      file.sparse_cff_font({0, gong, stop}, {table_tag("head"), table_tag("hhea"), table_tag("hmtx"), table_tag("maxp")});
+  hb_blob_t* blob = hb_blob_create(sparse->data(), static_cast<unsigned>(sparse->size()), HB_MEMORY_MODE_READONLY,
+                                   nullptr, nullptr);
+  hb_face_t* face = hb_face_create(blob, 0);
+  hb_font_t* font = hb_font_create(face);
+  auto extents = [](hb_font_t* f, std::uint32_t g) {
+    hb_glyph_extents_t x{};
+    hb_font_get_glyph_extents(f, g, &x);
+    return std::array<int, 4>{x.x_bearing, x.y_bearing, x.width, x.height};
+  };
+  for (std::uint32_t g : {gong, stop}) {
+    CAPTURE(g);
+    CHECK(extents(font, g) == extents(full.font(), g));
+    CHECK(extents(font, g) != std::array<int, 4>{0, 0, 0, 0});
+  }
+  CHECK(extents(font, other) == std::array<int, 4>{0, 0, 0, 0});  // not read
+  hb_font_destroy(font);
+  hb_face_destroy(face);
+  hb_blob_destroy(blob);
 }
 
 TEST_CASE("the subsetter's font file: only the glyphs asked for and their components, as in the file") {

@@ -392,24 +392,48 @@ TEST_CASE("problems are errors and give no PDF") {
   }
 }
 
-TEST_CASE("a CFF-flavoured OpenType font is refused with a reason (libharu embeds TrueType only)") {
-  // Ghostscript's URW fonts are CFF; skip where they are not installed.
-  const std::string otf = "/usr/share/fonts/opentype/urw-base35/NimbusSans-Regular.otf";
-  if (!std::ifstream(otf)) {
-    MESSAGE("no CFF font installed; skipped");
-    return;
-  }
+TEST_CASE("OpenType/CFF faces are embedded as subset CIDFontType0C and extract as their text") {
+  const render_test::TestFont serif(kNotoSerif, kNotoSc), sans(kNotoSansBold, kNotoSc);
   frame::Publication pub;
-  pub.faces = {{otf, 0, "Nimbus Sans", 1000}};
+  pub.faces = {{kNotoSerif, kNotoSc, "Noto Serif CJK SC", 1000}, {kNotoSansBold, kNotoSc, "Noto Sans CJK SC", 1000}};
   frame::Page page = a4_page();
-  frame::GlyphRun run;
-  run.glyphs.push_back({36, 60, 7, "A"});
-  page.items.push_back(run);
+  page.items.push_back(make_run(serif, 0, "通讯员王𬭎，法院+工会。", 60, 100, 12));
+  page.items.push_back(make_run(sans, 1, "产业工人", 60, 140, 20));
+  // Compressed 。” : the same glyph at a second width comes from a second instance.
+  frame::GlyphRun compressed = make_run(serif, 0, "好。”", 60, 180, 12);
+  compressed.glyphs[2].x -= 6;
+  page.items.push_back(compressed);
   pub.pages.push_back(page);
-  source::Diagnostics diags;
-  CHECK(render::write_pdf(pub, {}, diags).empty());
-  REQUIRE(diags.error_count() == 1);
-  CHECK(diags.all()[0].message.find("CFF") != std::string::npos);
+  const std::string pdf = write_ok(pub);
+  CHECK(write_ok(pub) == pdf);  // deterministic
+  TempFile file(pdf);
+  const CommandResult fonts = run("pdffonts " + file.path());
+  INFO(fonts.out << fonts.err);
+  const std::regex row(R"(^[A-Z]{6}\+NotoS(erif|ans)CJKsc-(Regular|Bold)\s+CID Type 0C\s+Identity-H\s+yes\s+yes\s+yes\s+\d+\s+0\s*$)");
+  std::istringstream lines(fonts.out);
+  std::string line;
+  int rows = 0;
+  while (std::getline(lines, line)) {
+    if (line.rfind("name", 0) == 0 || line.rfind("----", 0) == 0 || line.empty()) continue;
+    ++rows;
+    INFO(line);
+    CHECK(std::regex_match(line, row));
+  }
+  CHECK(rows == 3);  // serif (two instances) and sans
+  CHECK(pdf.find("/FontFile3") != std::string::npos);
+  CHECK(pdf.find("/CIDFontType0C") != std::string::npos);
+  const CommandResult text = run("pdftotext -enc UTF-8 " + file.path() + " -");
+  CHECK(text.err.empty());
+  CHECK(text.out.find("通讯员王𬭎，法院+工会。") != std::string::npos);
+  CHECK(text.out.find("产业工人") != std::string::npos);
+  CHECK(text.out.find("好。”") != std::string::npos);
+  // Drawn, not just extractable: ink where the headline is.
+  const auto pic = decode_png(render::rasterize_pdf(pdf, 72)[0]);
+  int dark = 0;
+  for (int y = 140 - 16; y < 140; ++y) {
+    for (int x = 62; x < 140; ++x) dark += pic.at(x, y).r < 100;
+  }
+  CHECK(dark > 100);
 }
 
 TEST_CASE("debug items are drawn only with debug_boxes") {

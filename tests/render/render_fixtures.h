@@ -24,6 +24,10 @@ inline const std::string kUming = "/usr/share/fonts/truetype/arphic/uming.ttc"; 
 inline const std::string kUkai = "/usr/share/fonts/truetype/arphic/ukai.ttc";    // face 0: AR PL UKai CN
 inline const std::string kZenHei = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc";
 inline const std::string kWenKai = "/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf";  // has U+2CB4E
+// OpenType/CFF collections (fonts-noto-cjk); face kNotoSc is the SC one.
+inline const std::string kNotoSerif = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc";
+inline const std::string kNotoSansBold = "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc";
+inline constexpr int kNotoSc = 2;
 
 inline std::string image_path(const std::string& name) { return std::string(BROADSHEET_TEST_DATA) + "/images/" + name; }
 
@@ -80,6 +84,7 @@ class TestFont {
     if (!hb_font_get_nominal_glyph(font_, c, &g)) throw std::runtime_error("font lacks a character");
     return g;
   }
+  hb_font_t* font() const { return font_; }
   double advance(std::uint32_t gid, double size) const {
     return hb_font_get_glyph_h_advance(font_, gid) * size / upem_;
   }

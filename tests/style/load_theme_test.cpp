@@ -81,13 +81,15 @@ TEST_CASE("broadsheet-a3 is read into points") {
   CHECK(t.grid.body_size == 9);
   CHECK(t.grid.leading == doctest::Approx(13.4));
   const style::RoleStyle& headline = t.style(style::Role::Headline);
-  CHECK(headline.font == text::FontRole::Hei);
+  CHECK(headline.font == text::FontRole::SongBold);  // font: song, weight: bold
   CHECK(headline.size == 30);
   CHECK(headline.tracking == doctest::Approx(0.05));
   CHECK(headline.align == text::Align::Center);
   CHECK(headline.leading == 40);
   CHECK(headline.space_after == 0.5);
   const style::RoleStyle& banner = t.style(style::Role::Banner);
+  CHECK(banner.font == text::FontRole::HeiBold);
+  CHECK(t.style(style::Role::Body).font == text::FontRole::Song);
   CHECK(banner.color == frame::Color{1, 1, 1});
   CHECK(banner.has_background);
   CHECK(near(banner.background.r, 0xb4 / 255.0));
@@ -163,6 +165,9 @@ TEST_CASE("layout values, one at a time") {
        "2:16: error: 'body' must be a mapping, got 'hei'\n"},
       {"unknown top-level key", "name: x\ncolumn: {count: 3}\n",
        "2:1: warning: unknown key 'column' in the layout; did you mean 'columns'?\n"},
+      {"bold weight", "name: x\nstyles: {banner: {font: hei, weight: bold}}\n", ""},
+      {"unknown weight", "name: x\nstyles: {banner: {font: hei, weight: heavy}}\n",
+       "2:38: error: 'weight' must be regular or bold, got 'heavy'\n"},
       {"columns as a number", "name: x\ncolumns: 2\n", "2:10: error: 'columns' must be a mapping, got '2'\n"},
       {"count not an integer", "name: x\ncolumns: {count: 2.5}\n",
        "2:18: error: 'count' must be an integer, got '2.5'\n"},

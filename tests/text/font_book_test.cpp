@@ -52,23 +52,31 @@ TEST_CASE("each role resolves to its Debian family, then the shared fallbacks") 
     text::FontRole role;
     const char* family;
     const char* file;
+    int index;
+    const char* style;
   };
   const Case cases[] = {
-      {text::FontRole::Song, "AR PL UMing CN", "/uming.ttc"},
-      {text::FontRole::Hei, "WenQuanYi Zen Hei", "/wqy-zenhei.ttc"},
-      {text::FontRole::Kai, "AR PL UKai CN", "/ukai.ttc"},
+      {text::FontRole::Song, "Noto Serif CJK SC", "/NotoSerifCJK-Regular.ttc", 2, "Regular"},
+      {text::FontRole::SongBold, "Noto Serif CJK SC", "/NotoSerifCJK-Bold.ttc", 2, "Bold"},
+      {text::FontRole::Hei, "Noto Sans CJK SC", "/NotoSansCJK-Regular.ttc", 2, "Regular"},
+      {text::FontRole::HeiBold, "Noto Sans CJK SC", "/NotoSansCJK-Bold.ttc", 2, "Bold"},
+      {text::FontRole::Kai, "LXGW WenKai", "/LXGWWenKai-Regular.ttf", 0, "Regular"},  // not Light
+      {text::FontRole::KaiBold, "LXGW WenKai", "/LXGWWenKai-Bold.ttf", 0, "Bold"},
   };
   for (const auto& c : cases) {
-    CAPTURE(std::string(c.family));
+    CAPTURE(std::string(c.file));
     const auto& chain = book().role_chain(c.role);
-    REQUIRE(chain.size() == 3);
+    REQUIRE(chain.size() >= 4);
     CHECK(book().primary_face(c.role) == chain[0]);
     CHECK(face(chain[0]).family == c.family);
     CHECK(ends_with(face(chain[0]).path, c.file));
-    CHECK(face(chain[0]).index == 0);
-    CHECK(face(chain[1]).family == "Droid Sans Fallback");
-    CHECK(face(chain[2]).family == "LXGW WenKai");
-    CHECK(ends_with(face(chain[2]).path, "LXGWWenKai-Regular.ttf"));  // the regular weight, not Light or Bold
+    CHECK(face(chain[0]).index == c.index);
+    CHECK(face(chain[0]).style == c.style);
+    // The Song-style fallbacks first, whatever the role.
+    CHECK(face(chain[1]).family == "HanaMinA");
+    CHECK(face(chain[2]).family == "HanaMinB");
+    CHECK(face(chain[3]).family == "Droid Sans Fallback");
+    CHECK(face(chain.back()).family == (chain.size() == 5 ? "LXGW WenKai" : "Droid Sans Fallback"));
   }
   CHECK(book().unresolved_families().empty());
 }
@@ -77,24 +85,28 @@ TEST_CASE("per-character fallback: role font, shared fallbacks, then any install
   const auto& fonts = book();
   const int song = fonts.primary_face(text::FontRole::Song);
   CHECK(fonts.face_for(text::FontRole::Song, U'中') == song);
-  CHECK(fonts.face_for(text::FontRole::Song, U'A') == song);  // uming's own Latin is used
-  // 𬭎 U+2CB4E, above the BMP: only LXGW WenKai has it.
-  const int rare = fonts.face_for(text::FontRole::Song, U'𬭎');
+  CHECK(fonts.face_for(text::FontRole::Song, U'A') == song);  // Noto's own proportional Latin is used
+  // 𬭎 U+2CB4E, above the BMP: the role's own faces have it.
+  CHECK(fonts.face_for(text::FontRole::Song, U'𬭎') == song);
+  CHECK(face(fonts.face_for(text::FontRole::Kai, U'𬭎')).family == "LXGW WenKai");
+  // 𠀀 U+20000 is in none of them: the Song-style HanaMin gives it to every role.
+  const int rare = fonts.face_for(text::FontRole::Song, U'𠀀');
   REQUIRE(rare >= 0);
-  CHECK(face(rare).family == "LXGW WenKai");
-  CHECK(fonts.face_for(text::FontRole::Hei, U'𬭎') == rare);
-  CHECK(fonts.glyph(rare, U'𬭎') != 0);
-  // ✉ is in no listed family: fontconfig finds an installed font for it.
-  const int mail = fonts.face_for(text::FontRole::Song, U'✉');
-  REQUIRE(mail >= 0);
+  CHECK(face(rare).family == "HanaMinA");
+  CHECK(fonts.face_for(text::FontRole::Kai, U'𠀀') == rare);
+  CHECK(fonts.face_for(text::FontRole::HeiBold, U'𠀀') == rare);
+  CHECK(fonts.glyph(rare, U'𠀀') != 0);
+  // ⚛ is in no listed family: fontconfig finds an installed font for it.
+  const int atom = fonts.face_for(text::FontRole::Song, U'⚛');
+  REQUIRE(atom >= 0);
   const auto& sys = fonts.system_fallbacks();
-  CHECK(std::find(sys.begin(), sys.end(), mail) != sys.end());
-  CHECK(fonts.glyph(mail, U'✉') != 0);
+  CHECK(std::find(sys.begin(), sys.end(), atom) != sys.end());
+  CHECK(fonts.glyph(atom, U'⚛') != 0);
   // No installed font has these.
-  CHECK(fonts.face_for(text::FontRole::Song, U'ᚠ') == -1);
+  CHECK(fonts.face_for(text::FontRole::Song, U'ꔀ') == -1);
   CHECK(fonts.face_for(text::FontRole::Kai, U'\U0001E900') == -1);
   // Answers are stable (the BMP cache) and the same on a second ask.
-  CHECK(fonts.face_for(text::FontRole::Song, U'ᚠ') == -1);
+  CHECK(fonts.face_for(text::FontRole::Song, U'ꔀ') == -1);
   CHECK(fonts.face_for(text::FontRole::Song, U'中') == song);
 }
 
@@ -109,20 +121,20 @@ TEST_CASE("HarfBuzz metrics: advances and where a mark's ink sits") {
   const auto open = fonts.extents(song, fonts.glyph(song, U'“'));
   CHECK(open.x_min > 0.5);   // opening quote: inner (right) side
   // Droid Sans Fallback has 256 units per em: metrics are still in em.
-  const int droid = fonts.role_chain(text::FontRole::Song)[1];
+  const int droid = fonts.role_chain(text::FontRole::Song)[3];
   CHECK(face(droid).units_per_em == 256);
   CHECK(fonts.advance(droid, fonts.glyph(droid, U'中'), 10) == doctest::Approx(10));
 }
 
-TEST_CASE("a rare character above U+FFFF is set from the fallback font and kept as text") {
+TEST_CASE("a rare character above U+FFFF is set from the Song-style fallback font and kept as text") {
   source::Diagnostics diags;
-  const auto spec = spec_of("通讯员黄𬭎", text::FontRole::Song, 200);
+  const auto spec = spec_of("通讯员黄𠀀", text::FontRole::Song, 200);
   const auto lines = text::set_paragraph(spec, book(), diags);
   REQUIRE(lines.size() == 1);
   const auto& g = lines[0].glyphs.back();
-  CHECK(g.text == "𬭎");
+  CHECK(g.text == "𠀀");
   CHECK_FALSE(g.missing);
-  CHECK(face(g.face).family == "LXGW WenKai");
+  CHECK(face(g.face).family == "HanaMinA");
   CHECK(g.gid != 0);
   CHECK(g.x == doctest::Approx(40));
   CHECK(diags.empty());
@@ -130,32 +142,41 @@ TEST_CASE("a rare character above U+FFFF is set from the fallback font and kept 
 
 TEST_CASE("a character no font has: warning with code point and position, placeholder kept") {
   source::Diagnostics diags;
-  const auto spec = spec_of("古文ᚠ字", text::FontRole::Kai, 200);
+  const auto spec = spec_of("古文ꔀ字", text::FontRole::Kai, 200);
   const auto lines = text::set_paragraph(spec, book(), diags);
   REQUIRE(lines.size() == 1);
   REQUIRE(lines[0].glyphs.size() == 4);
   const auto& g = lines[0].glyphs[2];
   CHECK(g.missing);
-  CHECK(g.text == "ᚠ");
+  CHECK(g.text == "ꔀ");
   CHECK(g.face == book().primary_face(text::FontRole::Kai));
   CHECK(g.set_width == doctest::Approx(5));
   REQUIRE(diags.warning_count() == 1);
   const std::string msg = source::format(diags.all()[0]);
   CHECK(msg.find("doc.yaml:2:7: warning:") == 0);
-  CHECK(msg.find("U+16A0") != std::string::npos);
+  CHECK(msg.find("U+A500") != std::string::npos);
 }
 
-TEST_CASE("full-width marks from real fonts: narrow WenQuanYi quotes take a full em; centred 。 halves evenly") {
+TEST_CASE("full-width marks from real fonts: narrow WenKai quotes take a full em; 。 halves at line end") {
   source::Diagnostics diags;
-  // WenQuanYi's “ ” are 0.33 em Western glyphs: in Chinese text they get a
+  // LXGW WenKai's “ ” are 0.35 em Western glyphs: in Chinese text they get a
   // full em, ink on the inner side.
-  auto lines = text::set_paragraph(spec_of("他说“好”", text::FontRole::Hei, 200), book(), diags);
+  auto lines = text::set_paragraph(spec_of("他说“好”", text::FontRole::Kai, 200), book(), diags);
   REQUIRE(lines.size() == 1);
   const auto& g = lines[0].glyphs;
   CHECK(g[3].x == doctest::Approx(30));                // 好 after three full ems
   CHECK(g[2].x + g[2].advance == doctest::Approx(30));  // “ hugs 好
-  // AR PL UMing centres 。 (TW style): at line end it loses a quarter em each side.
+  // Noto's 。 sits in the lower left (GB): at line end it loses its right half.
   lines = text::set_paragraph(spec_of("好。", text::FontRole::Song, 200), book(), diags);
+  REQUIRE(lines.size() == 1);
+  CHECK(lines[0].width == doctest::Approx(15));
+  CHECK(lines[0].glyphs[1].x == doctest::Approx(10));
+  // AR PL UMing centres 。 (TW style): at line end it loses a quarter em each side.
+  text::FontManifest tw;
+  tw.song = {"AR PL UMing CN"};
+  tw.fallback = {};
+  const text::FontBook uming(tw, "");
+  lines = text::set_paragraph(spec_of("好。", text::FontRole::Song, 200), uming, diags);
   REQUIRE(lines.size() == 1);
   CHECK(lines[0].width == doctest::Approx(15));
   CHECK(lines[0].glyphs[1].x == doctest::Approx(7.5));
@@ -169,10 +190,10 @@ TEST_CASE("load_font_manifest reads roles and fallbacks, and reports problems wi
     source::Diagnostics diags;
     const auto m = text::load_font_manifest(kFontsDir + "/manifest.yaml", diags);
     CHECK(diags.empty());
-    CHECK(m.song == std::vector<std::string>{"AR PL UMing CN"});
-    CHECK(m.hei == std::vector<std::string>{"WenQuanYi Zen Hei"});
-    CHECK(m.kai == std::vector<std::string>{"AR PL UKai CN"});
-    CHECK(m.fallback == std::vector<std::string>{"Droid Sans Fallback", "LXGW WenKai"});
+    CHECK(m.song == std::vector<std::string>{"Noto Serif CJK SC"});
+    CHECK(m.hei == std::vector<std::string>{"Noto Sans CJK SC"});
+    CHECK(m.kai == std::vector<std::string>{"LXGW WenKai"});
+    CHECK(m.fallback == std::vector<std::string>{"HanaMinA", "HanaMinB", "Droid Sans Fallback", "LXGW WenKai"});
   }
   {
     const auto path = (dir / "bad.yaml").string();
@@ -180,7 +201,7 @@ TEST_CASE("load_font_manifest reads roles and fallbacks, and reports problems wi
     source::Diagnostics diags;
     const auto m = text::load_font_manifest(path, diags);
     CHECK(m.song == std::vector<std::string>{"Some Song"});          // one string is a list of one
-    CHECK(m.hei == std::vector<std::string>{"WenQuanYi Zen Hei"});   // bad value: default kept
+    CHECK(m.hei == std::vector<std::string>{"Noto Sans CJK SC"});    // bad value: default kept
     CHECK(m.fallback == std::vector<std::string>{"A", "B"});
     CHECK(diags.error_count() == 1);
     CHECK(source::format_all(diags).find("bad.yaml:3:") != std::string::npos);
@@ -191,7 +212,7 @@ TEST_CASE("load_font_manifest reads roles and fallbacks, and reports problems wi
     source::Diagnostics diags;
     const auto m = text::load_font_manifest((dir / "none.yaml").string(), diags);
     CHECK(diags.warning_count() == 1);
-    CHECK(m.song == std::vector<std::string>{"AR PL UMing CN"});
+    CHECK(m.song == std::vector<std::string>{"Noto Serif CJK SC"});
   }
   std::filesystem::remove_all(dir);
 }
@@ -223,21 +244,23 @@ TEST_CASE("fonts in the project's fonts/ folder win over installed copies of the
 }
 
 TEST_CASE("font_report names each role's files and the document's coverage") {
-  const std::string report = text::font_report(book(), "中文𬭎✉ᚠ 中");
-  CHECK(report.find("song  AR PL UMing CN") != std::string::npos);
-  CHECK(report.find("uming.ttc #0") != std::string::npos);
-  CHECK(report.find("wqy-zenhei.ttc #0") != std::string::npos);
-  CHECK(report.find("ukai.ttc #0") != std::string::npos);
+  const std::string report = text::font_report(book(), "中文𠀀✉ꔀ 中");
+  CHECK(report.find("song      Noto Serif CJK SC      Regular  ") != std::string::npos);
+  CHECK(report.find("song bold Noto Serif CJK SC      Bold     ") != std::string::npos);
+  CHECK(report.find("hei bold  Noto Sans CJK SC       Bold     ") != std::string::npos);
+  CHECK(report.find("NotoSerifCJK-Regular.ttc #2") != std::string::npos);
+  CHECK(report.find("NotoSansCJK-Bold.ttc #2") != std::string::npos);
+  CHECK(report.find("LXGWWenKai-Regular.ttf #0") != std::string::npos);
   CHECK(report.find("Document: 6 characters, 5 distinct") != std::string::npos);
-  CHECK(report.find("𬭎 U+2CB4E") != std::string::npos);
+  CHECK(report.find("𠀀 U+20000") != std::string::npos);
   CHECK(report.find("✉ U+2709") != std::string::npos);
-  CHECK(report.find("no font has 1: U+16A0") != std::string::npos);
+  CHECK(report.find("no font has 1: U+A500") != std::string::npos);
 
-  const text::FontCoverage cov = text::measure_coverage(book(), "中文𬭎✉ᚠ 中");
+  const text::FontCoverage cov = text::measure_coverage(book(), "中文𠀀✉ꔀ 中");
   CHECK(cov.characters == 6);
   CHECK(cov.distinct == 5);
   const auto& song = cov.roles[0];
-  CHECK(song.missing == std::vector<char32_t>{U'ᚠ'});
+  CHECK(song.missing == std::vector<char32_t>{U'ꔀ'});
   REQUIRE(!song.faces.empty());
   CHECK(song.faces[0].chars == std::vector<char32_t>{U'中', U'文'});
 }
@@ -245,7 +268,7 @@ TEST_CASE("font_report names each role's files and the document's coverage") {
 TEST_CASE("one FontBook serves several threads at once") {
   const std::string text =
       "产业工人队伍建设改革事关全局，需要精准施策。高明区委、区政府将产改工作作为推动高质量发展的重要抓手，"
-      "明确由区总工会牵头抓总，22个部门和4个镇（街道）总工会协同推进。𬭎✉";
+      "明确由区总工会牵头抓总，22个部门和4个镇（街道）总工会协同推进。𬭎𠀀✉";
   auto run = [&](const text::FontBook& fonts, text::FontRole role) {
     source::Diagnostics diags;
     text::ParagraphSpec spec = spec_of(text, role, 95);
@@ -284,20 +307,23 @@ int mappings_of(const std::string& file) {
 }  // namespace
 
 TEST_CASE("fallback fonts are opened only when a character needs one") {
-  const int wenkai = mappings_of("/LXGWWenKai-Regular.ttf"), dejavu = mappings_of("/DejaVuSans.ttf"),
-            uming = mappings_of("/uming.ttc");
+  const int hana = mappings_of("/HanaMinB.ttf"), dejavu = mappings_of("/DejaVuSans.ttf"),
+            song = mappings_of("/NotoSerifCJK-Regular.ttc"), bold = mappings_of("/NotoSerifCJK-Bold.ttc");
   source::Diagnostics diags;
   const text::FontBook fonts(text::load_font_manifest(kFontsDir + "/manifest.yaml", diags), kFontsDir);
-  CHECK(mappings_of("/uming.ttc") == uming + 1);  // a role's own font: opened at once
-  CHECK(mappings_of("/LXGWWenKai-Regular.ttf") == wenkai);
+  CHECK(mappings_of("/NotoSerifCJK-Regular.ttc") == song + 1);  // a role's own regular face: opened at once
+  CHECK(mappings_of("/NotoSerifCJK-Bold.ttc") == bold);          // bold ones when first drawn
+  CHECK(mappings_of("/HanaMinB.ttf") == hana);
   for (char32_t c : std::u32string(U"工会中国人，。")) CHECK(fonts.face_for(text::FontRole::Song, c) >= 0);
-  CHECK(mappings_of("/LXGWWenKai-Regular.ttf") == wenkai);
+  CHECK(mappings_of("/HanaMinB.ttf") == hana);
   CHECK(mappings_of("/DejaVuSans.ttf") == dejavu);
+  CHECK(fonts.face_for(text::FontRole::SongBold, U'工') >= 0);
+  CHECK(mappings_of("/NotoSerifCJK-Bold.ttc") == bold + 1);
   // Known all along, with their metrics, before they are opened.
-  const int rare = fonts.face_for(text::FontRole::Song, U'𬭎');
+  const int rare = fonts.face_for(text::FontRole::Song, U'\U0002A6D6');  // only HanaMinB has it
   REQUIRE(rare >= 0);
-  CHECK(fonts.faces()[static_cast<std::size_t>(rare)].family == "LXGW WenKai");
-  CHECK(mappings_of("/LXGWWenKai-Regular.ttf") == wenkai + 1);
-  CHECK(fonts.glyph(rare, U'𬭎') != 0);
-  CHECK(mappings_of("/LXGWWenKai-Regular.ttf") == wenkai + 1);  // once
+  CHECK(fonts.faces()[static_cast<std::size_t>(rare)].family == "HanaMinB");
+  CHECK(mappings_of("/HanaMinB.ttf") == hana + 1);
+  CHECK(fonts.glyph(rare, U'\U0002A6D6') != 0);
+  CHECK(mappings_of("/HanaMinB.ttf") == hana + 1);  // once
 }

@@ -11,6 +11,8 @@
 #include <new>
 #include <stdexcept>
 
+#include "render/pdf/cff_table.h"
+
 namespace render::pdf {
 namespace {
 
@@ -70,6 +72,20 @@ void add_components(const std::string& glyph, std::vector<std::uint32_t>& out) {
     }
     at += size;
   }
+}
+
+
+// A CFF INDEX's layout: `count` objects whose offsets (`off_size` bytes
+// each, 1-based) follow the 3-byte header; the data ends at `end`.
+struct CffIndex {
+  std::uint64_t at = 0, offsets = 0, data = 0, end = 0;  // data: where offset 1 points
+  unsigned count = 0, off_size = 0;
+};
+
+std::uint32_t get_n(const std::string& s, std::size_t at, unsigned n) {
+  std::uint32_t v = 0;
+  for (unsigned i = 0; i < n; ++i) v = (v << 8) | (at + i < s.size() ? static_cast<unsigned char>(s[at + i]) : 0u);
+  return v;
 }
 
 }  // namespace
@@ -213,42 +229,16 @@ std::map<std::uint32_t, std::string> FontFile::load_glyphs(std::set<std::uint32_
   return loaded;
 }
 
-std::unique_ptr<SparseFont> FontFile::sparse_font(std::set<std::uint32_t>& glyphs,
-                                                  const std::vector<std::uint32_t>& whole) const {
-  const std::uint32_t head_tag = table_tag("head"), loca_tag = table_tag("loca"), glyf_tag = table_tag("glyf"),
-                      post_tag = table_tag("post");
-  const std::string head = table(head_tag);
-  // What HarfBuzz's glyf reader requires of `head` (version 1, the magic
-  // number, a known offset and glyph data format).
-  if (head.size() < 54 || get16(head, 0) != 1 || get32(head, 12) != 0x5F0F3CF5u) {
-    throw std::runtime_error("has no valid head table");
-  }
-  if (get16(head, 50) > 1 || get16(head, 52) != 0) throw std::runtime_error("unknown glyf/loca format");
-  const std::uint32_t glyph_total = get16(table(table_tag("maxp"), 6), 4);
-  const std::map<std::uint32_t, std::string> loaded = load_glyphs(glyphs, head, glyph_total);
-  std::size_t outlines = 0;
-  for (const auto& [g, bytes] : loaded) outlines += bytes.size();
-
-  // Where each table goes: the directory first, `glyf` last. `glyf` is as
-  // long as the file's, its tail never written: hb-subset sizes its output
-  // buffer from the source table's length, and a buffer sized for the few
-  // glyphs present would be outgrown and the table serialised again, 3-4
-  // times over.
-  std::map<std::uint32_t, std::size_t> sizes;  // as the directory gives them
-  for (std::uint32_t t : whole) {
-    if (has(t) && t != head_tag && t != loca_tag && t != glyf_tag && t != post_tag) sizes[t] = length(t);
-  }
-  if (has(post_tag)) sizes[post_tag] = std::min<std::size_t>(length(post_tag), 32);
-  sizes[head_tag] = head.size();
-  sizes[loca_tag] = 4 * (static_cast<std::size_t>(glyph_total) + 1);
-  const std::size_t glyf_length = std::max<std::size_t>(outlines, length(glyf_tag));
+std::unique_ptr<SparseFont> FontFile::sparse_layout(std::map<std::uint32_t, std::size_t> sizes, std::uint32_t last,
+                                                    std::size_t last_length, const std::vector<std::uint32_t>& copied,
+                                                    std::map<std::uint32_t, std::size_t>& at) const {
+  // The directory first, `last` at the end.
   const std::size_t count = sizes.size() + 1;
-  std::map<std::uint32_t, std::size_t> at;
   std::size_t end = padded(12 + 16 * count);
   for (const auto& [t, n] : sizes) at[t] = end, end += padded(n);
-  at[glyf_tag] = end;
-  sizes[glyf_tag] = glyf_length;
-  auto font = std::make_unique<SparseFont>(end + std::max<std::size_t>(glyf_length, 1));
+  at[last] = end;
+  sizes[last] = last_length;
+  auto font = std::make_unique<SparseFont>(end + std::max<std::size_t>(last_length, 1));
   char* out = font->data();
 
   unsigned pow2 = 1, log2 = 0;
@@ -265,11 +255,46 @@ std::unique_ptr<SparseFont> FontFile::sparse_font(std::set<std::uint32_t>& glyph
     put32(out + record + 12, static_cast<std::uint32_t>(n));
     record += 16;
   }
+  for (std::uint32_t t : copied) read_into(tables_.at(t).offset, out + at[t], sizes[t]);
+  return font;
+}
 
-  for (const auto& [t, n] : sizes) {
-    if (t == head_tag || t == loca_tag || t == glyf_tag) continue;
-    read_into(tables_.at(t).offset, out + at[t], n);
+std::unique_ptr<SparseFont> FontFile::sparse_font(std::set<std::uint32_t>& glyphs,
+                                                  const std::vector<std::uint32_t>& whole) const {
+  const std::uint32_t head_tag = table_tag("head"), loca_tag = table_tag("loca"), glyf_tag = table_tag("glyf"),
+                      post_tag = table_tag("post");
+  const std::string head = table(head_tag);
+  // What HarfBuzz's glyf reader requires of `head` (version 1, the magic
+  // number, a known offset and glyph data format).
+  if (head.size() < 54 || get16(head, 0) != 1 || get32(head, 12) != 0x5F0F3CF5u) {
+    throw std::runtime_error("has no valid head table");
   }
+  if (get16(head, 50) > 1 || get16(head, 52) != 0) throw std::runtime_error("unknown glyf/loca format");
+  const std::uint32_t glyph_total = get16(table(table_tag("maxp"), 6), 4);
+  const std::map<std::uint32_t, std::string> loaded = load_glyphs(glyphs, head, glyph_total);
+  std::size_t outlines = 0;
+  for (const auto& [g, bytes] : loaded) outlines += bytes.size();
+
+  // `glyf` is as long as the file's, its tail never written: hb-subset
+  // sizes its output buffer from the source table's length, and a buffer
+  // sized for the few glyphs present would be outgrown and the table
+  // serialised again, 3-4 times over.
+  std::map<std::uint32_t, std::size_t> sizes;  // as the directory gives them
+  std::vector<std::uint32_t> copied;
+  for (std::uint32_t t : whole) {
+    if (has(t) && t != head_tag && t != loca_tag && t != glyf_tag && t != post_tag) {
+      sizes[t] = length(t);
+      copied.push_back(t);
+    }
+  }
+  if (has(post_tag)) sizes[post_tag] = std::min<std::size_t>(length(post_tag), 32), copied.push_back(post_tag);
+  sizes[head_tag] = head.size();
+  sizes[loca_tag] = 4 * (static_cast<std::size_t>(glyph_total) + 1);
+  const std::size_t glyf_length = std::max<std::size_t>(outlines, length(glyf_tag));
+  std::map<std::uint32_t, std::size_t> at;
+  auto font = sparse_layout(sizes, glyf_tag, glyf_length, copied, at);
+  char* out = font->data();
+
   if (has(post_tag)) {
     const std::string post = table(post_tag, 34);
     if (post.size() == 34 && get16(post, 0) == 2 && get16(post, 2) == 0 && 34 + 2 * get16(post, 32) <= length(post_tag)) {
@@ -291,6 +316,81 @@ std::unique_ptr<SparseFont> FontFile::sparse_font(std::set<std::uint32_t>& glyph
     }
   }
   put32(loca + 4 * static_cast<std::size_t>(glyph_total), static_cast<std::uint32_t>(offset));
+  return font;
+}
+
+std::unique_ptr<SparseFont> FontFile::sparse_cff_font(const std::set<std::uint32_t>& glyphs,
+                                                      const std::vector<std::uint32_t>& whole) const {
+  const std::uint32_t cff_tag = table_tag("CFF ");
+  const auto it = tables_.find(cff_tag);
+  if (it == tables_.end()) throw std::runtime_error("has no CFF table");
+  const std::uint64_t base = it->second.offset;
+  const std::uint64_t cff_length = it->second.length;
+  auto read_index = [&](std::uint64_t at) {
+    CffIndex x;
+    x.at = at;
+    const std::string head = read(base + at, 3);
+    x.count = get16(head, 0);
+    if (x.count == 0) {
+      x.end = at + 2;
+      return x;
+    }
+    x.off_size = static_cast<unsigned char>(head.size() > 2 ? head[2] : 0);
+    if (x.off_size < 1 || x.off_size > 4) throw std::runtime_error("has a CFF INDEX with a bad offset size");
+    x.offsets = at + 3;
+    x.data = x.offsets + static_cast<std::uint64_t>(x.count + 1) * x.off_size - 1;
+    x.end = x.data + get_n(read(base + x.offsets + static_cast<std::uint64_t>(x.count) * x.off_size, x.off_size), 0,
+                           x.off_size);
+    if (x.end > cff_length) throw std::runtime_error("has a CFF INDEX past the table's end");
+    return x;
+  };
+  const std::string header = read(base, 4);
+  if (header.size() < 4 || header[0] != 1) throw std::runtime_error("has a CFF table of an unknown version");
+  const CffIndex names = read_index(static_cast<unsigned char>(header[2]));
+  const CffIndex tops = read_index(names.end);
+  if (tops.count == 0) throw std::runtime_error("has a CFF table without a Top DICT");
+  const std::string offsets = read(base + tops.offsets, 2 * tops.off_size);
+  const std::uint64_t top_begin = tops.data + get_n(offsets, 0, tops.off_size);
+  const std::uint64_t top_end = tops.data + get_n(offsets, tops.off_size, tops.off_size);
+  const auto charstrings_at = cff_dict_operand(read(base + top_begin, top_end - top_begin), 17);
+  if (!charstrings_at || *charstrings_at <= 0 || static_cast<std::uint64_t>(*charstrings_at) >= cff_length) {
+    throw std::runtime_error("has a CFF table without CharStrings");
+  }
+  const CffIndex charstrings = read_index(static_cast<std::uint64_t>(*charstrings_at));
+  const std::string glyph_offsets =
+      read(base + charstrings.offsets, static_cast<std::size_t>(charstrings.count + 1) * charstrings.off_size);
+
+  std::map<std::uint32_t, std::size_t> sizes;
+  std::vector<std::uint32_t> copied;
+  for (std::uint32_t t : whole) {
+    if (has(t) && t != cff_tag) sizes[t] = length(t), copied.push_back(t);
+  }
+  std::map<std::uint32_t, std::size_t> at;
+  auto font = sparse_layout(sizes, cff_tag, cff_length, copied, at);
+  char* cff = font->data() + at[cff_tag];
+  // Everything but the charstrings' bytes, then the charstrings drawn,
+  // neighbours read together.
+  const std::uint64_t skip_begin = charstrings.data + 1, skip_end = charstrings.end;
+  read_into(base, cff, skip_begin);
+  read_into(base + skip_end, cff + skip_end, cff_length - skip_end);
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> wanted;
+  for (std::uint32_t g : glyphs) {
+    if (g >= charstrings.count) continue;
+    const std::uint64_t begin = charstrings.data + get_n(glyph_offsets, g * charstrings.off_size, charstrings.off_size);
+    const std::uint64_t end = charstrings.data + get_n(glyph_offsets, (g + 1) * charstrings.off_size, charstrings.off_size);
+    if (begin < end && end <= cff_length) wanted.emplace_back(begin, end);
+  }
+  std::sort(wanted.begin(), wanted.end());
+  for (std::size_t i = 0; i < wanted.size();) {
+    const std::uint64_t begin = wanted[i].first;
+    std::uint64_t end = wanted[i].second;
+    std::size_t j = i + 1;
+    while (j < wanted.size() && wanted[j].first <= end + kReadGap && wanted[j].second <= begin + kMaxRead) {
+      end = std::max(end, wanted[j++].second);
+    }
+    read_into(base + begin, cff + begin, end - begin);
+    i = j;
+  }
   return font;
 }
 

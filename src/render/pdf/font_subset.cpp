@@ -11,6 +11,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "render/pdf/cff_table.h"
 #include "render/pdf/font_file.h"
 #include "render/pdf/sfnt_tables.h"
 #include "render/pdf/utf.h"
@@ -30,13 +31,21 @@ using SubsetPlan = std::unique_ptr<hb_subset_plan_t, HbDeleter<hb_subset_plan_t,
 
 constexpr hb_tag_t tag(const char (&s)[5]) { return HB_TAG(s[0], s[1], s[2], s[3]); }
 
-// Tables hb-subset keeps: outlines and metrics. `cmap` and `name` are
-// made here (sfnt_tables.h). Hinting (cvt/fpgm/prep and glyph
-// instructions) is dropped: a press and a 300-dpi preview do not need it.
-// Layout tables (GSUB/GPOS/GDEF) are layout's business, vertical metrics
-// and embedded bitmaps dead weight here.
-constexpr std::array kKeptTables = {tag("glyf"), tag("head"), tag("hhea"), tag("hmtx"), tag("loca"),
-                                    tag("maxp"), tag("OS/2"), tag("post")};
+// Tables hb-subset keeps: outlines and metrics. `name` is made here
+// (sfnt_tables.h); no `cmap` at all, since glyphs are asked for by id and
+// reached by CID. Hinting (cvt/fpgm/prep, glyph instructions, CFF hints)
+// is dropped: a press and a 300-dpi preview do not need it. Layout tables
+// (GSUB/GPOS/GDEF) are layout's business, vertical metrics and embedded
+// bitmaps dead weight here.
+constexpr std::array kTrueTypeTables = {tag("glyf"), tag("head"), tag("hhea"), tag("hmtx"), tag("loca"),
+                                        tag("maxp"), tag("OS/2"), tag("post")};
+constexpr std::array kCffTables = {tag("CFF "), tag("head"), tag("hhea"), tag("hmtx"), tag("maxp"), tag("OS/2"),
+                                   tag("post")};
+// What the face hb-subset reads is made of besides the outlines (which
+// the TrueType copy brings with `head`, `loca` and a cut `post`).
+const std::vector<std::uint32_t> kTrueTypeSource = {tag("hhea"), tag("hmtx"), tag("maxp"), tag("name"), tag("OS/2")};
+const std::vector<std::uint32_t> kCffSource = {tag("head"), tag("hhea"), tag("hmtx"), tag("maxp"),
+                                               tag("name"), tag("OS/2"), tag("post")};
 
 std::string table_bytes(hb_face_t* face, hb_tag_t t) {
   Blob blob(hb_face_reference_table(face, t));
@@ -89,33 +98,6 @@ std::string subset_tag(std::uint64_t h) {
   return tag;
 }
 
-// Hands out codes for glyphs that cannot use their own character: the
-// private-use area first, then any other BMP code no character took.
-class CodeAllocator {
- public:
-  explicit CodeAllocator(const std::set<std::uint16_t>& taken) : taken_(taken) {}
-  std::uint16_t next() {
-    while (cursor_ < kOrder.size()) {
-      auto& [lo, hi] = kOrder[cursor_];
-      while (pos_ <= hi) {
-        const auto code = static_cast<std::uint16_t>(pos_ < lo ? lo : pos_);
-        pos_ = code + 1u;
-        if (!taken_.count(code)) return code;
-      }
-      ++cursor_;
-      pos_ = 0;
-    }
-    throw std::runtime_error("more distinct glyphs than one font's 2-byte code space holds");
-  }
-
- private:
-  static constexpr std::array<std::pair<unsigned, unsigned>, 3> kOrder = {
-      {{0xE000, 0xF8FF}, {0x0100, 0xD7FF}, {0xF900, 0xFFFD}}};
-  const std::set<std::uint16_t>& taken_;
-  std::size_t cursor_ = 0;
-  unsigned pos_ = 0;
-};
-
 Blob blob_of(const std::string& bytes) {
   // READONLY without a copy: every blob made here dies before `bytes`.
   return Blob(hb_blob_create(bytes.data(), static_cast<unsigned>(bytes.size()), HB_MEMORY_MODE_READONLY, nullptr, nullptr));
@@ -136,31 +118,26 @@ std::string serialize(const std::vector<std::pair<hb_tag_t, const std::string*>>
   return std::string(data, len);
 }
 
-bool usable_real_code(char32_t c) {
-  // Below U+0020 a code would be a C0 control (and U+0000 ends the C string
-  // handed to libharu); U+FFFE/U+FFFF are outside libharu's CIDToGIDMap.
-  return c >= 0x20 && c <= 0xFFFD && !(c >= 0xD800 && c <= 0xDFFF);
-}
-
-
-// The face hb-subset works on: the file's metrics, cmap and names as they
-// are, and outlines holding only `glyphs` and their components (font_file.h),
-// so the 10-20 MB of a CJK font's outlines are never mapped or read. Glyph
-// ids, and so the subset, are the same as from the whole file.
-Face open_source(const FontFile& file, std::set<std::uint32_t>& glyphs) {
-  SparseFont* font =
-      file.sparse_font(glyphs, {tag("cmap"), tag("hhea"), tag("hmtx"), tag("maxp"), tag("name"), tag("OS/2")}).release();
+// The face hb-subset works on: the file's metrics and names as they are,
+// and outlines holding only `glyphs` (and, in TrueType, their components)
+// (font_file.h), so the 10-20 MB of a CJK font's outlines are never mapped
+// or read. Glyph ids, and so the subset, are the same as from the whole
+// file.
+Face open_source(const FontFile& file, Outlines outlines, std::set<std::uint32_t>& glyphs) {
+  SparseFont* font = (outlines == Outlines::Cff ? file.sparse_cff_font(glyphs, kCffSource)
+                                                : file.sparse_font(glyphs, kTrueTypeSource))
+                         .release();
   // The blob owns the memory from here on (HarfBuzz frees it at once on failure).
   Blob blob(hb_blob_create(font->data(), static_cast<unsigned>(font->size()), HB_MEMORY_MODE_WRITABLE, font,
                            [](void* p) { delete static_cast<SparseFont*>(p); }));
   return Face(hb_face_create(blob.get(), 0));
 }
 
-// Refused early when libharu or the licence would refuse the font later.
-void check_outlines(const FontFile& file) {
-  if (file.length(tag("glyf")) == 0) {
-    throw std::runtime_error("has no TrueType outlines (glyf); libharu 2.3.0 can embed only TrueType, not CFF");
-  }
+Outlines outlines_of(const FontFile& file) {
+  if (file.length(tag("glyf")) > 0) return Outlines::TrueType;
+  if (file.length(tag("CFF ")) > 0) return Outlines::Cff;
+  if (file.has(tag("CFF2"))) throw std::runtime_error("has CFF2 (variable) outlines, which PDF cannot embed");
+  throw std::runtime_error("has neither TrueType (glyf) nor CFF outlines");
 }
 
 void check_licence(hb_face_t* face) {
@@ -170,76 +147,34 @@ void check_licence(hb_face_t* face) {
   if (fs_type & 0x0200) throw std::runtime_error("its licence allows embedding bitmaps only (OS/2 fsType)");
 }
 
-struct CodedUse {
-  const GlyphUse* use;
-  char32_t nominal_of = 0;  // the character this glyph is the nominal glyph of, 0 if none
-};
-
-// Codes for every use: real characters first, so a private-use fallback
-// never takes a code that some glyph's own character needs.
-std::vector<CodedUse> assign_codes(hb_font_t* font, const std::set<GlyphUse>& uses, SubsetFont& out) {
-  const unsigned glyph_total = hb_face_get_glyph_count(hb_font_get_face(font));
-  std::vector<CodedUse> coded;
-  std::set<std::uint16_t> taken;
-  std::vector<const GlyphUse*> need_private;
-  for (const auto& use : uses) {
-    if (use.gid >= glyph_total) throw std::runtime_error("glyph id " + std::to_string(use.gid) + " is not in the font");
-    const std::u32string text = decode_utf8(use.text);
-    hb_codepoint_t nominal = 0;
-    CodedUse cu{&use, 0};
-    if (text.size() == 1 && hb_font_get_nominal_glyph(font, text[0], &nominal) && nominal == use.gid) {
-      cu.nominal_of = text[0];
-    }
-    coded.push_back(cu);
-    // A narrowed glyph shares its glyph with the full-width one, so only the
-    // latter may take the character's own code.
-    if (cu.nominal_of && usable_real_code(cu.nominal_of) && use.width < 0) {
-      // A (glyph, text) pair is unique, so no other use claims this code.
-      taken.insert(static_cast<std::uint16_t>(cu.nominal_of));
-      out.code_of[use] = static_cast<std::uint16_t>(cu.nominal_of);
-    } else {
-      need_private.push_back(&use);
-    }
-  }
-  CodeAllocator alloc(taken);
-  for (const GlyphUse* use : need_private) out.code_of[*use] = alloc.next();
-  return coded;
-}
-
 struct Subset {
   SubsetPlan plan;  // owns the glyph mapping
   Face face;
   const hb_map_t* old_to_new = nullptr;
 };
 
-Subset run_hb_subset(hb_face_t* face, const std::vector<CodedUse>& coded) {
-  // Characters where a glyph is its character's nominal glyph, glyph ids
-  // only for the rest: given any glyph id, hb-subset 6.0 first inverts the
-  // font's whole cmap (1.5-2 ms for a CJK font), while characters alone are
-  // looked up directly (~0.05 ms). .notdef is always kept.
+Subset run_hb_subset(hb_face_t* face, Outlines outlines, const std::set<GlyphUse>& uses) {
   SubsetInput input(hb_subset_input_create_or_fail());
   if (!input) throw std::runtime_error("out of memory (hb_subset_input)");
-  hb_set_t* unicodes = hb_subset_input_set(input.get(), HB_SUBSET_SETS_UNICODE);
   hb_set_t* glyphs = hb_subset_input_set(input.get(), HB_SUBSET_SETS_GLYPH_INDEX);
-  for (const auto& cu : coded) {
-    if (cu.nominal_of) {
-      hb_set_add(unicodes, cu.nominal_of);
-    } else {
-      hb_set_add(glyphs, cu.use->gid);
-    }
-  }
+  for (const auto& use : uses) hb_set_add(glyphs, use.gid);
   hb_set_t* drop = hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);
   std::array<hb_tag_t, 64> tags{};
   unsigned start = 0, count = 0;
+  const hb_tag_t* kept = outlines == Outlines::Cff ? kCffTables.data() : kTrueTypeTables.data();
+  const hb_tag_t* kept_end = kept + (outlines == Outlines::Cff ? kCffTables.size() : kTrueTypeTables.size());
   do {
     count = tags.size();
     hb_face_get_table_tags(face, start, &count, tags.data());
     for (unsigned i = 0; i < count; ++i) {
-      if (std::find(kKeptTables.begin(), kKeptTables.end(), tags[i]) == kKeptTables.end()) hb_set_add(drop, tags[i]);
+      if (std::find(kept, kept_end, tags[i]) == kept_end) hb_set_add(drop, tags[i]);
     }
     start += count;
   } while (count == tags.size());
-  hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_NO_HINTING);
+  // Flat charstrings: subroutines shared by the few glyphs drawn would
+  // cost more to keep (and to compute) than to inline.
+  hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_NO_HINTING |
+                                             (outlines == Outlines::Cff ? HB_SUBSET_FLAGS_DESUBROUTINIZE : 0u));
 
   Subset out;
   out.plan.reset(hb_subset_plan_create_or_fail(face, input.get()));
@@ -254,12 +189,14 @@ Subset run_hb_subset(hb_face_t* face, const std::vector<CodedUse>& coded) {
 // holds the whole file's checksum), same glyphs, same codes and texts ->
 // same tag, so identical input gives identical bytes.
 std::string tagged_name(hb_face_t* face, const std::string& file_head, const frame::FontFace& ff,
-                        const std::vector<CodeGlyph>& cmap, const SubsetFont& out) {
+                        const SubsetFont& out) {
   Fnv hash;
   hash.bytes(file_head);
   hash.number(static_cast<std::uint64_t>(ff.index));
-  for (const auto& cg : cmap) hash.number((static_cast<std::uint64_t>(cg.code) << 16) | cg.gid);
-  for (const auto& [use, code] : out.code_of) hash.bytes(use.text), hash.number(use.gid), hash.number(code);
+  for (const auto& [use, ref] : out.code_of) {
+    hash.bytes(use.text), hash.number(use.gid), hash.number(static_cast<std::uint64_t>(use.width + 1));
+    hash.number((static_cast<std::uint64_t>(ref.instance) << 16) | ref.code);
+  }
   return subset_tag(hash.h) + "+" + postscript_name(face, ff);
 }
 
@@ -271,6 +208,29 @@ int cap_height(hb_font_t* font, unsigned upem) {
     cap = ext.ascender;
   }
   return static_cast<int>(static_cast<long>(cap) * 1000 / static_cast<long>(upem));
+}
+
+int per_mille(long v, unsigned upem) { return static_cast<int>(std::lround(static_cast<double>(v) * 1000 / upem)); }
+
+// The descriptor's numbers from the font's own tables.
+FontMetrics metrics_of(hb_face_t* face, hb_font_t* font, const std::string& head) {
+  const unsigned upem = hb_face_get_upem(face);
+  FontMetrics m;
+  for (int i = 0; i < 4; ++i) m.bbox[i] = per_mille(static_cast<std::int16_t>(be16(head, 36 + 2 * i)), upem);
+  hb_position_t v = 0;
+  if (hb_ot_metrics_get_position(font, HB_OT_METRICS_TAG_HORIZONTAL_ASCENDER, &v)) m.ascent = per_mille(v, upem);
+  if (hb_ot_metrics_get_position(font, HB_OT_METRICS_TAG_HORIZONTAL_DESCENDER, &v)) m.descent = per_mille(v, upem);
+  m.cap_height = cap_height(font, upem);
+  const std::string post = table_bytes(face, tag("post"));
+  const auto angle = static_cast<std::int32_t>((be16(post, 4) << 16) | be16(post, 6));
+  m.italic_angle = angle / 65536.0;
+  if (be16(post, 12) || be16(post, 14)) m.flags |= 1;  // fixed pitch
+  if (m.italic_angle != 0) m.flags |= 64;
+  // PDF wants a dominant stem width, which fonts do not record; this rough
+  // estimate from the weight class is what most writers use.
+  const double weight = be16(table_bytes(face, tag("OS/2")), 4);
+  m.stem_v = static_cast<int>(std::lround(50 + (weight / 65) * (weight / 65)));
+  return m;
 }
 
 // Glyphs the subset kept that `loaded` lacks, added to it; false when none.
@@ -310,75 +270,93 @@ std::vector<GlyphUse> uses_of(const frame::GlyphRun& run) {
   return uses;
 }
 
+namespace {
+
+// Codes for every use, and the instances that give a glyph a second width
+// or text: the first use of a glyph (in set order, so the font's own width
+// comes first) is instance 0, its k-th other use instance k.
+void assign_codes(const std::set<GlyphUse>& uses, const std::vector<std::uint16_t>& code_of_new_gid,
+                  const hb_map_t* old_to_new, hb_font_t* font, SubsetFont& out) {
+  const unsigned upem = hb_face_get_upem(hb_font_get_face(font));
+  std::map<std::uint32_t, std::uint16_t> uses_of_glyph;
+  for (const auto& use : uses) {
+    const hb_codepoint_t new_gid = hb_map_get(old_to_new, use.gid);
+    if (new_gid == HB_MAP_VALUE_INVALID || new_gid >= code_of_new_gid.size()) {
+      throw std::runtime_error("HarfBuzz dropped a glyph from the subset");
+    }
+    const std::uint16_t instance = uses_of_glyph[use.gid]++;
+    const CodeRef ref{instance, code_of_new_gid[new_gid]};
+    out.code_of[use] = ref;
+    if (out.instances.size() <= instance) out.instances.resize(instance + 1u);
+    FontInstance& in = out.instances[instance];
+    in.text_of_code[ref.code] = decode_utf8(use.text);
+    const auto advance = static_cast<unsigned>(hb_font_get_glyph_h_advance(font, use.gid));
+    in.width_of_code[ref.code] = use.width >= 0 ? use.width : static_cast<int>((advance * 1000u + upem / 2) / upem);
+  }
+  if (out.instances.empty()) out.instances.resize(1);
+}
+
+}  // namespace
+
 SubsetFont subset_font(const frame::FontFace& ff, const std::set<GlyphUse>& uses) {
   const FontFile file(ff.path, ff.index);
-  check_outlines(file);
+  SubsetFont out;
+  out.outlines = outlines_of(file);
   std::set<std::uint32_t> glyphs{0};  // .notdef, kept by hb-subset
   for (const auto& use : uses) glyphs.insert(use.gid);
-  Face face = open_source(file, glyphs);
+  Face face = open_source(file, out.outlines, glyphs);
   check_licence(face.get());
-  const unsigned upem = hb_face_get_upem(face.get());
-  SubsetFont out;
-  std::vector<CodedUse> coded;
-  {
-    const Font font(hb_font_create(face.get()));
-    coded = assign_codes(font.get(), uses, out);
+  const unsigned glyph_total = hb_face_get_glyph_count(face.get());
+  for (const auto& use : uses) {
+    if (use.gid >= glyph_total) throw std::runtime_error("glyph id " + std::to_string(use.gid) + " is not in the font");
   }
-  Subset subset = run_hb_subset(face.get(), coded);
+  Subset subset = run_hb_subset(face.get(), out.outlines, uses);
   // hb-subset keeps the glyphs drawn and their components, which the
   // source holds; should it ever keep another one (through a table it
   // reads that this file does not know of), that glyph would come out
   // empty: load it too and subset again.
   while (add_unloaded(subset, glyphs)) {
     subset = Subset{};
-    face = open_source(file, glyphs);
-    subset = run_hb_subset(face.get(), coded);
+    face = open_source(file, out.outlines, glyphs);
+    subset = run_hb_subset(face.get(), out.outlines, uses);
   }
   const Font font(hb_font_create(face.get()));  // scale = upem: advances in font units
   out.glyph_count = hb_face_get_glyph_count(subset.face.get());
 
-  std::vector<CodeGlyph> cmap;
-  for (const auto& [use, code] : out.code_of) {
-    const hb_codepoint_t new_gid = hb_map_get(subset.old_to_new, use.gid);
-    if (new_gid == HB_MAP_VALUE_INVALID) throw std::runtime_error("HarfBuzz dropped a glyph from the subset");
-    cmap.push_back({code, static_cast<std::uint16_t>(new_gid)});
-    out.text_of_code[code] = decode_utf8(use.text);
-    const auto advance = static_cast<unsigned>(hb_font_get_glyph_h_advance(font.get(), use.gid));
-    out.width_of_code[code] = use.width >= 0 ? use.width : static_cast<int>((advance * 1000u + upem / 2) / upem);
-  }
-  std::sort(cmap.begin(), cmap.end(), [](const CodeGlyph& a, const CodeGlyph& b) { return a.code < b.code; });
-  out.gid_of_code.assign(cmap.empty() ? 0 : cmap.back().code + 1u, 0);
-  for (const auto& cg : cmap) out.gid_of_code[cg.code] = cg.gid;
-  out.base_name = tagged_name(face.get(), file.table(tag("head")), ff, cmap, out);
-  out.cap_height = cap_height(font.get(), upem);
-
-  const std::string cmap_table = build_cmap_table(cmap);
-  const std::string name_table = build_name_table(out.base_name);
   std::map<hb_tag_t, std::string> t;
-  for (hb_tag_t k : kKeptTables) t[k] = table_bytes(subset.face.get(), k);
+  for (hb_tag_t k : out.outlines == Outlines::Cff ? std::vector<hb_tag_t>(kCffTables.begin(), kCffTables.end())
+                                                  : std::vector<hb_tag_t>(kTrueTypeTables.begin(), kTrueTypeTables.end())) {
+    t[k] = table_bytes(subset.face.get(), k);
+  }
+  std::vector<std::uint16_t> code_of_new_gid;
+  if (out.outlines == Outlines::Cff) {
+    code_of_new_gid = cff_glyph_cids(t[tag("CFF ")]);
+  } else {
+    for (std::size_t g = 0; g < out.glyph_count; ++g) code_of_new_gid.push_back(static_cast<std::uint16_t>(g));
+  }
+  assign_codes(uses, code_of_new_gid, subset.old_to_new, font.get(), out);
+  const std::string file_head = file.table(tag("head"));
+  out.base_name = tagged_name(face.get(), file_head, ff, out);
+  out.metrics = metrics_of(face.get(), font.get(), file_head);
+
+  if (out.outlines == Outlines::Cff) {
+    out.program = std::move(t[tag("CFF ")]);
+    return out;
+  }
+  const std::string name_table = build_name_table(out.base_name);
   // No cmap in the embedded program: a CIDFontType2 reaches its glyphs
   // through /CIDToGIDMap, and PDF (ISO 32000-1, 9.9) does not require the
   // table there; leaving it out saves 1-2 KB a font. poppler and Ghostscript
   // render such fonts identically.
-  out.sfnt = serialize({{tag("OS/2"), &t[tag("OS/2")]},
-                        {tag("glyf"), &t[tag("glyf")]},
-                        {tag("head"), &t[tag("head")]},
-                        {tag("hhea"), &t[tag("hhea")]},
-                        {tag("hmtx"), &t[tag("hmtx")]},
-                        {tag("loca"), &t[tag("loca")]},
-                        {tag("maxp"), &t[tag("maxp")]},
-                        {tag("name"), &name_table},
-                        {tag("post"), &t[tag("post")]}});
-  const SkeletonOutlines skeleton = skeleton_outlines(t[tag("head")], t[tag("loca")], t[tag("glyf")], out.glyph_count);
-  out.metrics_sfnt = serialize({{tag("OS/2"), &t[tag("OS/2")]},
-                                {tag("cmap"), &cmap_table},
-                                {tag("glyf"), &skeleton.glyf},
-                                {tag("head"), &skeleton.head},
-                                {tag("hhea"), &t[tag("hhea")]},
-                                {tag("hmtx"), &t[tag("hmtx")]},
-                                {tag("loca"), &skeleton.loca},
-                                {tag("maxp"), &t[tag("maxp")]},
-                                {tag("name"), &name_table}});
+  out.program = serialize({{tag("OS/2"), &t[tag("OS/2")]},
+                           {tag("glyf"), &t[tag("glyf")]},
+                           {tag("head"), &t[tag("head")]},
+                           {tag("hhea"), &t[tag("hhea")]},
+                           {tag("hmtx"), &t[tag("hmtx")]},
+                           {tag("loca"), &t[tag("loca")]},
+                           {tag("maxp"), &t[tag("maxp")]},
+                           {tag("name"), &name_table},
+                           {tag("post"), &t[tag("post")]}});
   return out;
 }
 

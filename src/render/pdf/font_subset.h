@@ -1,14 +1,18 @@
 #pragma once
-// One font of the publication cut down to the glyphs drawn with it, ready
-// for libharu. HarfBuzz's hb-subset keeps only those glyphs (renumbered
-// 1..n); the writer then gives every (glyph, text) pair a 2-byte code and
-// writes its own `cmap` so that codes are what libharu's UTF-8 path draws:
-// - the real code point for a glyph that is the font's nominal glyph of a
-//   single BMP character, so the CIDs in the page read as Unicode;
-// - a private-use code (U+E000…) otherwise: alternate forms, clusters and
-//   every character above U+FFFF, which libharu's UTF-8 encoder would
-//   otherwise turn into spaces.
-// The /ToUnicode CMap maps every code back to its text.
+// One font of the publication cut down to the glyphs drawn with it.
+// HarfBuzz's hb-subset keeps only those glyphs (renumbered 1..n), from
+// TrueType (glyf) and OpenType/CFF faces alike; the writer embeds the
+// result itself as a CIDFontType2 (FontFile2) or CIDFontType0 (FontFile3
+// /CIDFontType0C) with Identity-H, so a code on the page is:
+// - for TrueType, the subset's glyph id (/CIDToGIDMap /Identity);
+// - for CFF, the glyph's CID in the subset's charset (its glyph id in a
+//   name-keyed CFF).
+// No character code is involved, so characters above U+FFFF (𬭎) and
+// glyphs that stand for no single character (alternate forms, clusters)
+// need nothing special; /ToUnicode maps every code back to its text.
+// A glyph drawn at two widths (see uses_of) or standing for two texts is
+// drawn from a second *instance* of the font: the same embedded program
+// and descriptor, its own /W and /ToUnicode.
 // Pure HarfBuzz; no libharu here.
 #include <compare>
 #include <cstdint>
@@ -40,28 +44,44 @@ struct GlyphUse {
 // as spaces the source does not have.
 std::vector<GlyphUse> uses_of(const frame::GlyphRun& run);
 
-struct SubsetFont {
-  std::string base_name;  // "ABCDEF+UMingCN": subset tag from a hash of the glyphs and codes
-  // The TrueType program to embed: outlines and metrics, our `name`, no
-  // `cmap` (a CIDFontType2 reaches glyphs through /CIDToGIDMap).
-  std::string sfnt;
-  // What libharu loads: the same font with our `cmap` and each glyph cut
-  // to its 10-byte header (contour count, bounding box), all libharu ever
-  // reads of glyf; it spares libharu copying outlines byte by byte.
-  std::string metrics_sfnt;
-  std::vector<std::uint16_t> gid_of_code;  // CIDToGIDMap: index = code, 0 = unused
-  std::map<GlyphUse, std::uint16_t> code_of;
+enum class Outlines { TrueType, Cff };
+
+// Where a use is drawn from: which instance of the font, and its code.
+struct CodeRef {
+  std::uint16_t instance = 0;
+  std::uint16_t code = 0;
+  auto operator<=>(const CodeRef&) const = default;
+};
+
+// What one instance's /W and /ToUnicode say.
+struct FontInstance {
+  std::map<std::uint16_t, int> width_of_code;  // 1/1000 em, rounded
   std::map<std::uint16_t, std::u32string> text_of_code;
-  // Advance per code in 1/1000 em, rounded: what /W says, so the page
-  // positions glyphs with exactly the widths viewers will use.
-  std::map<std::uint16_t, int> width_of_code;
-  int cap_height = 0;  // 1/1000 em
+};
+
+// The FontDescriptor's numbers, in 1/1000 em.
+struct FontMetrics {
+  int bbox[4] = {0, 0, 1000, 1000};
+  int ascent = 880, descent = -120, cap_height = 700, stem_v = 80;
+  double italic_angle = 0;
+  int flags = 4;  // symbolic: CJK glyphs are outside the standard Latin set
+};
+
+struct SubsetFont {
+  std::string base_name;  // "ABCDEF+NotoSerifCJKsc-Regular": tag from a hash of the glyphs and codes
+  Outlines outlines = Outlines::TrueType;
+  // What is embedded: a TrueType font (outlines, metrics, our `name`, no
+  // `cmap`) or a bare CFF table.
+  std::string program;
+  std::map<GlyphUse, CodeRef> code_of;
+  std::vector<FontInstance> instances;  // at least one
+  FontMetrics metrics;
   std::size_t glyph_count = 0;  // glyphs in the subset, .notdef included
 };
 
 // Throws std::runtime_error (message without the file name's context) when
-// the font cannot be read, is not glyf-based TrueType, forbids embedding or
-// subsetting, or has too many distinct glyphs for one 2-byte code space.
+// the font cannot be read, has neither TrueType nor CFF outlines, or
+// forbids embedding or subsetting.
 SubsetFont subset_font(const frame::FontFace& face, const std::set<GlyphUse>& uses);
 
 }  // namespace render::pdf

@@ -1,5 +1,8 @@
 #include "render/pdf/page_painter.h"
 
+#include <hpdf_pages.h>
+#include <hpdf_utils.h>
+
 #include <algorithm>
 #include <cmath>
 #include <string>
@@ -7,7 +10,6 @@
 
 #include "render/pdf/pdf_error.h"
 #include "render/pdf/text_segments.h"
-#include "render/pdf/utf.h"
 
 namespace render::pdf {
 namespace {
@@ -21,6 +23,11 @@ constexpr double kNonZeroCharSpace = 0.00001;
 
 HPDF_REAL unit(double v) { return static_cast<HPDF_REAL>(std::clamp(v, 0.0, 1.0)); }
 HPDF_REAL real(double v) { return static_cast<HPDF_REAL>(v); }
+
+void append_hex16(std::string& out, std::uint16_t v) {
+  constexpr char kHex[] = "0123456789ABCDEF";
+  for (int shift = 12; shift >= 0; shift -= 4) out.push_back(kHex[(v >> shift) & 0xF]);
+}
 
 }  // namespace
 
@@ -65,38 +72,58 @@ void PagePainter::draw_run(const frame::GlyphRun& run) {
   }
   const PdfFont& font = fonts_.font(run.face);
   const std::size_t n = run.glyphs.size();
-  std::vector<std::uint16_t> codes(n);
+  std::vector<CodeRef> refs(n);
   std::vector<double> x(n), width(n);
   const std::vector<GlyphUse> uses = uses_of(run);
   for (std::size_t i = 0; i < n; ++i) {
-    const auto& gl = run.glyphs[i];
-    codes[i] = font.subset.code_of.at(uses[i]);
-    x[i] = gl.x;
-    width[i] = font.subset.width_of_code.at(codes[i]) * run.size / 1000.0;
+    refs[i] = font.subset.code_of.at(uses[i]);
+    x[i] = run.glyphs[i].x;
+    width[i] = font.subset.instances[refs[i].instance].width_of_code.at(refs[i].code) * run.size / 1000.0;
   }
 
   begin_text();
-  if (font_ != font.handle || font_size_ != run.size) {
-    doc_.check("set font", HPDF_Page_SetFontAndSize(page_, font.handle, real(run.size)));
-    font_ = font.handle;
-    font_size_ = run.size;
-  }
   set_fill(run.color);
   const auto baseline = real(g_.y(run.baseline));
-  std::string text;
+  std::string hex;
   for (const auto& seg : split_text_segments(x, width)) {
     if (seg.char_space) set_char_space(*seg.char_space);
     double advance = 0;
-    text.clear();
-    for (std::size_t i = seg.first; i < seg.first + seg.count; ++i) {
-      append_utf8(text, codes[i]);
-      advance += width[i];
-    }
+    for (std::size_t i = seg.first; i < seg.first + seg.count; ++i) advance += width[i];
     if (advance == 0 && char_space_ == 0) set_char_space(kNonZeroCharSpace);
     HPDF_Page_SetTextMatrix(page_, 1, 0, 0, 1, real(g_.x(x[seg.first])), baseline);
-    HPDF_Page_ShowText(page_, text.c_str());
+    // One show per stretch of glyphs from the same instance of the font.
+    for (std::size_t i = seg.first; i < seg.first + seg.count;) {
+      const std::uint16_t instance = refs[i].instance;
+      set_font(font.instances[instance], run.size);
+      hex.assign("<");
+      for (; i < seg.first + seg.count && refs[i].instance == instance; ++i) append_hex16(hex, refs[i].code);
+      hex.append("> Tj\012");
+      write_content(hex);
+    }
   }
   doc_.check("draw text");
+}
+
+void PagePainter::set_font(HPDF_Dict font, double size) {
+  if (font_ == font && font_size_ == size) return;
+  const char* name = HPDF_Page_GetLocalFontName(page_, font);
+  if (!name) doc_.check("set font", HPDF_FAILD_TO_ALLOC_MEM);
+  std::string op = "/";
+  op.append(name).append(" ");
+  char number[32];
+  HPDF_FToA(number, real(size), number + sizeof number - 1);
+  op.append(number).append(" Tf\012");
+  write_content(op);
+  font_ = font;
+  font_size_ = size;
+}
+
+// Text operators libharu's API has no form for (its ShowText goes through
+// its own font objects): written straight into the page's content stream.
+void PagePainter::write_content(const std::string& ops) {
+  auto* attr = static_cast<HPDF_PageAttr>(page_->attr);
+  doc_.check("page content", HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(ops.data()),
+                                               static_cast<HPDF_UINT>(ops.size())));
 }
 
 void PagePainter::draw_image(const frame::Image& image) {

@@ -5,6 +5,7 @@
 #include <hpdf.h>
 
 #include <optional>
+#include <string>
 
 #include "frame/frame.h"
 #include "render/pdf/hpdf_document.h"
@@ -37,6 +38,8 @@ class PagePainter {
   void set_stroke(const frame::Color& c);
   void set_line_width(double w);
   void set_char_space(double tc);
+  void set_font(HPDF_Dict font, double size);
+  void write_content(const std::string& ops);
 
   HpdfDocument& doc_;
   HPDF_Page page_;
@@ -48,7 +51,7 @@ class PagePainter {
   bool in_text_ = false;
   std::optional<frame::Color> fill_, stroke_;
   std::optional<double> line_width_;
-  HPDF_Font font_ = nullptr;
+  HPDF_Dict font_ = nullptr;
   double font_size_ = 0;
   double char_space_ = 0;  // PDF's initial Tc
 };

@@ -1,8 +1,5 @@
 #include "render/pdf/pdf_fonts.h"
 
-#include <hpdf_doc.h>
-#include <hpdf_font.h>
-#include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
 
@@ -55,28 +52,16 @@ void collect_runs(const std::vector<frame::Item>& items, const frame::Publicatio
   }
 }
 
-// The part of a font that needs no libharu: the subset and its two
-// deflated streams.
+// The part of a font that needs no libharu: the subset and its deflated program.
 struct PreparedFont {
   SubsetFont subset;
-  std::string program;  // FontFile2, deflated
-  std::string cid_map;  // CIDToGIDMap, deflated
+  std::string program;  // FontFile2 or FontFile3, deflated
 };
 
 PreparedFont prepare_font(const frame::FontFace& face, const std::set<GlyphUse>& uses) {
   PreparedFont p;
   p.subset = subset_font(face, uses);
-  p.program = deflate_bytes(p.subset.sfnt, kFontDeflateLevel);
-  // CIDToGIDMap: two bytes of glyph id per code, up to the highest code
-  // used (libharu's own covers all 65,535). Mostly zeros: the fastest
-  // level already shrinks it ~50x.
-  std::string map;
-  map.reserve(p.subset.gid_of_code.size() * 2);
-  for (std::uint16_t gid : p.subset.gid_of_code) {
-    map.push_back(static_cast<char>(gid >> 8));
-    map.push_back(static_cast<char>(gid & 0xFF));
-  }
-  p.cid_map = deflate_bytes(map, 1);
+  p.program = deflate_bytes(p.subset.program, kFontDeflateLevel);
   return p;
 }
 
@@ -90,53 +75,43 @@ HPDF_Dict packed_stream(HpdfDocument& doc, const char* what, const std::string& 
   return stream;
 }
 
-HPDF_Dict font_descriptor(HpdfDocument& doc, HPDF_FontDef def, const PreparedFont& font) {
-  const SubsetFont& subset = font.subset;
-  HPDF_Dict file = packed_stream(doc, "font file", font.program);
-  doc.check("font file", HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(subset.sfnt.size())));
+HPDF_Dict indirect_dict(HpdfDocument& doc, const char* what) {
+  HPDF_Dict d = doc.require(what, HPDF_Dict_New(doc.mmgr()));
+  doc.check(what, HPDF_Xref_Add(doc.xref(), d));
+  return d;
+}
 
-  HPDF_Dict d = doc.require("font descriptor", HPDF_Dict_New(doc.mmgr()));
-  doc.check("font descriptor", HPDF_Xref_Add(doc.xref(), d));
+HPDF_Dict font_descriptor(HpdfDocument& doc, const PreparedFont& font) {
+  const SubsetFont& subset = font.subset;
+  const FontMetrics& m = subset.metrics;
+  const bool cff = subset.outlines == Outlines::Cff;
+  HPDF_Dict file = packed_stream(doc, "font file", font.program);
+  doc.check("font file", cff ? HPDF_Dict_AddName(file, "Subtype", "CIDFontType0C")
+                             : HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(subset.program.size())));
+
+  HPDF_Dict d = indirect_dict(doc, "font descriptor");
   HPDF_STATUS ret = HPDF_OK;
   ret |= HPDF_Dict_AddName(d, "Type", "FontDescriptor");
   ret |= HPDF_Dict_AddName(d, "FontName", subset.base_name.c_str());
-  // Symbolic (4): CJK glyphs are outside the standard Latin set; keep
-  // libharu's serif/script/fixed bits read from OS/2 and post.
-  ret |= HPDF_Dict_AddNumber(d, "Flags", static_cast<HPDF_INT32>((def->flags & (1 | 2 | 8 | 64)) | 4));
-  ret |= HPDF_Dict_Add(d, "FontBBox", HPDF_Box_Array_New(doc.mmgr(), def->font_bbox));
-  ret |= HPDF_Dict_AddNumber(d, "ItalicAngle", def->italic_angle);
-  ret |= HPDF_Dict_AddNumber(d, "Ascent", def->ascent);
-  ret |= HPDF_Dict_AddNumber(d, "Descent", def->descent);
-  ret |= HPDF_Dict_AddNumber(d, "CapHeight", subset.cap_height);
-  ret |= HPDF_Dict_AddNumber(d, "StemV", def->stemv);
-  ret |= HPDF_Dict_Add(d, "FontFile2", file);
+  ret |= HPDF_Dict_AddNumber(d, "Flags", m.flags);
+  const HPDF_Box bbox{static_cast<HPDF_REAL>(m.bbox[0]), static_cast<HPDF_REAL>(m.bbox[1]),
+                      static_cast<HPDF_REAL>(m.bbox[2]), static_cast<HPDF_REAL>(m.bbox[3])};
+  ret |= HPDF_Dict_Add(d, "FontBBox", HPDF_Box_Array_New(doc.mmgr(), bbox));
+  ret |= HPDF_Dict_AddReal(d, "ItalicAngle", static_cast<HPDF_REAL>(m.italic_angle));
+  ret |= HPDF_Dict_AddNumber(d, "Ascent", m.ascent);
+  ret |= HPDF_Dict_AddNumber(d, "Descent", m.descent);
+  ret |= HPDF_Dict_AddNumber(d, "CapHeight", m.cap_height);
+  ret |= HPDF_Dict_AddNumber(d, "StemV", m.stem_v);
+  ret |= HPDF_Dict_Add(d, cff ? "FontFile3" : "FontFile2", file);
   doc.check("font descriptor", ret);
   return d;
 }
 
-void replace_to_unicode(HpdfDocument& doc, HPDF_Font font, const SubsetFont& subset) {
-  auto* attr = static_cast<HPDF_FontAttr>(font->attr);
-  HPDF_Dict cmap = attr->cmap_stream;
-  if (!cmap || !cmap->stream) throw PdfError({}, "libharu wrote no ToUnicode stream to replace");
-  // Reuse libharu's stream object (it is already in the xref and gets the
-  // document's compression), only with the right content.
-  HPDF_MemStream_FreeData(cmap->stream);
-  const std::string text = build_to_unicode_cmap(subset.text_of_code);
-  doc.check("ToUnicode", HPDF_Stream_Write(cmap->stream, reinterpret_cast<const HPDF_BYTE*>(text.data()),
-                                           static_cast<HPDF_UINT>(text.size())));
-  for (const char* key : {"Type", "CMapName", "CIDSystemInfo", "WMode"}) HPDF_Dict_RemoveElement(cmap, key);
-
-  auto info = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(attr->descendant_font, "CIDSystemInfo", HPDF_OCLASS_DICT));
-  if (info) doc.check("CIDSystemInfo", HPDF_Dict_Add(info, "Ordering", HPDF_String_New(doc.mmgr(), "Identity", nullptr)));
-}
-
-// /DW and /W from the subset's own widths. libharu takes /DW from .notdef
-// (often half an em in CJK fonts) and so lists every Han character in /W,
-// uncompressed: ~8 KB for a page of body text. The commonest width as /DW
+// /DW and /W from the instance's widths. The commonest width as /DW
 // leaves /W to the few others.
-void write_widths(HpdfDocument& doc, HPDF_Dict cid_font, const SubsetFont& subset) {
+void write_widths(HpdfDocument& doc, HPDF_Dict cid_font, const FontInstance& instance) {
   std::map<int, std::size_t> count;
-  for (const auto& [code, w] : subset.width_of_code) ++count[w];
+  for (const auto& [code, w] : instance.width_of_code) ++count[w];
   int dw = 1000;
   std::size_t best = 0;
   for (const auto& [w, n] : count) {
@@ -147,7 +122,7 @@ void write_widths(HpdfDocument& doc, HPDF_Dict cid_font, const SubsetFont& subse
   ret |= HPDF_Dict_AddNumber(cid_font, "DW", dw);
   HPDF_Array run = nullptr;
   int last = -2;
-  for (const auto& [code, w] : subset.width_of_code) {
+  for (const auto& [code, w] : instance.width_of_code) {
     if (w == dw) continue;
     if (!run || code != last + 1) {  // "c [w1 w2 ...]" per run of consecutive codes
       run = HPDF_Array_New(doc.mmgr());
@@ -160,33 +135,48 @@ void write_widths(HpdfDocument& doc, HPDF_Dict cid_font, const SubsetFont& subse
   doc.check("widths", ret);
 }
 
-HPDF_Font load_font(HpdfDocument& doc, const PreparedFont& prepared) {
-  const SubsetFont& subset = prepared.subset;
-  const std::string& file = subset.metrics_sfnt;
-  HPDF_Stream data = doc.require("font data", HPDF_MemStream_New(doc.mmgr(), static_cast<HPDF_UINT>(file.size())));
-  if (HPDF_Stream_Write(data, reinterpret_cast<const HPDF_BYTE*>(file.data()), static_cast<HPDF_UINT>(file.size())) !=
-      HPDF_OK) {
-    HPDF_Stream_Free(data);
-    doc.check("font data", HPDF_FAILD_TO_ALLOC_MEM);
-  }
-  // Takes `data` in every case. "Not embedding" as far as libharu knows:
-  // it only reads metrics (ascent, bbox, widths) and the cmap (codes to
-  // glyphs); the font program, its descriptor and the CIDToGIDMap are ours.
-  HPDF_FontDef def = doc.require("libharu could not read the subset font", HPDF_TTFontDef_Load(doc.mmgr(), data, HPDF_FALSE));
-  if (subset.base_name != def->base_font || HPDF_Doc_FindFontDef(doc.get(), def->base_font)) {
-    const std::string name = def->base_font;
-    HPDF_FontDef_Free(def);
-    throw PdfError({}, "subset font name clash or misread: " + name);
-  }
-  doc.check("register font", HPDF_Doc_RegisterFontDef(doc.get(), def));  // frees `def` on failure
-  // libharu builds a descriptor only when there is none yet.
-  def->descriptor = font_descriptor(doc, def, prepared);
-  HPDF_Font font = doc.require("load font", HPDF_GetFont(doc.get(), def->base_font, "UTF-8"));
-  auto* attr = static_cast<HPDF_FontAttr>(font->attr);
-  doc.check("CIDToGIDMap", HPDF_Dict_Add(attr->descendant_font, "CIDToGIDMap", packed_stream(doc, "CIDToGIDMap", prepared.cid_map)));
-  write_widths(doc, attr->descendant_font, subset);
-  replace_to_unicode(doc, font, subset);
+// One instance: a Type0 font over its own CIDFont, sharing `descriptor`.
+HPDF_Dict write_instance(HpdfDocument& doc, const SubsetFont& subset, const FontInstance& instance,
+                         HPDF_Dict descriptor) {
+  const bool cff = subset.outlines == Outlines::Cff;
+  HPDF_Dict cid_font = indirect_dict(doc, "CIDFont");
+  HPDF_Dict info = doc.require("CIDSystemInfo", HPDF_Dict_New(doc.mmgr()));
+  HPDF_STATUS ret = HPDF_OK;
+  ret |= HPDF_Dict_Add(info, "Registry", HPDF_String_New(doc.mmgr(), "Adobe", nullptr));
+  ret |= HPDF_Dict_Add(info, "Ordering", HPDF_String_New(doc.mmgr(), "Identity", nullptr));
+  ret |= HPDF_Dict_AddNumber(info, "Supplement", 0);
+  ret |= HPDF_Dict_AddName(cid_font, "Type", "Font");
+  ret |= HPDF_Dict_AddName(cid_font, "Subtype", cff ? "CIDFontType0" : "CIDFontType2");
+  ret |= HPDF_Dict_AddName(cid_font, "BaseFont", subset.base_name.c_str());
+  ret |= HPDF_Dict_Add(cid_font, "CIDSystemInfo", info);
+  ret |= HPDF_Dict_Add(cid_font, "FontDescriptor", descriptor);
+  if (!cff) ret |= HPDF_Dict_AddName(cid_font, "CIDToGIDMap", "Identity");
+  doc.check("CIDFont", ret);
+  write_widths(doc, cid_font, instance);
+
+  HPDF_Dict font = indirect_dict(doc, "font");
+  HPDF_Array descendants = doc.require("font", HPDF_Array_New(doc.mmgr()));
+  ret = HPDF_Dict_AddName(font, "Type", "Font");
+  ret |= HPDF_Dict_AddName(font, "Subtype", "Type0");
+  ret |= HPDF_Dict_AddName(font, "BaseFont", subset.base_name.c_str());
+  ret |= HPDF_Dict_AddName(font, "Encoding", "Identity-H");
+  ret |= HPDF_Array_Add(descendants, cid_font);
+  ret |= HPDF_Dict_Add(font, "DescendantFonts", descendants);
+  const std::string to_unicode = deflate_bytes(build_to_unicode_cmap(instance.text_of_code), kFontDeflateLevel);
+  ret |= HPDF_Dict_Add(font, "ToUnicode", packed_stream(doc, "ToUnicode", to_unicode));
+  doc.check("font", ret);
   return font;
+}
+
+PdfFont write_font(HpdfDocument& doc, PreparedFont prepared) {
+  PdfFont out;
+  const HPDF_Dict descriptor = font_descriptor(doc, prepared);
+  for (const FontInstance& instance : prepared.subset.instances) {
+    out.instances.push_back(write_instance(doc, prepared.subset, instance, descriptor));
+  }
+  out.subset = std::move(prepared.subset);
+  out.subset.program = {};
+  return out;
 }
 
 }  // namespace
@@ -215,15 +205,10 @@ PdfFonts::PdfFonts(HpdfDocument& doc, const frame::Publication& pub, bool includ
     const auto& ff = pub.faces[static_cast<std::size_t>(face)];
     PdfFont loaded;
     try {
-      PreparedFont prepared = prepare_font(ff, src->uses);
-      loaded.handle = load_font(doc, prepared);
-      loaded.subset = std::move(prepared.subset);
+      loaded = write_font(doc, prepare_font(ff, src->uses));
     } catch (const std::exception& e) {
       throw PdfError(src->first_span, "font " + ff.path + " (" + ff.family + "): " + e.what());
     }
-    // libharu holds its own copies now.
-    loaded.subset.sfnt = {};
-    loaded.subset.metrics_sfnt = {};
     font_of_first_face[face] = static_cast<int>(fonts_.size());
     fonts_.push_back(std::move(loaded));
   }

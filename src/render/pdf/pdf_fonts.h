@@ -1,18 +1,16 @@
 #pragma once
 // The publication's fonts inside the libharu document: each face actually
-// drawn is subset (font_subset.h) and registered as a Type0/CIDFontType2
-// font with libharu's "UTF-8" encoder, whose CIDs are the codes the
-// subset's cmap gives. libharu is handed only a metrics copy of the subset
-// (glyph outlines cut to their headers) and told it is not embedding, so it
-// computes no more than it must; the writer supplies what libharu 2.3.0
-// would get wrong or slow:
-// - /FontDescriptor with /FontFile2: the subset file itself, deflated here
-//   at a faster level (libharu would re-assemble a 13-table copy);
-// - /CIDToGIDMap up to the highest code used (libharu's spans 65,535);
-// - /W and /DW with the commonest width as default (libharu's default is
-//   .notdef's width, which lists every Han character in /W);
+// drawn is subset (font_subset.h) and written by hand as a Type0 font with
+// Identity-H over a CIDFontType2 (TrueType, /CIDToGIDMap /Identity) or a
+// CIDFontType0 (CFF, FontFile3 /CIDFontType0C). libharu only keeps the
+// objects and streams; its own font code (TrueType only, codes through its
+// UTF-8 encoder, which turns everything above U+FFFF into a space) is not
+// used. Each font has:
+// - /FontDescriptor with the subset program, deflated here;
+// - /W and /DW with the commonest width as default;
 // - /ToUnicode: an exact map from each code to its text (to_unicode.h);
-// - CIDSystemInfo /Ordering "Identity-H" (a CMap name) becomes "Identity".
+// and one Type0/CIDFont pair per instance (font_subset.h), all sharing the
+// descriptor and program.
 #include <hpdf.h>
 
 #include <vector>
@@ -24,13 +22,13 @@
 namespace render::pdf {
 
 struct PdfFont {
-  HPDF_Font handle = nullptr;
-  SubsetFont subset;
+  std::vector<HPDF_Dict> instances;  // the Type0 font dictionary of each instance
+  SubsetFont subset;                 // program dropped once written
 };
 
 class PdfFonts {
  public:
-  // Subsets and loads every face that some glyph run draws with (debug
+  // Subsets and writes every face that some glyph run draws with (debug
   // items count only when they will be drawn). Throws PdfError.
   PdfFonts(HpdfDocument& doc, const frame::Publication& pub, bool include_debug_items);
 

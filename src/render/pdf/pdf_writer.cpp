@@ -66,7 +66,6 @@ std::string write(const frame::Publication& pub, const PdfOptions& options, sour
   // Soft masks (PNG transparency) need PDF 1.4; libharu starts at 1.3.
   doc.get()->pdf_version = HPDF_VER_14;
   doc.check("compression", HPDF_SetCompressionMode(doc.get(), HPDF_COMP_ALL));
-  doc.check("UTF-8 encoder", HPDF_UseUTFEncodings(doc.get()));
   write_metadata(doc, pub.meta, diags);
 
   const PdfFonts fonts(doc, pub, options.debug_boxes);
