@@ -1,19 +1,11 @@
 #include "render/pdf/sfnt_tables.h"
 
-#include <algorithm>
-#include <stdexcept>
-
 namespace render::pdf {
 namespace {
 
 void put16(std::string& out, unsigned v) {
   out.push_back(static_cast<char>((v >> 8) & 0xFF));
   out.push_back(static_cast<char>(v & 0xFF));
-}
-
-void put32(std::string& out, std::uint32_t v) {
-  put16(out, v >> 16);
-  put16(out, v & 0xFFFF);
 }
 
 }  // namespace
