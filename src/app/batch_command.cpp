@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "app/batch_inputs.h"
+#include "app/batch_lock.h"
 #include "app/batch_manifest.h"
 #include "app/batch_options.h"
 #include "app/batch_progress.h"
@@ -22,9 +23,12 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 // The manifest is rewritten this often while documents finish, so even a
-// batch killed with SIGKILL (an OOM kill, a node lost) keeps most of its
-// "already done" knowledge for the rerun.
-constexpr auto kManifestInterval = std::chrono::seconds(5);
+// batch killed with SIGKILL (an OOM kill, a node lost) keeps nearly all of
+// its "already done" knowledge for the rerun; for a big batch, whose
+// manifest takes longer to write, at least ten times its writing time
+// apart, so that saving never costs more than a tenth of the run.
+constexpr auto kManifestInterval = std::chrono::milliseconds(500);
+constexpr int kManifestCostFactor = 10;
 
 // Exit code for the worst failure seen: internal > usage > output > input.
 int worst(int a, int b) {
@@ -125,6 +129,17 @@ int run_batch(const BatchOptions& opt) {
   }
   if (const int sig = interrupts.poll()) return 128 + sig;
 
+  int stopped_by = 0;
+  const OutDirLock lock(
+      opt.out_dir, manifest_file_name(opt.shard),
+      [&] { std::cerr << "broadsheet: note: another batch is writing to " << opt.out_dir << "; waiting for it\n"; },
+      [&] { return (stopped_by = interrupts.poll()) != 0; });
+  if (!lock.locked()) {
+    if (lock.error().empty()) return 128 + stopped_by;
+    std::cerr << "broadsheet: error: " << lock.error() << '\n';
+    return kOutputError;
+  }
+
   std::vector<std::string> manifest_notes;
   BatchManifest manifest = BatchManifest::load(opt.out_dir, opt.shard, manifest_notes);
   for (const auto& n : manifest_notes) std::cerr << "broadsheet: note: " << n << '\n';
@@ -158,7 +173,8 @@ int run_batch(const BatchOptions& opt) {
                      " documents are unchanged since their PDFs were written (--force renders them again)");
   }
 
-  auto last_save = Clock::now();
+  auto last_save = Clock::now() - kManifestInterval;  // the first finished document is saved at once
+  Clock::duration save_interval = kManifestInterval;
   RunHooks hooks;
   hooks.finished = [&](std::size_t i) {
     const DocumentOutcome& o = outcomes[i];
@@ -171,9 +187,11 @@ int run_batch(const BatchOptions& opt) {
   };
   hooks.tick = [&] {
     progress.tick();
-    if (manifest.dirty() && Clock::now() - last_save >= kManifestInterval) {
+    if (manifest.dirty() && Clock::now() - last_save >= save_interval) {
+      const auto started = Clock::now();
       manifest.save();  // a failure here is reported by the final save
       last_save = Clock::now();
+      save_interval = std::max<Clock::duration>(kManifestInterval, kManifestCostFactor * (last_save - started));
     }
   };
   hooks.interrupted = [&](int sig) {

@@ -24,7 +24,7 @@ bool is_iso_date(std::string_view s) {
     return v;
   };
   const int year = number(0, 4), month = number(5, 2), day = number(8, 2);
-  if (month < 1 || month > 12 || day < 1) return false;
+  if (year < 1000 || month < 1 || month > 12 || day < 1) return false;  // "0年" is no date
   static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
   if (month == 2 && day == 29) return leap;

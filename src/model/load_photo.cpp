@@ -23,6 +23,17 @@ void check_photo_file(source::YamlReader& r, const Photo& photo) {
   }
 }
 
+// A document carries its photos beside or below it. One that reaches
+// elsewhere (an absolute path, "../") cannot be moved or shared with its
+// photos, and a document from someone else could pull any picture on this
+// machine into a PDF: say so (an error under --strict).
+void warn_if_outside(source::YamlReader& r, const Photo& photo, const std::filesystem::path& src) {
+  const std::filesystem::path normal = src.lexically_normal();
+  if (!src.is_absolute() && (normal.empty() || *normal.begin() != "..")) return;
+  r.warning(photo.src.span, "photo " + source::quoted(photo.src.value, kWholePath) +
+                                " is outside the document's folder; keep photos beside or below the document");
+}
+
 }  // namespace
 
 Photo read_photo(source::YamlReader& r, const YAML::Node& node, const source::SourceSpan& at,
@@ -36,6 +47,7 @@ Photo read_photo(source::YamlReader& r, const YAML::Node& node, const source::So
     photo.src = to_text(*src);
     const std::filesystem::path p(src->value);
     photo.path = (p.is_absolute() ? p : std::filesystem::path(document_dir) / p).lexically_normal().string();
+    warn_if_outside(r, photo, p);
     check_photo_file(r, photo);
   }
   photo.caption = optional_text(r, *map, "caption");

@@ -19,6 +19,12 @@ constexpr int kMaxAliasReports = 20;
 // bytes per node, so 16 MiB of `[1,1,1,…]` would become gigabytes of tree:
 // count before building it.
 constexpr long kMaxNodes = 100'000;
+// Documents and layouts nest five or six levels deep; yaml-cpp recurses per
+// level and gives up near 500 with "bad file". Stop long before that.
+constexpr std::size_t kMaxDepth = 64;
+
+// Thrown out of the parser to stop it at the first level too deep.
+struct TooDeep {};
 
 class Prescan : public YAML::EventHandler {
  public:
@@ -57,12 +63,14 @@ class Prescan : public YAML::EventHandler {
                        YAML::EmitterStyle::value style) override {
     count(mark);
     open_.push_back({mark, style == YAML::EmitterStyle::Flow, '['});
+    check_depth(mark);
   }
   void OnSequenceEnd() override { if (!open_.empty()) open_.pop_back(); }
   void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
                   YAML::EmitterStyle::value style) override {
     count(mark);
     open_.push_back({mark, style == YAML::EmitterStyle::Flow, '{'});
+    check_depth(mark);
   }
   void OnMapEnd() override { if (!open_.empty()) open_.pop_back(); }
 
@@ -83,6 +91,12 @@ class Prescan : public YAML::EventHandler {
   }
 
  private:
+  void check_depth(const YAML::Mark& mark) {
+    if (open_.size() <= kMaxDepth) return;
+    fail(mark, "values nested more than " + std::to_string(kMaxDepth) + " levels deep");
+    throw TooDeep{};
+  }
+
   void count(const YAML::Mark& mark) {
     if (++nodes_ == kMaxNodes + 1) {
       fail(mark, "too many values in one file (more than " + std::to_string(kMaxNodes) + ")");
@@ -123,6 +137,9 @@ bool prescan_yaml(const SourceFile& file, Diagnostics& diags) {
     // Stop at the second document: reporting it once is enough.
     while (scan.documents() < 2 && parser.HandleNextDocument(scan)) {
     }
+  } catch (const TooDeep&) {
+    scan.finish();
+    return false;
   } catch (const YAML::ParserException& e) {
     scan.finish();
     diags.error(span_of_mark(file, e.mark.pos), "YAML syntax error: " + e.msg + scan.unclosed_hint(e.msg));

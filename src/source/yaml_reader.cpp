@@ -7,6 +7,7 @@
 
 #include "source/did_you_mean.h"
 #include "source/scalar_text.h"
+#include "source/text_check.h"
 #include "source/utf8.h"
 #include "source/yaml_prescan.h"
 
@@ -194,7 +195,12 @@ std::optional<ScalarText> YamlReader::text(const YAML::Node& node, const SourceS
     type_error(at, subject, "a string", node);
     return std::nullopt;
   }
-  return scalar_text(node);
+  ScalarText t = scalar_text(node);
+  if (const std::string problem = text_problem(t.value); !problem.empty()) {
+    error(t.span, std::string(subject) + " " + problem);
+    return std::nullopt;
+  }
+  return t;
 }
 
 std::optional<ScalarText> YamlReader::text(const YamlEntry& e) {

@@ -22,8 +22,6 @@ constexpr std::string_view kAligns[] = {"left", "center", "right", "justify"};
 constexpr text::Align kAlignValues[] = {text::Align::Left, text::Align::Center, text::Align::Right,
                                         text::Align::Justify};
 
-constexpr Range kPositive{0, std::numeric_limits<double>::infinity(), true};
-constexpr Range kNonNegative{};
 // Letter-spacing beyond these bounds makes characters collide or fall apart.
 constexpr Range kTracking{-0.5, 2};
 // Space around a block, in grid lines: more than a column's worth is a typo.
@@ -73,10 +71,10 @@ void read_role(source::YamlReader& r, const source::YamlEntry& entry, RoleStyle&
       style.font = text::with_weight(style.font, *i == 1 ? text::FontWeight::Bold : text::FontWeight::Regular);
     }
   }
-  if (const auto v = number_in(r, *map, "size", kPositive)) style.size = *v;
+  if (const auto v = number_in(r, *map, "size", kTypeSize)) style.size = *v;
   if (const auto c = color(r, *map, "color")) style.color = *c;
   if (const auto v = number_in(r, *map, "tracking", kTracking)) style.tracking = *v;
-  if (const auto v = number_in(r, *map, "leading", kNonNegative)) style.leading = *v;
+  if (const auto v = number_in(r, *map, "leading", kLeading)) style.leading = *v;
   if (const auto* align = map->get("align")) {
     if (const auto i = r.choice(*align, kAligns)) style.align = kAlignValues[*i];
   }

@@ -20,7 +20,6 @@ constexpr std::string_view kBodyKeys[] = {"size", "leading"};
 // libharu's largest page is 14400 pt (5080 mm); a bigger number is a typo.
 constexpr Range kPageLength{0, 5000, true};
 constexpr Range kNonNegative{};
-constexpr Range kPositive{0, std::numeric_limits<double>::infinity(), true};
 // A newspaper page has one to six columns; more cannot hold a Chinese line.
 constexpr int kMaxColumns = 6;
 
@@ -125,8 +124,8 @@ void read_columns(source::YamlReader& r, const source::YamlEntry& entry, Theme& 
 void read_body(source::YamlReader& r, const source::YamlEntry& entry, Grid& grid) {
   const auto map = r.map(entry, "body", kBodyKeys);
   if (!map) return;
-  if (const auto v = number_in(r, *map, "size", kPositive)) grid.body_size = *v;
-  if (const auto v = number_in(r, *map, "leading", kPositive)) grid.leading = *v;
+  if (const auto v = number_in(r, *map, "size", kBodySize)) grid.body_size = *v;
+  if (const auto v = number_in(r, *map, "leading", Range{0, kLeading.max, true})) grid.leading = *v;
   if (grid.leading < grid.body_size) {
     r.warning(map->span, "the body leading (" + num(grid.leading) + " pt) is less than the body size (" +
                              num(grid.body_size) + " pt): lines will overlap");

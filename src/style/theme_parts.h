@@ -16,6 +16,12 @@ struct Range {
   bool above_min = false;  // strictly greater than min (sizes), not just at least
 };
 
+// Type sizes and leadings in pt. A body of 72 pt or a headline of 200 pt is
+// already absurd on a newspaper page; beyond these nothing can be set at all.
+constexpr Range kBodySize{0, 72, true};
+constexpr Range kTypeSize{0, 200, true};
+constexpr Range kLeading{0, 400};
+
 // `key` of `map` as a number within `range`; nullopt (reported) otherwise
 // and when absent (not reported: the default of theme.h stays).
 std::optional<double> number_in(source::YamlReader& r, const source::YamlMap& map, std::string_view key,

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "render/pdf/utf.h"
+#include "source/utf8.h"
 
 namespace render::pdf {
 namespace {
@@ -19,9 +20,22 @@ void* text_object(HpdfDocument& doc, const std::string& utf8) {
                          static_cast<HPDF_UINT>(utf16.size()));
 }
 
+// Titles and bookmarks longer than this are cut (with "…"): a viewer shows
+// a line of them at most, and libharu refuses strings over 64 KiB.
+constexpr std::size_t kMaxTextCodePoints = 1000;
+
+std::string shortened(const std::string& utf8) {
+  std::size_t at = 0, count = 0;
+  while (at < utf8.size() && count < kMaxTextCodePoints) {
+    at += source::decode_utf8(utf8, at).length;
+    ++count;
+  }
+  return at < utf8.size() ? utf8.substr(0, at) + "…" : utf8;
+}
+
 void set_text(HpdfDocument& doc, HPDF_Dict dict, const char* key, const std::string& value) {
   if (value.empty()) return;
-  doc.check(key, HPDF_Dict_Add(dict, key, text_object(doc, value)));
+  doc.check(key, HPDF_Dict_Add(dict, key, text_object(doc, shortened(value))));
 }
 
 bool parse_date(const std::string& s, HPDF_Date& d) {
