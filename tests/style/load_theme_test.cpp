@@ -109,7 +109,7 @@ TEST_CASE("a layout with one problem of each kind: all reported in one run") {
                   "FILE:6:10: error: 'bleed' must be between 0 and 20, got '30'\n"
                   "FILE:7:15: error: 'crop_marks' must be true or false, got 'maybe'\n"
                   "FILE:8:18: error: 'count' must be between 1 and 6, got '8'\n"
-                  "FILE:9:14: error: 'size' must be greater than 0, got '0'\n"
+                  "FILE:9:14: error: 'size' must be greater than 0 and at most 72, got '0'\n"
                   "FILE:14:3: warning: unknown key 'captoin' in styles; did you mean 'caption'?\n"
                   "FILE:11:20: error: 'font' must be song, hei or kai, got 'heii'; did you mean 'hei'?\n"
                   "FILE:11:61: error: 'align' must be left, center, right or justify, got 'middle'\n"
@@ -172,7 +172,7 @@ TEST_CASE("layout values, one at a time") {
       {"count not an integer", "name: x\ncolumns: {count: 2.5}\n",
        "2:18: error: 'count' must be an integer, got '2.5'\n"},
       {"negative leading", "name: x\nstyles: {body: {leading: -2}}\n",
-       "2:26: error: 'leading' must not be negative, got '-2'\n"},
+       "2:26: error: 'leading' must be between 0 and 400, got '-2'\n"},
       {"empty name", "name: \"\"\n", "1:8: error: 'name' must not be empty\n"},
       {"not a mapping", "- a\n", "1:1: error: the document must be a mapping, got a sequence\n"},
   };
