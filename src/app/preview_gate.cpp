@@ -1,7 +1,9 @@
 #include "app/preview_gate.h"
 
 #include <Poco/Net/StreamSocketImpl.h>
+#include <arpa/inet.h>
 #include <fcntl.h>
+#include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -9,6 +11,7 @@
 #include <algorithm>
 #include <cstring>
 #include <deque>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -24,8 +27,28 @@ constexpr std::chrono::milliseconds kRecheck{20};
 struct Waiting {
   int fd = -1;
   Clock::time_point since;
+  std::string client;    // the peer's address, without its port
   std::size_t seen = 0;  // bytes already in its receive queue when last looked at
 };
+
+std::string address_of(const sockaddr_storage& a) {
+  char text[INET6_ADDRSTRLEN] = "";
+  if (a.ss_family == AF_INET)
+    ::inet_ntop(AF_INET, &reinterpret_cast<const sockaddr_in&>(a).sin_addr, text, sizeof text);
+  else if (a.ss_family == AF_INET6)
+    ::inet_ntop(AF_INET6, &reinterpret_cast<const sockaddr_in6&>(a).sin6_addr, text, sizeof text);
+  return text;
+}
+
+// Closes the longest-waiting connection of `client` (all when empty), if any.
+void drop_oldest(std::deque<Waiting>& waiting, const std::string& client) {
+  for (auto it = waiting.begin(); it != waiting.end(); ++it) {
+    if (!client.empty() && it->client != client) continue;
+    ::close(it->fd);
+    waiting.erase(it);
+    return;
+  }
+}
 
 void close_with(int fd, std::string_view status_line) {
   const std::string reply = "HTTP/1.1 " + std::string(status_line) +
@@ -81,13 +104,19 @@ void ConnectionGate::run() {
     const auto now = Clock::now();
 
     while (true) {
-      const int fd = ::accept4(listen_fd, nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
+      sockaddr_storage peer{};
+      socklen_t peer_size = sizeof peer;
+      const int fd = ::accept4(listen_fd, reinterpret_cast<sockaddr*>(&peer), &peer_size,
+                               SOCK_NONBLOCK | SOCK_CLOEXEC);
       if (fd < 0) break;
-      waiting.push_back({fd, now, 0});
-      if (waiting.size() > limits_.max_waiting) {
-        ::close(waiting.front().fd);  // the longest-waiting: most likely a slow client
-        waiting.pop_front();
-      }
+      Waiting w{fd, now, address_of(peer), 0};
+      // The longest-waiting is most likely a slow client: it goes first,
+      // so that one address cannot crowd out the others.
+      const auto same = std::count_if(waiting.begin(), waiting.end(),
+                                      [&](const Waiting& o) { return o.client == w.client; });
+      if (static_cast<std::size_t>(same) >= limits_.max_waiting_per_client) drop_oldest(waiting, w.client);
+      waiting.push_back(std::move(w));
+      if (waiting.size() > limits_.max_waiting) drop_oldest(waiting, "");
     }
 
     for (auto it = waiting.begin(); it != waiting.end();) {

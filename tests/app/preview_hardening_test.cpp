@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 
+#include "app/preview_gate.h"
 #include "app/preview_host.h"
 #include "hostile_support.h"
 #include "preview_test_support.h"
@@ -167,4 +168,26 @@ TEST_CASE("SIGTERM stops the preview even with a FIFO as a photo") {
   }
   CHECK_MESSAGE(took >= 0, "the preview did not stop within 5 s of SIGTERM");
   fs::remove_all(d);
+}
+
+TEST_CASE("the gate: a client's waiting connections are capped, a whole request goes through at once") {
+  Poco::Net::ServerSocket listening(Poco::Net::SocketAddress("127.0.0.1", 0), 64);
+  std::atomic<int> admitted{0};
+  app::preview::GateLimits limits;
+  limits.max_waiting_per_client = 4;
+  limits.header_time = std::chrono::milliseconds(1500);
+  app::preview::ConnectionGate gate(listening, [&](const Poco::Net::StreamSocket&) { ++admitted; }, limits);
+  const auto port = listening.address().port();
+  std::vector<int> idle;
+  for (int i = 0; i < 10; ++i) idle.push_back(connect_to(port));
+  CHECK(wait_until(2, [&] { return gate.waiting() == 4; }) >= 0);
+  const int whole = connect_to(port);
+  const std::string request = "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+  (void)::send(whole, request.data(), request.size(), MSG_NOSIGNAL);
+  CHECK(wait_until(1, [&] { return admitted == 1; }) >= 0);
+  // Past the header time the idle ones are told 408 and closed.
+  CHECK(wait_until(3, [&] { return gate.waiting() == 0; }) >= 0);
+  for (const int fd : idle) ::close(fd);
+  ::close(whole);
+  CHECK(admitted == 1);
 }
