@@ -5,10 +5,10 @@
 #include <Poco/JSON/Parser.h>
 
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 
 #include "app/atomic_file.h"
+#include "source/input_file.h"
 
 namespace app {
 namespace fs = std::filesystem;
@@ -69,14 +69,17 @@ ManifestEntry entry_from(const Object::Ptr& o) {
   return e;
 }
 
+// A manifest entry is a few hundred bytes: this is millions of documents.
+constexpr std::size_t kMaxManifestBytes = 1u << 30;
+
 // Entries of one manifest file; throws on anything malformed.
 std::map<std::string, ManifestEntry> read_manifest(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  if (!in) throw std::runtime_error("cannot read it");
+  // Through the input opener: a FIFO by that name must not hang the batch.
+  std::string why;
+  const auto text = source::read_input_file(file.string(), kMaxManifestBytes, why);
+  if (!text) throw std::runtime_error("cannot read it: " + why);
   Poco::JSON::Parser parser;
-  auto root = parser.parse(text.str()).extract<Object::Ptr>();
+  auto root = parser.parse(*text).extract<Object::Ptr>();
   if (!root || root->optValue<std::string>("format", "") != kFormat) throw std::runtime_error("not a batch manifest");
   std::map<std::string, ManifestEntry> entries;
   auto docs = root->getObject("documents");
