@@ -10,10 +10,12 @@ std::string output_clash(const std::string& output, const std::vector<std::strin
   struct stat out {};
   if (::lstat(output.c_str(), &out) != 0) return "";  // a new file
   if (S_ISLNK(out.st_mode)) {
-    return "it is a symbolic link, which writing would replace; name the file itself";
+    return "it is a symbolic link, which writing would replace; name the file itself (-o - writes to "
+           "standard output)";
   }
   if (!S_ISREG(out.st_mode)) {
-    return "it is " + std::string(source::file_kind(out.st_mode)) + ", not a regular file";
+    return "it is " + std::string(source::file_kind(out.st_mode)) +
+           ", not a regular file (-o - writes to standard output)";
   }
   for (const auto& input : inputs) {
     struct stat in {};
