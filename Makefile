@@ -17,7 +17,7 @@ bootstrap:
 
 build: bootstrap
 	@cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
-	@cmake --build build -j $(JOBS) --target broadsheet broadsheet_manpage
+	@cmake --build build -j $(JOBS) --target broadsheet
 
 build-asan: bootstrap
 	@cmake -S . -B build/asan -DCMAKE_BUILD_TYPE=Debug -DBROADSHEET_SANITIZE=ON >/dev/null
@@ -49,10 +49,12 @@ fuzz: bootstrap
 # fonts manifest, man page, bash completion, docs and examples.
 PREFIX ?= /usr/local
 install: build
+	@cmake --build build --target broadsheet_manpage
 	@cmake --install build --prefix $(PREFIX)
 
 # The Debian package: build/broadsheet_VERSION_ARCH.deb.
 deb: build
+	@cmake --build build --target broadsheet_manpage
 	@cd build && cpack -G DEB | sed -n 's/^CPack: - package: //p'
 
 # The container image localhost/broadsheet:VERSION (podman, no daemon).

@@ -12,7 +12,9 @@ add_custom_command(OUTPUT ${BROADSHEET_MANPAGE}
           ${CMAKE_SOURCE_DIR}/deploy/man/broadsheet.1.in
   COMMENT "Writing broadsheet.1 from the help texts"
   VERBATIM)
-add_custom_target(broadsheet_manpage ALL DEPENDS ${BROADSHEET_MANPAGE})
+# Built by `make deb` and `make install`, not by every build: a change to the
+# help texts that the generator cannot read fails packaging, not `make build`.
+add_custom_target(broadsheet_manpage DEPENDS ${BROADSHEET_MANPAGE})
 
 install(TARGETS broadsheet RUNTIME DESTINATION bin)
 install(TARGETS broadsheet_extras LIBRARY DESTINATION lib/broadsheet)
@@ -24,7 +26,8 @@ install(DIRECTORY docs deploy/k8s DESTINATION share/doc/broadsheet)
 install(DIRECTORY samples/ DESTINATION share/broadsheet/examples)
 
 # cpack packs what is built (`make deb` builds the program and the man page
-# first) instead of building every test program of the release tree.
+# first) instead of building every test program of the release tree; so does
+# `cmake --install` (after `cmake --build build --target broadsheet broadsheet_manpage`).
 set(CMAKE_SKIP_INSTALL_ALL_DEPENDENCY ON)
 
 execute_process(COMMAND dpkg --print-architecture OUTPUT_VARIABLE BROADSHEET_DEB_ARCH
