@@ -49,6 +49,10 @@ TEST_CASE("EXIF orientation is read, and a quarter turn swaps the shown size") {
   CHECK(probe("rgb-exif3.jpg", why)->shown_width() == 64);
   CHECK(probe("rgb-exif8.jpg", why)->orientation == image::Orientation::Rotate270);
   CHECK(probe("rgb-exif2.jpg", why)->orientation == image::Orientation::MirrorHorizontal);
+  const auto png = probe("alpha-exif6.png", why);  // PNG's eXIf chunk
+  REQUIRE_MESSAGE(png, why);
+  CHECK(png->orientation == image::Orientation::Rotate90);
+  CHECK(png->shown_width() == 32);
 }
 
 TEST_CASE("EXIF parsing survives malformed blocks") {

@@ -34,3 +34,9 @@ open("huge-header.png", "wb").write(png[:12] + ihdr + struct.pack(">I", zlib.crc
 
 # A PNG cut before its end.
 open("truncated.png", "wb").write(png[: len(png) - 30])
+
+# alpha.png with an eXIf chunk (after IHDR) saying "rotate 90° clockwise".
+tiff = exif_app1(6)[10:]  # the TIFF block without the APP1 marker, length and "Exif\0\0"
+chunk = b"eXIf" + tiff
+open("alpha-exif6.png", "wb").write(png[:33] + struct.pack(">I", len(tiff)) + chunk +
+                                     struct.pack(">I", zlib.crc32(chunk)) + png[33:])
