@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstring>
 #include <deque>
 #include <string>
@@ -108,7 +109,12 @@ void ConnectionGate::run() {
       socklen_t peer_size = sizeof peer;
       const int fd = ::accept4(listen_fd, reinterpret_cast<sockaddr*>(&peer), &peer_size,
                                SOCK_NONBLOCK | SOCK_CLOEXEC);
-      if (fd < 0) break;
+      if (fd < 0) {
+        // Out of descriptors: the connection stays in the backlog and poll
+        // would wake at once for ever; free one by dropping the oldest.
+        if ((errno == EMFILE || errno == ENFILE) && !waiting.empty()) drop_oldest(waiting, "");
+        break;
+      }
       Waiting w{fd, now, address_of(peer), 0};
       // The longest-waiting is most likely a slow client: it goes first,
       // so that one address cannot crowd out the others.

@@ -18,7 +18,8 @@ namespace app::preview {
 
 struct GateLimits {
   std::chrono::milliseconds header_time{10'000};  // to send a whole request header
-  std::size_t max_waiting = 1024;                 // beyond this the longest-waiting is dropped
+  std::size_t max_waiting = 512;                  // beyond this the longest-waiting is dropped
+                                                  // (well inside the usual limit of 1024 open files)
   std::size_t max_waiting_per_client = 256;       // per address: beyond this its own longest-waiting goes
   std::size_t max_header_bytes = 16 * 1024;       // a header this long without its end is refused
 };

@@ -170,10 +170,9 @@ struct PreviewServer::Impl {
     gate.reset();   // no new connections
     if (dispatcher) {
       dispatcher->stop();
-      pool.joinAll();
+      pool.joinAll();  // every request thread done before the dispatcher goes
       dispatcher->release();
     }
-    pool.joinAll();
   }
 };
 
