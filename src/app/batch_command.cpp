@@ -126,6 +126,7 @@ int run_batch(const BatchOptions& opt) {
     std::cerr << source::format_all(diags);
     if (diags.has_errors()) return kInternal;
     environment = environment_fingerprint(res);
+    if (opt.press) environment += "press\n";  // the same inputs make another PDF
   }
   if (const int sig = interrupts.poll()) return 128 + sig;
 
@@ -200,7 +201,10 @@ int run_batch(const BatchOptions& opt) {
   };
 
   const auto start = Clock::now();
-  totals.interrupted_by = run_documents(docs, todo, jobs, res, opt.strict, outcomes, interrupts, hooks);
+  RenderOptions render_options;
+  render_options.strict = opt.strict;
+  render_options.press = opt.press;
+  totals.interrupted_by = run_documents(docs, todo, jobs, res, render_options, outcomes, interrupts, hooks);
   totals.seconds = std::chrono::duration<double>(Clock::now() - start).count();
   progress.close();
 

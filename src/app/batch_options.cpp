@@ -70,6 +70,8 @@ BatchOptions parse_batch_options(const std::vector<std::string>& args) {
       o.help = true;
     } else if (arg == "--strict") {
       o.strict = true;
+    } else if (arg == "--press") {
+      o.press = true;
     } else if (arg == "--force") {
       o.force = true;
     } else if (auto v = cur.value_of(arg, "-o")) {

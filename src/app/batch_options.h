@@ -1,6 +1,6 @@
 #pragma once
 // `broadsheet batch` command line (SPEC §2):
-//   batch PATH... -o OUTDIR [-j N] [--shard I/N] [--report FILE] [--strict] [--force]
+//   batch PATH... -o OUTDIR [-j N] [--shard I/N] [--report FILE] [--press] [--strict] [--force]
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -22,6 +22,7 @@ struct BatchOptions {
   ShardSpec shard;
   std::string report;               // --report FILE; "" = none
   bool strict = false;
+  bool press = false;               // --press: PDF/X-1a for a printing press
   bool force = false;
   bool help = false;
 };
@@ -42,12 +43,13 @@ std::optional<ShardSpec> parse_shard(const std::string& text);
 int usable_cores();
 
 inline constexpr const char* kBatchSynopsis =
-    "usage: broadsheet batch PATH... -o OUTDIR [-j N] [--shard I/N] [--report FILE] [--strict] [--force]\n"
+    "usage: broadsheet batch PATH... -o OUTDIR [-j N] [--shard I/N] [--report FILE] [--press] [--strict] [--force]\n"
     "  PATH           a document, or a folder: every *.yaml inside, recursively\n"
     "  -o OUTDIR      where NAME.pdf files go (created if missing)\n"
     "  -j N           documents rendered at once (default: one per usable core)\n"
     "  --shard I/N    render only slice I of N (0 <= I < N), for job arrays\n"
     "  --report FILE  a JSON summary (per document: status, pages, bytes, ms, warnings)\n"
+    "  --press        PDF/X-1a in the press's CMYK inks (docs/press.md)\n"
     "  --strict       warnings are errors\n"
     "  --force        render even documents whose inputs have not changed\n";
 

@@ -39,10 +39,8 @@ std::shared_ptr<const LoadedLayout> LayoutCache::get(const std::string& path) {
 }
 
 BatchRender render_batch_document(const std::string& yaml_path, const Resources& res, LayoutCache& layouts,
-                                  bool strict) {
+                                  RenderOptions options) {
   BatchRender out;
-  RenderOptions options;
-  options.strict = strict;
   options.on_input = [&](const std::string& path) { note_input(out, path); };
   options.themes = [&](const std::string& path) {
     const auto layout = layouts.get(path);  // layout file → styles, once per process

@@ -43,7 +43,8 @@ struct BatchRender {
 };
 
 // app::render_pdf with the layout taken from `layouts`, noting every input.
+// `options` says how (strict, press); its layout hooks are set here.
 BatchRender render_batch_document(const std::string& yaml_path, const Resources& res, LayoutCache& layouts,
-                                  bool strict);
+                                  RenderOptions options);
 
 }  // namespace app

@@ -25,11 +25,12 @@ std::vector<std::string> input_paths(const BatchRender& r) {
   return paths;
 }
 
-DocumentOutcome render_one(const BatchDocument& doc, const Resources& res, LayoutCache& layouts, bool strict) {
+DocumentOutcome render_one(const BatchDocument& doc, const Resources& res, LayoutCache& layouts,
+                           const RenderOptions& options) {
   DocumentOutcome out;
   const auto start = Clock::now();
   try {
-    BatchRender r = render_batch_document(doc.path, res, layouts, strict);
+    BatchRender r = render_batch_document(doc.path, res, layouts, options);
     for (const auto& d : r.diags.all()) {
       (d.severity == source::Severity::Error ? out.errors : out.warnings).push_back(source::format(d));
     }
@@ -65,7 +66,7 @@ DocumentOutcome render_one(const BatchDocument& doc, const Resources& res, Layou
 }  // namespace
 
 int run_documents(const std::vector<BatchDocument>& docs, const std::vector<std::size_t>& todo, int jobs,
-                  const Resources& res, bool strict, std::vector<DocumentOutcome>& outcomes,
+                  const Resources& res, const RenderOptions& options, std::vector<DocumentOutcome>& outcomes,
                   InterruptWatch& interrupts, const RunHooks& hooks) {
   LayoutCache layouts;
   std::atomic<std::size_t> next{0};
@@ -86,7 +87,7 @@ int run_documents(const std::vector<BatchDocument>& docs, const std::vector<std:
       const std::size_t i = todo[k];
       // Each worker writes only its own document's slot; the hand-over
       // through `finished` under the lock publishes it to the main thread.
-      outcomes[i] = render_one(docs[i], res, layouts, strict);
+      outcomes[i] = render_one(docs[i], res, layouts, options);
       {
         std::lock_guard lock(mutex);
         finished.push_back(i);

@@ -43,7 +43,7 @@ struct RunHooks {
 // Renders docs[i] for every i in `todo` into outcomes[i]. Returns the
 // signal that stopped it early, or 0. A second signal kills the process.
 int run_documents(const std::vector<BatchDocument>& docs, const std::vector<std::size_t>& todo, int jobs,
-                  const Resources& res, bool strict, std::vector<DocumentOutcome>& outcomes,
+                  const Resources& res, const RenderOptions& options, std::vector<DocumentOutcome>& outcomes,
                   InterruptWatch& interrupts, const RunHooks& hooks);
 
 }  // namespace app

@@ -19,8 +19,8 @@ namespace {
 constexpr const char* kHelpText = R"(broadsheet — newspaper pages from YAML
 
 usage:
-  broadsheet render DOC.yaml [-o OUT.pdf] [--layout NAME|PATH] [--png DIR] [--debug-boxes] [--strict]
-  broadsheet batch  PATH... -o OUTDIR [-j N] [--shard I/N] [--report FILE] [--strict] [--force]
+  broadsheet render DOC.yaml [-o OUT.pdf] [--layout NAME|PATH] [--press] [--png DIR] [--debug-boxes] [--strict]
+  broadsheet batch  PATH... -o OUTDIR [-j N] [--shard I/N] [--report FILE] [--press] [--strict] [--force]
   broadsheet preview [DIR] [--port 8080] [--host 127.0.0.1]
   broadsheet check  DOC.yaml...
   broadsheet fonts  [--layout NAME] [DOC.yaml...]
@@ -102,6 +102,7 @@ int cmd_render(ArgList args) {
   auto png_dir = args.take_value("--png");
   options.debug_boxes = args.take_flag("--debug-boxes");
   options.strict = args.take_flag("--strict");
+  options.press = args.take_flag("--press");
   auto docs = args.operands();
   if (docs.size() != 1) throw UsageError{"render takes exactly one DOC.yaml"};
 

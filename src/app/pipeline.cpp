@@ -1,6 +1,10 @@
 #include "app/pipeline.h"
 
+#include <cstdlib>
+#include <ctime>
+
 #include "app/data_dir.h"
+#include "color/press_inks.h"
 #include "layout/compose.h"
 #include "model/load_document.h"
 #include "render/pdf/pdf_writer.h"
@@ -28,6 +32,41 @@ std::shared_ptr<const LoadedTheme> read_theme(const std::string& path) {
   loaded->theme = style::load_theme(path, loaded->diags);
   return loaded;
 }
+
+namespace {
+
+// PDF/X needs creation dates; without meta.date they come from
+// SOURCE_DATE_EPOCH, else the epoch itself: never from the clock.
+std::string press_date() {
+  std::time_t t = 0;
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) t = static_cast<std::time_t>(std::atoll(epoch));
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  return buf;
+}
+
+// Press output: the layout's profile and ink limit, and every colour put
+// into the press's inks now, so that the PDF writer only translates.
+bool prepare_press(frame::Publication& pub, const style::Theme& theme, const RenderOptions& options,
+                   source::Diagnostics& diags) {
+  frame::PressOutput out = theme.print.output;
+  if (out.profile.empty()) out.profile = color::kDefaultPressProfile;
+  if (options.on_input) options.on_input(out.profile);
+  try {
+    const auto profile = color::PressProfile::load(out.profile);
+    color::convert_for_press(pub, color::PressInks(profile, out.ink_limit));
+  } catch (const color::ProfileError& e) {
+    diags.error(theme.print.span, e.what());
+    return false;
+  }
+  if (pub.meta.date.empty()) pub.meta.date = press_date();
+  pub.press = out;
+  return true;
+}
+
+}  // namespace
 
 std::optional<frame::Publication> typeset(const std::string& yaml_path, const Resources& res,
                                           const RenderOptions& options, source::Diagnostics& diags) {
@@ -57,6 +96,7 @@ std::optional<frame::Publication> typeset(const std::string& yaml_path, const Re
 
   style::StyledDocument styled = style::style_document(doc, theme);   // model → styled blocks
   frame::Publication pub = layout::compose(styled, theme, *res.fonts, diags);  // → pages
+  if ((options.press || theme.print.press) && !prepare_press(pub, theme, options, diags)) return std::nullopt;
   if (options.strict) diags.promote_warnings();
   if (diags.has_errors()) return std::nullopt;
   return pub;

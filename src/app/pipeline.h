@@ -36,6 +36,7 @@ struct RenderOptions {
   std::string layout;      // --layout NAME|PATH: overrides the document's
   bool strict = false;     // warnings are errors
   bool debug_boxes = false;
+  bool press = false;      // --press: PDF/X-1a for a printing press, whatever the layout says
   // Where layout files come from; empty = read_theme. Batch passes a cache
   // so that its workers parse each layout once.
   ThemeSource themes;

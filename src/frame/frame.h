@@ -3,6 +3,7 @@
 // types. Layout produces it; the PDF writer, the PNG preview and the debug
 // overlay only draw it, never decide where anything goes.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -90,12 +91,22 @@ struct Metadata {
   std::string date;  // YYYY-MM-DD from meta.date or SOURCE_DATE_EPOCH; never the clock
 };
 
+// Output for a printing press (PDF/X-1a). When a publication has it, every
+// colour of its items is already gray or CMYK; the writer embeds the profile
+// as the output intent and brings photos into the press's inks.
+struct PressOutput {
+  std::string profile;     // the press's CMYK ICC profile (a checked file)
+  double ink_limit = 240;  // total ink a photo may put on the paper, percent
+  double max_dpi = 300;    // photos are shrunk to at most this at their printed size
+};
+
 // Everything the renderers need, and nothing more.
 struct Publication {
   std::vector<FontFace> faces;
   std::vector<Page> pages;
   std::vector<Bookmark> bookmarks;
   Metadata meta;
+  std::optional<PressOutput> press;  // none: screen output (RGB allowed)
 };
 
 }  // namespace frame

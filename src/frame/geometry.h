@@ -2,6 +2,8 @@
 // Geometry of the display list. One unit: the PostScript point (1/72 in).
 // Origin at the top-left corner of the trimmed page, y grows downwards
 // (the natural direction for layout; the PDF writer flips it).
+#include <array>
+
 namespace frame {
 
 constexpr double kPtPerMm = 72.0 / 25.4;
@@ -27,8 +29,28 @@ struct Rect {
   }
 };
 
+// A colour that knows its space: RGB for screen, gray or CMYK as a layout
+// writes them and as press output needs them. Components run 0 to 1: RGB
+// light, gray light (0 black, 1 white, like PDF's g), CMYK ink coverage.
 struct Color {
-  double r = 0, g = 0, b = 0;
+  enum class Space : unsigned char { Rgb, Gray, Cmyk };
+  Space space = Space::Rgb;
+  std::array<double, 4> v{};  // r g b -, level - - -, or c m y k
+
+  constexpr Color() = default;  // black
+  constexpr Color(double r, double g, double b) : v{r, g, b, 0} {}
+  static constexpr Color gray(double level) {
+    Color c;
+    c.space = Space::Gray;
+    c.v = {level, 0, 0, 0};
+    return c;
+  }
+  static constexpr Color cmyk(double c, double m, double y, double k) {
+    Color out;
+    out.space = Space::Cmyk;
+    out.v = {c, m, y, k};
+    return out;
+  }
   bool operator==(const Color&) const = default;
 };
 

@@ -1,6 +1,7 @@
 // styles: one entry per role — font, size, colour, spacing, alignment.
 #include <charconv>
 #include <string>
+#include <vector>
 
 #include "style/theme_parts.h"
 #include "text/font_role.h"
@@ -27,8 +28,14 @@ constexpr Range kTracking{-0.5, 2};
 // Space around a block, in grid lines: more than a column's worth is a typo.
 constexpr Range kGridLines{0, 20};
 
-// "#rrggbb" only: one spelling, so two layouts can be compared by eye.
-std::optional<frame::Color> parse_color(std::string_view s) {
+std::string_view trimmed(std::string_view s) {
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  return s;
+}
+
+// "#rrggbb": one spelling, so two layouts can be compared by eye.
+std::optional<frame::Color> parse_hex(std::string_view s) {
   if (s.size() != 7 || s[0] != '#') return std::nullopt;
   double channels[3];
   for (int i = 0; i < 3; ++i) {
@@ -39,6 +46,39 @@ std::optional<frame::Color> parse_color(std::string_view s) {
     channels[i] = v / 255.0;
   }
   return frame::Color{channels[0], channels[1], channels[2]};
+}
+
+// "NAME(a, b, ...)" with `count` numbers each within [0, max], scaled to 0..1.
+std::optional<std::vector<double>> parse_call(std::string_view s, std::string_view name, std::size_t count,
+                                              double max) {
+  if (s.size() < name.size() + 2 || s.substr(0, name.size()) != name) return std::nullopt;
+  s.remove_prefix(name.size());
+  s = trimmed(s);
+  if (s.size() < 2 || s.front() != '(' || s.back() != ')') return std::nullopt;
+  s = s.substr(1, s.size() - 2);
+  std::vector<double> out;
+  while (true) {
+    const auto comma = s.find(',');
+    const std::string_view part = trimmed(s.substr(0, comma));
+    double v = 0;
+    const auto [end, ec] = std::from_chars(part.data(), part.data() + part.size(), v);
+    if (part.empty() || ec != std::errc() || end != part.data() + part.size() || v < 0 || v > max) return std::nullopt;
+    out.push_back(v / max);
+    if (comma == std::string_view::npos) break;
+    s.remove_prefix(comma + 1);
+  }
+  if (out.size() != count) return std::nullopt;
+  return out;
+}
+
+// "#rrggbb", "cmyk(c, m, y, k)" in percent of ink, or "gray(g)" from 0
+// (black) to 1 (white).
+std::optional<frame::Color> parse_color(std::string_view s) {
+  s = trimmed(s);
+  if (auto c = parse_hex(s)) return c;
+  if (auto v = parse_call(s, "cmyk", 4, 100)) return frame::Color::cmyk((*v)[0], (*v)[1], (*v)[2], (*v)[3]);
+  if (auto v = parse_call(s, "gray", 1, 1)) return frame::Color::gray((*v)[0]);
+  return std::nullopt;
 }
 
 std::optional<frame::Color> color(source::YamlReader& r, const source::YamlMap& map, std::string_view key) {
@@ -54,7 +94,8 @@ std::optional<frame::Color> color(source::YamlReader& r, const source::YamlMap& 
   if (e->value.IsScalar()) {
     if (auto c = parse_color(e->value.Scalar())) return c;
   }
-  r.type_error(r.value_span(*e), source::quoted(key), "a colour written \"#rrggbb\"", e->value);
+  r.type_error(r.value_span(*e), source::quoted(key),
+               "a colour: \"#rrggbb\", cmyk(c, m, y, k) in percent or gray(g) from 0 to 1", e->value);
   return std::nullopt;
 }
 

@@ -11,7 +11,7 @@
 namespace style {
 namespace {
 
-constexpr std::string_view kThemeKeys[] = {"name", "page", "columns", "body", "styles"};
+constexpr std::string_view kThemeKeys[] = {"name", "page", "columns", "body", "styles", "print"};
 constexpr std::string_view kPageKeys[] = {"size", "margins", "bleed", "crop_marks"};
 constexpr std::string_view kMarginKeys[] = {"top", "bottom", "left", "right"};
 constexpr std::string_view kColumnKeys[] = {"count", "gutter", "rule"};
@@ -140,6 +140,7 @@ void read_theme(source::YamlReader& r, Theme& theme) {
   if (const auto* columns = root->get("columns")) read_columns(r, *columns, theme);
   if (const auto* body = root->get("body")) read_body(r, *body, theme.grid);
   if (const auto* styles = root->get("styles")) read_styles(r, *styles, theme);
+  read_print(r, root->get("print"), theme);
 }
 
 }  // namespace

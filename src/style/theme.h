@@ -21,9 +21,19 @@
 // emphasis, caption, credit, byline, folio, highlights, highlight_value.
 // `space_before`/`space_after` are in grid lines; `background` is a fill
 // colour (banners, highlights box); `tracking` is extra space in em.
+// Colours: "#rrggbb", cmyk(c, m, y, k) in percent of ink, or gray(g) from
+// 0 (black) to 1 (white).
+//
+//   print: screen                       # or press, or the mapping:
+//   print: {mode: press, profile: presses/nanfang.icc, ink_limit: 240}
+//
+// `profile` is a CMYK ICC output profile (relative to the layout file;
+// default: Ghostscript's SWOP profile), `ink_limit` the most total ink in
+// percent photos may carry. docs/press.md says what press mode does.
 #include <array>
 #include <string>
 
+#include "frame/frame.h"
 #include "frame/geometry.h"
 #include "source/source_span.h"
 #include "text/font_role.h"
@@ -80,6 +90,12 @@ struct Grid {
   double leading = 15;     // pt between body baselines: the grid pitch
 };
 
+struct Print {
+  bool press = false;           // mode: press — PDF/X-1a in the press's inks
+  frame::PressOutput output;    // profile always set: the layout's or the default
+  source::SourceSpan span;      // the 'print' entry (or the file), for messages
+};
+
 struct Theme {
   std::string name;
   std::string path;  // the file it was read from
@@ -87,6 +103,7 @@ struct Theme {
   Columns columns;
   Grid grid;
   std::array<RoleStyle, kRoleCount> styles{};
+  Print print;
 
   const RoleStyle& style(Role r) const { return styles[static_cast<int>(r)]; }
   RoleStyle& style(Role r) { return styles[static_cast<int>(r)]; }

@@ -30,4 +30,9 @@ std::optional<double> number_in(source::YamlReader& r, const source::YamlMap& ma
 // The `styles:` mapping, one RoleStyle per role.
 void read_styles(source::YamlReader& r, const source::YamlEntry& entry, Theme& theme);
 
+// The `print:` section (nullptr when absent: screen, default profile); a
+// named profile, or any profile in press mode, that is missing or not a
+// CMYK output profile is an error at its line.
+void read_print(source::YamlReader& r, const source::YamlEntry* entry, Theme& theme);
+
 }  // namespace style

@@ -92,8 +92,8 @@ TEST_CASE("broadsheet-a3 is read into points") {
   CHECK(t.style(style::Role::Body).font == text::FontRole::Song);
   CHECK(banner.color == frame::Color{1, 1, 1});
   CHECK(banner.has_background);
-  CHECK(near(banner.background.r, 0xb4 / 255.0));
-  CHECK(near(banner.background.g, 0x1e / 255.0));
+  CHECK(near(banner.background.v[0], 0xb4 / 255.0));
+  CHECK(near(banner.background.v[1], 0x1e / 255.0));
   CHECK(t.style(style::Role::Caption).font == text::FontRole::Kai);
   CHECK(t.style(style::Role::HighlightValue).size == 20);
   CHECK_FALSE(t.style(style::Role::Body).has_background);

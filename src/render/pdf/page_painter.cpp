@@ -129,7 +129,7 @@ void PagePainter::write_content(const std::string& ops) {
 void PagePainter::draw_image(const frame::Image& image) {
   const frame::Rect& b = image.box;
   if (!(b.width > 0 && b.height > 0)) return;
-  const PdfImage& img = images_.get(image.path, image.span);
+  const PdfImage& img = images_.get(image);
   const double dpi = std::min(img.width / (b.width / 72.0), img.height / (b.height / 72.0));
   if (dpi < kMinPrintDpi) {
     source::SourceSpan span = image.span;
@@ -195,13 +195,25 @@ void PagePainter::end_text() {
 
 void PagePainter::set_fill(const frame::Color& c) {
   if (fill_ && *fill_ == c) return;
-  HPDF_Page_SetRGBFill(page_, unit(c.r), unit(c.g), unit(c.b));
+  const auto& v = c.v;
+  switch (c.space) {
+    case frame::Color::Space::Rgb: HPDF_Page_SetRGBFill(page_, unit(v[0]), unit(v[1]), unit(v[2])); break;
+    case frame::Color::Space::Gray: HPDF_Page_SetGrayFill(page_, unit(v[0])); break;
+    case frame::Color::Space::Cmyk: HPDF_Page_SetCMYKFill(page_, unit(v[0]), unit(v[1]), unit(v[2]), unit(v[3])); break;
+  }
   fill_ = c;
 }
 
 void PagePainter::set_stroke(const frame::Color& c) {
   if (stroke_ && *stroke_ == c) return;
-  HPDF_Page_SetRGBStroke(page_, unit(c.r), unit(c.g), unit(c.b));
+  const auto& v = c.v;
+  switch (c.space) {
+    case frame::Color::Space::Rgb: HPDF_Page_SetRGBStroke(page_, unit(v[0]), unit(v[1]), unit(v[2])); break;
+    case frame::Color::Space::Gray: HPDF_Page_SetGrayStroke(page_, unit(v[0])); break;
+    case frame::Color::Space::Cmyk:
+      HPDF_Page_SetCMYKStroke(page_, unit(v[0]), unit(v[1]), unit(v[2]), unit(v[3]));
+      break;
+  }
   stroke_ = c;
 }
 

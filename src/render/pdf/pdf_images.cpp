@@ -5,39 +5,81 @@
 #include "image/image_probe.h"
 #include "render/pdf/image_source.h"
 #include "render/pdf/pdf_error.h"
+#include "render/pdf/press_photo.h"
 
 namespace render::pdf {
 
-const PdfImage& PdfImages::get(const std::string& path, const source::SourceSpan& span) {
-  auto it = cache_.find(path);
-  if (it != cache_.end()) return it->second;
-  try {
-    return cache_.emplace(path, load(path)).first->second;
-  } catch (const std::exception& e) {
-    throw PdfError(span, "photo " + path + ": " + e.what());
-  }
-}
+namespace {
 
-PdfImage PdfImages::load(const std::string& path) {
-  std::string bytes;
+std::string read_photo(const std::string& path) {
   try {
-    bytes = read_file(path);
+    return read_file(path);
   } catch (const std::exception& e) {
     throw PdfError({}, std::string("cannot read it (") + e.what() + ")");
   }
+}
+
+image::ImageInfo probe(const std::string& bytes) {
   std::string why;
-  const auto probed = image::probe_image(bytes, image::Check::Header, why);
+  auto probed = image::probe_image(bytes, image::Check::Header, why);
   if (!probed) throw PdfError({}, why);
+  return *probed;
+}
+
+}  // namespace
+
+const PdfImage& PdfImages::get(const frame::Image& image) {
+  const frame::Size printed{image.box.width, image.box.height};
+  std::string key = image.path;
+  if (press_) key += "@" + std::to_string(printed.width) + "x" + std::to_string(printed.height);
+  auto it = cache_.find(key);
+  if (it != cache_.end()) return it->second;
+  try {
+    return cache_.emplace(key, press_ ? load_for_press(image.path, printed) : load(image.path)).first->second;
+  } catch (const std::exception& e) {
+    throw PdfError(image.span, "photo " + image.path + ": " + e.what());
+  }
+}
+
+PdfImage PdfImages::load_for_press(const std::string& path, const frame::Size& printed) {
+  const std::string bytes = read_photo(path);
+  const auto probed = probe(bytes);
+  PdfImage out;
+  out.orientation = probed.orientation;
+  out.width = probed.shown_width();
+  out.height = probed.shown_height();
+  // The stored pixels are drawn turned: measure them along their own axes.
+  const frame::Size stored =
+      image::swaps_axes(probed.orientation) ? frame::Size{printed.height, printed.width} : printed;
+  const PressPhoto photo = press_photo(bytes, stored, *press_, *inks_);
+  const auto* data = reinterpret_cast<const HPDF_BYTE*>(photo.data.data());
+  if (photo.jpeg) {
+    // libharu gives 4-component JPEGs the Decode array Adobe-style files
+    // need, which is how encode_jpeg writes them.
+    out.handle = doc_.require("embed JPEG",
+                              HPDF_LoadJpegImageFromMem(doc_.get(), data, static_cast<HPDF_UINT>(photo.data.size())));
+  } else {
+    out.handle = doc_.require(
+        "embed image", HPDF_LoadRawImageFromMem(doc_.get(), data, static_cast<HPDF_UINT>(photo.width),
+                                                static_cast<HPDF_UINT>(photo.height),
+                                                photo.channels == 4 ? HPDF_CS_DEVICE_CMYK : HPDF_CS_DEVICE_GRAY, 8));
+  }
+  return out;
+}
+
+PdfImage PdfImages::load(const std::string& path) {
+  const std::string bytes = read_photo(path);
+  const auto probed = probe(bytes);
   const auto* data = reinterpret_cast<const HPDF_BYTE*>(bytes.data());
   PdfImage out;
-  out.orientation = probed->orientation;
+  out.orientation = probed.orientation;
   switch (sniff_image(bytes)) {
     case ImageKind::Jpeg: {
       std::string why;
       const auto info = probe_jpeg(bytes, why);
       if (!info) throw PdfError({}, why);
-      out.width = probed->shown_width();
-      out.height = probed->shown_height();
+      out.width = probed.shown_width();
+      out.height = probed.shown_height();
       out.handle = doc_.require("embed JPEG", HPDF_LoadJpegImageFromMem(doc_.get(), data, static_cast<HPDF_UINT>(bytes.size())));
       // libharu gives every 4-component JPEG /Decode [1 0 1 0 1 0 1 0],
       // which is right for Adobe (Photoshop) CMYK files, stored inverted,
@@ -47,8 +89,8 @@ PdfImage PdfImages::load(const std::string& path) {
     }
     case ImageKind::Png: {
       const DecodedPng png = decode_png(bytes);
-      out.width = probed->shown_width();
-      out.height = probed->shown_height();
+      out.width = probed.shown_width();
+      out.height = probed.shown_height();
       const auto w = static_cast<HPDF_UINT>(png.width), h = static_cast<HPDF_UINT>(png.height);
       out.handle = doc_.require(
           "embed PNG", HPDF_LoadRawImageFromMem(doc_.get(), reinterpret_cast<const HPDF_BYTE*>(png.color.data()), w, h,

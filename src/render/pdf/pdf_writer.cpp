@@ -4,6 +4,8 @@
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
 
+#include <optional>
+
 #include "render/pdf/document_info.h"
 #include "render/pdf/hpdf_document.h"
 #include "render/pdf/page_geometry.h"
@@ -11,6 +13,7 @@
 #include "render/pdf/pdf_error.h"
 #include "render/pdf/pdf_fonts.h"
 #include "render/pdf/pdf_images.h"
+#include "render/pdf/pdf_x.h"
 
 namespace render {
 namespace {
@@ -24,7 +27,9 @@ HPDF_Box to_box(const PdfBox& b) {
                   static_cast<HPDF_REAL>(b.top)};
 }
 
-HPDF_Page add_page(HpdfDocument& doc, const frame::Page& page, const PageGeometry& g, std::size_t index) {
+// `trim_box`: write a TrimBox even when it is the MediaBox (PDF/X wants one).
+HPDF_Page add_page(HpdfDocument& doc, const frame::Page& page, const PageGeometry& g, std::size_t index,
+                   bool trim_box) {
   for (double side : {g.media_width, g.media_height}) {
     if (!(side >= kMinPageSize && side <= kMaxPageSize)) {
       throw PdfError({}, "page " + std::to_string(index + 1) + " is " + std::to_string(g.media_width) + " x " +
@@ -34,7 +39,7 @@ HPDF_Page add_page(HpdfDocument& doc, const frame::Page& page, const PageGeometr
   HPDF_Page p = doc.require("add page", HPDF_AddPage(doc.get()));
   doc.check("page size", HPDF_Page_SetWidth(p, static_cast<HPDF_REAL>(g.media_width)));
   doc.check("page size", HPDF_Page_SetHeight(p, static_cast<HPDF_REAL>(g.media_height)));
-  if (g.has_boxes()) {
+  if (g.has_boxes() || trim_box) {
     // libharu 2.3.0 has no HPDF_Page_SetBoundary: write the entries directly.
     doc.check("TrimBox", HPDF_Dict_Add(p, "TrimBox", HPDF_Box_Array_New(doc.mmgr(), to_box(g.trim))));
     if (page.bleed > 0) {
@@ -63,19 +68,29 @@ void write_page_labels(HpdfDocument& doc, const std::vector<frame::Page>& pages)
 std::string write(const frame::Publication& pub, const PdfOptions& options, source::Diagnostics& diags) {
   if (pub.pages.empty()) throw PdfError({}, "nothing to print: the publication has no pages");
   HpdfDocument doc;
-  // Soft masks (PNG transparency) need PDF 1.4; libharu starts at 1.3.
-  doc.get()->pdf_version = HPDF_VER_14;
+  // Soft masks (PNG transparency) need PDF 1.4; libharu starts at 1.3,
+  // which is also what PDF/X-1a:2001 asks for (no transparency at all).
+  doc.get()->pdf_version = pub.press ? HPDF_VER_13 : HPDF_VER_14;
   doc.check("compression", HPDF_SetCompressionMode(doc.get(), HPDF_COMP_ALL));
   write_metadata(doc, pub.meta, diags);
+  std::optional<color::PressProfile> profile;
+  if (pub.press) {
+    try {
+      profile = color::PressProfile::load(pub.press->profile);
+    } catch (const color::ProfileError& e) {
+      throw PdfError({}, e.what());
+    }
+    write_pdfx_parts(doc, pub, *profile);
+  }
 
   const PdfFonts fonts(doc, pub, options.debug_boxes);
-  PdfImages images(doc);
+  PdfImages images = pub.press ? PdfImages(doc, *pub.press, *profile) : PdfImages(doc);
   std::vector<HPDF_Page> pages;
   std::vector<PageGeometry> geometry;
   for (std::size_t i = 0; i < pub.pages.size(); ++i) {
     const frame::Page& page = pub.pages[i];
     geometry.push_back(page_geometry(page));
-    pages.push_back(add_page(doc, page, geometry.back(), i));
+    pages.push_back(add_page(doc, page, geometry.back(), i, pub.press.has_value()));
     PagePainter painter(doc, pages.back(), geometry.back(), fonts, images, diags);
     painter.draw_crop_marks();
     for (const auto& item : page.items) painter.draw(item);

@@ -1,0 +1,124 @@
+#include "render/pdf/press_photo.h"
+
+#include <algorithm>
+#include <optional>
+#include <stdexcept>
+#include <vector>
+
+#include "render/pdf/image_source.h"
+#include "render/pdf/jpeg_codec.h"
+
+namespace render::pdf {
+namespace {
+
+// High enough that the photo's own grain hides the coding, low enough to
+// stay a third of the size of quality 100.
+constexpr int kJpegQuality = 90;
+
+// Transparent parts show the paper: blend each pixel onto white.
+color::Pixels flatten_onto_paper(const DecodedPng& png) {
+  color::Pixels p;
+  p.width = png.width;
+  p.height = png.height;
+  p.channels = png.channels;
+  p.samples.assign(png.color.begin(), png.color.end());
+  if (png.alpha.empty()) return p;
+  const std::size_t n = static_cast<std::size_t>(p.width) * p.height;
+  for (std::size_t i = 0; i < n; ++i) {
+    const unsigned a = static_cast<unsigned char>(png.alpha[i]);
+    for (int c = 0; c < p.channels; ++c) {
+      unsigned char& s = p.samples[i * p.channels + c];
+      s = static_cast<unsigned char>((s * a + 255 * (255 - a) + 127) / 255);
+    }
+  }
+  return p;
+}
+
+// JPEG coding moves each sample a little, and in the darkest parts that
+// can carry the total ink a few percent over the limit. Decode what was
+// written, lower the pixels that came out over it by their excess, and
+// write again; a photo that does not settle goes in losslessly.
+constexpr int kLimitPasses = 8;
+constexpr double kJpegInkSlack = 0.01;  // 1 % of ink over the limit is within a press's own variation
+
+std::optional<std::string> jpeg_within_limit(color::Pixels pixels, double limit) {
+  const int blocks_x = (pixels.width + 7) / 8;
+  for (int pass = 0; pass < kLimitPasses; ++pass) {
+    std::string jpeg = encode_jpeg(pixels, kJpegQuality);
+    const color::Pixels back = decode_jpeg(jpeg).pixels;
+    // The worst excess in each 8x8 block: JPEG's errors belong to blocks.
+    std::vector<double> block_excess(static_cast<std::size_t>(blocks_x) * ((pixels.height + 7) / 8), 0.0);
+    bool over = false;
+    for (int y = 0; y < pixels.height; ++y) {
+      for (int x = 0; x < pixels.width; ++x) {
+        const std::size_t i = (static_cast<std::size_t>(y) * pixels.width + x) * 4;
+        const double excess = color::total_ink(&back.samples[i]) - limit;
+        if (excess <= kJpegInkSlack) continue;
+        over = true;
+        double& worst = block_excess[static_cast<std::size_t>(y / 8) * blocks_x + x / 8];
+        worst = std::max(worst, excess);
+      }
+    }
+    if (!over) return jpeg;
+    // Lower the block's darkest pixels, and each pixel that came out over
+    // by its own excess (its error need not come from its own darkness).
+    for (int y = 0; y < pixels.height; ++y) {
+      for (int x = 0; x < pixels.width; ++x) {
+        const double excess = block_excess[static_cast<std::size_t>(y / 8) * blocks_x + x / 8];
+        if (excess <= 0) continue;
+        const std::size_t i = (static_cast<std::size_t>(y) * pixels.width + x) * 4;
+        unsigned char* p = &pixels.samples[i];
+        double cap = limit - excess - kJpegInkSlack;
+        const double own = color::total_ink(&back.samples[i]) - limit;
+        if (own > kJpegInkSlack) cap = std::min(cap, color::total_ink(p) - own - kJpegInkSlack);
+        color::hold_pixel_to(p, std::max(1.0, cap));
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+PressPhoto finish(color::Pixels pixels, const frame::Size& printed, const frame::PressOutput& press,
+                  const color::PhotoInks& inks, bool as_jpeg, std::string_view icc) {
+  PressPhoto out;
+  out.source_width = pixels.width;
+  out.source_height = pixels.height;
+  const auto size = color::size_for_print(pixels.width, pixels.height, printed.width, printed.height, press.max_dpi);
+  color::Pixels ready = inks.to_press(color::shrink(pixels, size), std::string(icc));
+  out.width = ready.width;
+  out.height = ready.height;
+  out.channels = ready.channels;
+  std::optional<std::string> jpeg;
+  if (as_jpeg) jpeg = ready.channels == 4 ? jpeg_within_limit(ready, inks.limit()) : encode_jpeg(ready, kJpegQuality);
+  out.jpeg = jpeg.has_value();
+  out.data = jpeg ? std::move(*jpeg) : std::string(ready.samples.begin(), ready.samples.end());
+  return out;
+}
+
+}  // namespace
+
+PressPhoto press_photo(std::string_view bytes, const frame::Size& printed, const frame::PressOutput& press,
+                       const color::PhotoInks& inks) {
+  switch (sniff_image(bytes)) {
+    case ImageKind::Jpeg: {
+      std::string why;
+      const auto info = probe_jpeg(bytes, why);
+      if (!info) throw std::runtime_error(why);
+      const auto size = color::size_for_print(info->width, info->height, printed.width, printed.height, press.max_dpi);
+      if (info->components == 1 && size.width == info->width && size.height == info->height) {
+        // Gray and small enough: passed through, as on screen.
+        return PressPhoto{true, std::string(bytes), info->width, info->height, 1, info->width, info->height};
+      }
+      DecodedJpeg jpeg = decode_jpeg(bytes);
+      return finish(std::move(jpeg.pixels), printed, press, inks, true, jpeg.icc);
+    }
+    case ImageKind::Png:
+      // Lossless stays lossless: drawings and logos keep their edges.
+      return finish(flatten_onto_paper(decode_png(bytes)), printed, press, inks, false, {});
+    case ImageKind::Unknown:
+      break;
+  }
+  throw std::runtime_error("is neither JPEG nor PNG");
+}
+
+}  // namespace render::pdf
