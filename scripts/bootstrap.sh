@@ -8,6 +8,8 @@ PACKAGES=(
   libhpdf-dev libpoco-dev libyaml-cpp-dev doctest-dev
   libharfbuzz-dev libicu-dev libfontconfig-dev libpoppler-cpp-dev libdeflate-dev
   libpng-dev zlib1g-dev libjpeg62-turbo-dev
+  liblcms2-dev  # press output: colour conversion through the press's ICC profile
+  libgs-common ghostscript  # the default press profile (default_cmyk.icc); the press tests measure ink with gs
   poppler-utils
   fonts-noto-cjk fonts-hanazono fonts-lxgw-wenkai  # the roles' faces and the Song-style fallback
   fonts-droid-fallback fonts-dejavu-core  # DejaVu: symbols such as ✉ ☎

@@ -114,7 +114,7 @@ TEST_CASE("a layout with one problem of each kind: all reported in one run") {
                   "FILE:11:20: error: 'font' must be song, hei or kai, got 'heii'; did you mean 'hei'?\n"
                   "FILE:11:61: error: 'align' must be left, center, right or justify, got 'middle'\n"
                   "FILE:12:23: warning: unknown key 'colour' in style 'banner'; did you mean 'color'?\n"
-                  "FILE:12:54: error: 'background' must be a colour written \"#rrggbb\", got 'red'\n"
+                  "FILE:12:54: error: 'background' must be a colour: \"#rrggbb\", cmyk(c, m, y, k) in percent or gray(g) from 0 to 1, got 'red'\n"
                   "FILE:13:23: error: 'tracking' must be between -0.5 and 2, got '3'\n"
                   "FILE:13:40: error: 'space_before' must be between 0 and 20, got '-1'\n",
                   path));
@@ -154,7 +154,25 @@ TEST_CASE("layout values, one at a time") {
        "2:27: error: the left and right margins (210 mm) leave no room on a page 210 mm wide\n"},
       {"upper-case colour", "name: x\nstyles: {body: {color: \"#B41E1E\"}}\n", ""},
       {"short colour", "name: x\nstyles: {body: {color: \"#b41e1\"}}\n",
-       "2:25: error: 'color' must be a colour written \"#rrggbb\", got '#b41e1'\n"},
+       "2:25: error: 'color' must be a colour: \"#rrggbb\", cmyk(c, m, y, k) in percent or gray(g) from 0 to 1, "
+       "got '#b41e1'\n"},
+      {"cmyk and gray colours", "name: x\nstyles: {body: {color: \"cmyk(0, 90, 85, 0)\", background: \"gray(0.8)\"}}\n", ""},
+      {"cmyk over 100 %", "name: x\nstyles: {body: {color: \"cmyk(0, 120, 0, 0)\"}}\n",
+       "2:25: error: 'color' must be a colour: \"#rrggbb\", cmyk(c, m, y, k) in percent or gray(g) from 0 to 1, "
+       "got 'cmyk(0, 120, 0, 0)'\n"},
+      {"cmyk with three numbers", "name: x\nstyles: {body: {color: \"cmyk(0, 1, 2)\"}}\n",
+       "2:25: error: 'color' must be a colour: \"#rrggbb\", cmyk(c, m, y, k) in percent or gray(g) from 0 to 1, "
+       "got 'cmyk(0, 1, 2)'\n"},
+      {"gray above 1", "name: x\nstyles: {body: {color: \"gray(80)\"}}\n",
+       "2:25: error: 'color' must be a colour: \"#rrggbb\", cmyk(c, m, y, k) in percent or gray(g) from 0 to 1, "
+       "got 'gray(80)'\n"},
+      {"print: press", "name: x\nprint: press\n", ""},
+      {"print mode misspelt", "name: x\nprint: {mode: pres}\n",
+       "2:15: error: 'mode' must be screen or press, got 'pres'; did you mean 'press'?\n"},
+      {"ink limit too low", "name: x\nprint: {ink_limit: 50}\n",
+       "2:20: error: 'ink_limit' must be between 100 and 400, got '50'\n"},
+      {"an RGB profile", "name: x\nprint: {mode: press, profile: /usr/share/color/icc/sRGB.icc}\n",
+       "2:31: error: /usr/share/color/icc/sRGB.icc is an RGB profile; press output needs a CMYK profile\n"},
       {"colour without quotes is a comment", "name: x\nstyles: {body: {color: #b41e1e}}\n",
        "3:1: error: YAML syntax error: end of map flow not found (the '{' at line 2, column 16 is never closed)\n"},
       {"colour without quotes, block style", "name: x\nstyles:\n  body:\n    color: #b41e1e\n",
@@ -190,6 +208,45 @@ TEST_CASE("a custom page size is read in millimetres") {
   CHECK(near(t.page.size.width, frame::mm(148)));
   CHECK(near(t.page.size.height, frame::mm(210)));
   CHECK(near(t.page.margin_left, frame::mm(12)));
+}
+
+TEST_CASE("colours keep their space: hex RGB, cmyk() in percent, gray()") {
+  TempLayout file(
+      "name: x\nstyles:\n  body: {color: \"#b41e1e\"}\n  banner: {color: \"cmyk(0, 90, 85, 0)\", "
+      "background: \"gray(0.8)\"}\n");
+  Diagnostics diags;
+  const style::Theme t = style::load_theme(file.path.string(), diags);
+  CHECK(diags.empty());
+  CHECK(t.style(style::Role::Body).color.space == frame::Color::Space::Rgb);
+  CHECK(t.style(style::Role::Banner).color == frame::Color::cmyk(0, 0.9, 0.85, 0));
+  CHECK(t.style(style::Role::Banner).background == frame::Color::gray(0.8));
+}
+
+TEST_CASE("print: screen by default with the default profile; a press layout names its own") {
+  Diagnostics diags;
+  const style::Theme shipped = style::load_theme(kSource + "/layouts/newspaper-a4.yaml", diags);
+  CHECK(diags.empty());
+  CHECK_FALSE(shipped.print.press);
+  CHECK(shipped.print.output.profile == "/usr/share/color/icc/ghostscript/default_cmyk.icc");
+  CHECK(shipped.print.output.ink_limit == 240);
+
+  // A press's own profile, relative to the layout file.
+  TempLayout file("name: x\nprint: {mode: press, profile: plant.icc, ink_limit: 260}\n");
+  fs::copy_file("/usr/share/color/icc/ghostscript/default_cmyk.icc", file.dir / "plant.icc");
+  const style::Theme t = style::load_theme(file.path.string(), diags);
+  CHECK(diags.empty());
+  CHECK(t.print.press);
+  CHECK(t.print.output.profile == (file.dir / "plant.icc").string());
+  CHECK(t.print.output.ink_limit == 260);
+}
+
+TEST_CASE("a missing press profile is an error at its line") {
+  TempLayout file("name: x\nprint:\n  mode: press\n  profile: missing.icc\n");
+  Diagnostics diags;
+  style::load_theme(file.path.string(), diags);
+  const std::string text = source::format_all(diags);
+  CHECK(text.find(file.path.string() + ":4:12: error: cannot read the ICC profile " +
+                  (file.dir / "missing.icc").string()) != std::string::npos);
 }
 
 TEST_CASE("a layout file that cannot be read") {
