@@ -35,45 +35,67 @@ color::Pixels flatten_onto_paper(const DecodedPng& png) {
 }
 
 // JPEG coding moves each sample a little, and in the darkest parts that
-// can carry the total ink a few percent over the limit. Decode what was
-// written, lower the pixels that came out over it by their excess, and
-// write again; a photo that does not settle goes in losslessly.
+// can carry the total ink a few percent over the limit. Photos start a
+// little under it; then what was written is decoded, every 8x8 block (the
+// unit of JPEG's error) that came out over is lowered by its excess, and
+// the photo written again. One that does not settle goes in losslessly.
 constexpr int kLimitPasses = 8;
-constexpr double kJpegInkSlack = 0.01;  // 1 % of ink over the limit is within a press's own variation
+constexpr double kJpegInkSlack = 0.01;   // 1 % over is within a press's own variation
+constexpr double kJpegHeadroom = 0.02;   // start 2 % under the limit
+
+struct BlockExcess {
+  double excess = 0;   // the most a decoded pixel went over the limit
+  double darkest = 0;  // the most ink a source pixel of the block has
+};
+
+// The blocks of `back` (decoded) over `limit`; empty when none is.
+std::vector<BlockExcess> blocks_over(const color::Pixels& pixels, const color::Pixels& back, double limit) {
+  const int blocks_x = (pixels.width + 7) / 8;
+  std::vector<BlockExcess> blocks(static_cast<std::size_t>(blocks_x) * ((pixels.height + 7) / 8));
+  bool any = false;
+  for (int y = 0; y < pixels.height; ++y) {
+    for (int x = 0; x < pixels.width; ++x) {
+      const std::size_t i = (static_cast<std::size_t>(y) * pixels.width + x) * 4;
+      BlockExcess& b = blocks[static_cast<std::size_t>(y / 8) * blocks_x + x / 8];
+      b.darkest = std::max(b.darkest, color::total_ink(&pixels.samples[i]));
+      const double excess = color::total_ink(&back.samples[i]) - limit;
+      if (excess <= kJpegInkSlack) continue;
+      b.excess = std::max(b.excess, excess);
+      any = true;
+    }
+  }
+  if (!any) blocks.clear();
+  return blocks;
+}
+
+// Lowers the darkest pixels of each block over the limit by its excess, and
+// each pixel that came out over by its own (its error need not come from
+// its own darkness).
+void lower_blocks(color::Pixels& pixels, const color::Pixels& back, const std::vector<BlockExcess>& blocks,
+                  double limit) {
+  const int blocks_x = (pixels.width + 7) / 8;
+  for (int y = 0; y < pixels.height; ++y) {
+    for (int x = 0; x < pixels.width; ++x) {
+      const BlockExcess& b = blocks[static_cast<std::size_t>(y / 8) * blocks_x + x / 8];
+      if (b.excess <= 0) continue;
+      const std::size_t i = (static_cast<std::size_t>(y) * pixels.width + x) * 4;
+      unsigned char* p = &pixels.samples[i];
+      double cap = b.darkest - b.excess - kJpegInkSlack;
+      const double own = color::total_ink(&back.samples[i]) - limit;
+      if (own > kJpegInkSlack) cap = std::min(cap, color::total_ink(p) - own - kJpegInkSlack);
+      color::hold_pixel_to(p, std::max(1.0, cap));
+    }
+  }
+}
 
 std::optional<std::string> jpeg_within_limit(color::Pixels pixels, double limit) {
-  const int blocks_x = (pixels.width + 7) / 8;
+  for (std::size_t i = 0; i < pixels.samples.size(); i += 4) color::hold_pixel_to(&pixels.samples[i], limit - kJpegHeadroom);
   for (int pass = 0; pass < kLimitPasses; ++pass) {
     std::string jpeg = encode_jpeg(pixels, kJpegQuality);
     const color::Pixels back = decode_jpeg(jpeg).pixels;
-    // The worst excess in each 8x8 block: JPEG's errors belong to blocks.
-    std::vector<double> block_excess(static_cast<std::size_t>(blocks_x) * ((pixels.height + 7) / 8), 0.0);
-    bool over = false;
-    for (int y = 0; y < pixels.height; ++y) {
-      for (int x = 0; x < pixels.width; ++x) {
-        const std::size_t i = (static_cast<std::size_t>(y) * pixels.width + x) * 4;
-        const double excess = color::total_ink(&back.samples[i]) - limit;
-        if (excess <= kJpegInkSlack) continue;
-        over = true;
-        double& worst = block_excess[static_cast<std::size_t>(y / 8) * blocks_x + x / 8];
-        worst = std::max(worst, excess);
-      }
-    }
-    if (!over) return jpeg;
-    // Lower the block's darkest pixels, and each pixel that came out over
-    // by its own excess (its error need not come from its own darkness).
-    for (int y = 0; y < pixels.height; ++y) {
-      for (int x = 0; x < pixels.width; ++x) {
-        const double excess = block_excess[static_cast<std::size_t>(y / 8) * blocks_x + x / 8];
-        if (excess <= 0) continue;
-        const std::size_t i = (static_cast<std::size_t>(y) * pixels.width + x) * 4;
-        unsigned char* p = &pixels.samples[i];
-        double cap = limit - excess - kJpegInkSlack;
-        const double own = color::total_ink(&back.samples[i]) - limit;
-        if (own > kJpegInkSlack) cap = std::min(cap, color::total_ink(p) - own - kJpegInkSlack);
-        color::hold_pixel_to(p, std::max(1.0, cap));
-      }
-    }
+    const auto blocks = blocks_over(pixels, back, limit);
+    if (blocks.empty()) return jpeg;
+    lower_blocks(pixels, back, blocks, limit);
   }
   return std::nullopt;
 }
