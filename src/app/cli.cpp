@@ -11,6 +11,7 @@
 #include "app/pipeline.h"
 #include "model/load_document.h"
 #include "style/load_theme.h"
+#include "text/face_qualification.h"
 #include "text/font_report.h"
 
 namespace app {
@@ -190,6 +191,11 @@ int cmd_fonts(ArgList args) {
     diags.error({}, "unknown layout '" + *layout + "'");
   std::string text;
   for (const auto& d : docs) text += document_text(model::load_document(d, diags));
+  if (res.fonts) {
+    for (const auto& problem : text::unqualified_manifest_faces(*res.fonts)) {
+      diags.warning(source::SourceSpan{res.data_dir + "/fonts/manifest.yaml"}, problem);
+    }
+  }
   print_diagnostics(diags);
   if (diags.has_errors() || !res.fonts) return kInputError;
   std::cout << text::font_report(*res.fonts, text);

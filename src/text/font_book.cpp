@@ -92,6 +92,7 @@ struct FontBook::Impl {
   std::vector<frame::FontFace> faces;
   std::vector<std::unique_ptr<BookFace>> book;  // parallel to `faces`
   std::array<std::vector<int>, kRoles> chains;
+  std::array<std::size_t, kRoles> own{};  // how many of a chain's faces are the role's own
   std::vector<int> system;
   std::vector<std::string> unresolved;
   // Per role, the face for each BMP character (as cell_of), filled on first
@@ -188,6 +189,7 @@ FontBook::FontBook(const FontManifest& manifest, const std::string& fonts_dir)
     resolve(manifest.hei, m.chains[role_index(with_weight(FontRole::Hei, weight))], bold, !bold);
     resolve(manifest.kai, m.chains[role_index(with_weight(FontRole::Kai, weight))], bold, !bold);
   }
+  for (int r = 0; r < kRoles; ++r) m.own[r] = m.chains[r].size();
   std::vector<int> shared;
   resolve(manifest.fallback, shared, false, false);
   for (auto& chain : m.chains) {
@@ -262,6 +264,11 @@ const std::vector<frame::FontFace>& FontBook::faces() const { return impl_->face
 
 const std::vector<int>& FontBook::role_chain(FontRole role) const {
   return impl_->chains[role_index(role)];
+}
+
+std::vector<int> FontBook::own_faces(FontRole role) const {
+  const auto& chain = impl_->chains[role_index(role)];
+  return {chain.begin(), chain.begin() + static_cast<std::ptrdiff_t>(impl_->own[role_index(role)])};
 }
 
 const std::vector<int>& FontBook::system_fallbacks() const { return impl_->system; }

@@ -60,6 +60,8 @@ class FontBook {
   // Faces tried for `role`, in order: its own families, then the shared
   // fallbacks (each face once). Fontconfig's candidates come after these.
   const std::vector<int>& role_chain(FontRole role) const;
+  // The faces of `role`'s own manifest families (the front of its chain).
+  std::vector<int> own_faces(FontRole role) const;
   // Installed fonts fontconfig falls back to, in its order of preference.
   // They are part of faces() too; only those a glyph refers to need embedding.
   const std::vector<int>& system_fallbacks() const;

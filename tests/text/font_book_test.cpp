@@ -8,6 +8,7 @@
 #include <fstream>
 #include <thread>
 
+#include "text/face_qualification.h"
 #include "text/font_book.h"
 #include "text/font_report.h"
 #include "text/glyph_metrics.h"
@@ -326,4 +327,41 @@ TEST_CASE("fallback fonts are opened only when a character needs one") {
   CHECK(mappings_of("/HanaMinB.ttf") == hana + 1);
   CHECK(fonts.glyph(rare, U'\U0002A6D6') != 0);
   CHECK(mappings_of("/HanaMinB.ttf") == hana + 1);  // once
+}
+
+TEST_CASE("face qualification: every role's primary face is GB-positioned and proportional; UMing is not") {
+  for (int r = 0; r < text::kFontRoleCount; ++r) {
+    const auto role = static_cast<text::FontRole>(r);
+    const int f = book().primary_face(role);
+    CAPTURE(face(f).path);
+    const text::FaceQualification q = text::qualify_face(book(), f);
+    CHECK(q.qualifies());
+    for (const auto& p : q.problems) MESSAGE(p);
+  }
+  CHECK(text::unqualified_manifest_faces(book()).empty());
+
+  // AR PL UMing CN: 。 and 、 centred (Taiwan style), half-em typewriter Latin.
+  // AR PL KaitiM GB: GB marks, but the same typewriter Latin.
+  text::FontManifest m;
+  m.song = {"AR PL UMing CN"};
+  m.kai = {"AR PL KaitiM GB"};
+  m.fallback = {};
+  const text::FontBook taiwan(m, "");
+  const text::FaceQualification uming = text::qualify_face(taiwan, taiwan.primary_face(text::FontRole::Song));
+  CHECK_FALSE(uming.qualifies());
+  const auto has = [](const text::FaceQualification& q, const std::string& part) {
+    return std::any_of(q.problems.begin(), q.problems.end(),
+                       [&](const std::string& p) { return p.find(part) != std::string::npos; });
+  };
+  CHECK(has(uming, "。 ink is not on the left (its centre is 0.50 em"));
+  CHECK(has(uming, "、 ink is not on the left"));
+  CHECK_FALSE(has(uming, "，"));  // UMing's comma is lower left
+  CHECK(has(uming, "Latin letters are monospaced"));
+  const text::FaceQualification kaiti = text::qualify_face(taiwan, taiwan.primary_face(text::FontRole::Kai));
+  CHECK(kaiti.problems.size() == 1);
+  CHECK(has(kaiti, "Latin letters are monospaced"));
+  const auto warnings = text::unqualified_manifest_faces(taiwan);
+  REQUIRE(warnings.size() == 2);
+  CHECK(warnings[0].rfind("font 'AR PL UMing CN' (song) does not qualify for a mainland page: ", 0) == 0);
+  CHECK(warnings[1].rfind("font 'AR PL KaitiM GB' (kai)", 0) == 0);
 }
