@@ -11,7 +11,8 @@
 namespace style {
 namespace {
 
-constexpr std::string_view kThemeKeys[] = {"name", "page", "columns", "body", "styles", "print"};
+constexpr std::string_view kThemeKeys[] = {"name", "page", "columns", "body", "han_latin_space", "styles", "print"};
+constexpr std::string_view kHanLatinSpaces[] = {"quarter", "none"};
 constexpr std::string_view kPageKeys[] = {"size", "margins", "bleed", "crop_marks"};
 constexpr std::string_view kMarginKeys[] = {"top", "bottom", "left", "right"};
 constexpr std::string_view kColumnKeys[] = {"count", "gutter", "rule"};
@@ -140,6 +141,14 @@ void read_theme(source::YamlReader& r, Theme& theme) {
   if (const auto* columns = root->get("columns")) read_columns(r, *columns, theme);
   if (const auto* body = root->get("body")) read_body(r, *body, theme.grid);
   if (const auto* styles = root->get("styles")) read_styles(r, *styles, theme);
+  double han_latin = 0.25;
+  if (const auto* e = root->get("han_latin_space")) {
+    if (const auto i = r.choice(*e, kHanLatinSpaces)) han_latin = *i == 0 ? 0.25 : 0;
+  }
+  for (auto& st : theme.styles) st.han_latin_space = han_latin;
+  // The folio's date is set solid whatever the body does: 2024年12月18日.
+  theme.style(Role::Folio).han_latin_space = 0;
+  theme.style(Role::Headline).headline = true;
   read_print(r, root->get("print"), theme);
 }
 

@@ -129,6 +129,8 @@ text::TextStyle text_style(const RoleStyle& r) {
   s.size = r.size;
   s.color = r.color;
   s.tracking = r.tracking;
+  s.han_latin_gap = r.han_latin_space;
+  s.headline = r.headline;
   return s;
 }
 

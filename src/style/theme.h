@@ -13,6 +13,7 @@
 //     crop_marks: false
 //   columns: {count: 2, gutter: 5, rule: true}   # gutter mm; rule = hairline between columns
 //   body: {size: 9.5, leading: 15}      # pt; leading = baseline grid pitch
+//   han_latin_space: quarter            # quarter | none: gap between Han and Latin/digits
 //   styles:                             # per role; keys: font, size, color, tracking, leading,
 //     headline: {font: song, weight: bold, size: 24, color: "#000000", tracking: 0.05, align: center}
 //     ...                               #   align, space_before, space_after, background; weight: regular | bold
@@ -68,6 +69,8 @@ struct RoleStyle {
   text::Align align = text::Align::Left;
   double space_before = 0;   // grid lines
   double space_after = 0;    // grid lines
+  double han_latin_space = 0.25;  // em between Han and Latin/digits (layout-wide `han_latin_space`)
+  bool headline = false;     // set as a headline (the headline role)
   bool has_background = false;
   frame::Color background;
 };

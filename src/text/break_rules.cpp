@@ -16,8 +16,9 @@ struct UBrkClose {
   void operator()(UBreakIterator* b) const { ubrk_close(b); }
 };
 
-// For junction i: does ICU allow a break before cluster i+1?
-std::vector<char> icu_breaks(const ShapedText& st, UBreakIterator* lent) {
+// For junction i: does ICU allow a break before cluster i+1? `type` is
+// UBRK_LINE (line breaks) or UBRK_WORD (word boundaries, by dictionary for Han).
+std::vector<char> icu_breaks(const ShapedText& st, UBreakIterator* lent, UBreakIteratorType type = UBRK_LINE) {
   const auto& cs = st.clusters;
   std::vector<char> out(cs.empty() ? 0 : cs.size() - 1, 0);
   if (out.empty()) return out;
@@ -25,7 +26,7 @@ std::vector<char> icu_breaks(const ShapedText& st, UBreakIterator* lent) {
   std::unique_ptr<UText, UTextClose> text(
       utext_openUTF8(nullptr, st.text.data(), static_cast<int64_t>(st.text.size()), &status));
   std::unique_ptr<UBreakIterator, UBrkClose> own;
-  if (!lent) own.reset(ubrk_open(UBRK_LINE, "zh", nullptr, 0, &status));
+  if (!lent) own.reset(ubrk_open(type, "zh", nullptr, 0, &status));
   UBreakIterator* it = lent ? lent : own.get();
   if (U_FAILURE(status)) return out;
   ubrk_setUText(it, text.get(), &status);
@@ -67,6 +68,10 @@ bool latin_no_end(const Cluster& c) {
   }
 }
 
+bool is_full_width_mark(CharClass k) {
+  return is_cjk_punct(k) || k == CharClass::Interpunct || k == CharClass::Dash || k == CharClass::Ellipsis;
+}
+
 bool unit_pair(CharClass a, CharClass b) {
   return (a == CharClass::Dash && b == CharClass::Dash) ||
          (a == CharClass::Ellipsis && b == CharClass::Ellipsis);
@@ -80,6 +85,7 @@ std::vector<BreakPoint> find_breaks(const ShapedText& st, double narrowest,
   std::vector<BreakPoint> out(cs.empty() ? 0 : cs.size() - 1);
   if (out.empty()) return out;
   const std::vector<char> icu = icu_breaks(st, lent);
+  const std::vector<char> words = rules.words_only ? icu_breaks(st, nullptr, UBRK_WORD) : std::vector<char>{};
 
   auto no_start = [&](const Cluster& c) {
     return no_line_start(c.cls) || latin_no_start(c) ||
@@ -110,11 +116,20 @@ std::vector<BreakPoint> find_breaks(const ShapedText& st, double narrowest,
       continue;
     }
     if (unit_pair(base.cls, b.cls)) continue;
-    if (no_start(b)) continue;
+    if (no_start(b)) {
+      // Between two marks only when a run of them is longer than a line:
+      // better a mark at a line start than a line running off the page.
+      if (is_full_width_mark(base.cls) && is_full_width_mark(b.cls)) bp.kind = Break::LastResort;
+      continue;
+    }
     if (no_line_end(base.cls) || latin_no_end(base)) continue;
     // Chinese text breaks between any two characters the rules allow;
     // between two Western pieces ICU decides.
-    if (is_cjk(base.cls) || is_cjk(b.cls) || icu[i]) bp.kind = Break::Allowed;
+    if (!(is_cjk(base.cls) || is_cjk(b.cls) || icu[i])) continue;
+    // Inside a word only when nothing else fits.
+    bp.kind = rules.words_only && base.cls == CharClass::Han && b.cls == CharClass::Han && !words[i]
+                  ? Break::Emergency
+                  : Break::Allowed;
   }
   return out;
 }

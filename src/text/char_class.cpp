@@ -36,11 +36,14 @@ CharClass punct_class(char32_t c, bool& found) {
       return CharClass::Dash;
     case 0x2026: case 0x22EF:
       return CharClass::Ellipsis;
-    case 0xFFE5: case 0x00A5: case 0xFF04: case 0x00A3: case 0xFFE1: case 0x20AC:
+    case 0xFFE5: case 0x00A5: case 0xFF04: case 0x00A3: case 0xFFE1: case 0x20AC: case 0x0024:
+    case 0x00B1:  // ±0.01mm
       return CharClass::Prefix;
     case 0xFF05: case 0x2030: case 0x2031: case 0x2103: case 0x2109: case 0x00B0:
     case 0x2032: case 0x2033:
       return CharClass::Postfix;
+    case 0x00D7: case 0x00F7: case 0x2212:  // × ÷ −: signs inside figures (3×4), like + and =
+      return CharClass::LatinPunct;
     case 0x00A0: case 0x202F: case 0x2007:
       return CharClass::NoBreakSpace;
     case 0x200B:

@@ -34,6 +34,18 @@ CharClass classify(char32_t c);
 // text they are Latin punctuation, beside Chinese they are full-width marks.
 bool is_ambiguous_quote(char32_t c);
 
+// + − × ÷ = ~ and their full-width forms: signs inside figures and names
+// (法院+工会, 3×4) that take no Han–Latin gap.
+inline bool is_math_operator(char32_t c) {
+  switch (c) {
+    case U'+': case U'=': case U'~': case 0x2212: case 0x00D7: case 0x00F7: case 0xFF0B: case 0xFF1D:
+    case 0xFF5E: case 0x00B1:
+      return true;
+    default:
+      return false;
+  }
+}
+
 // Full-width marks whose blank half may be compressed (clreq §3.1.6).
 inline bool is_cjk_punct(CharClass k) {
   return k == CharClass::Opening || k == CharClass::Closing || k == CharClass::Pause ||

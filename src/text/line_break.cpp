@@ -125,7 +125,8 @@ std::vector<int> break_lines(const LineItems& it, const LineShape& shape) {
         if (bp.kind == Break::Emergency) d += kEmergency;
         if (bp.kind == Break::LastResort) d += kLastResort;
         if (bp.after_space && shape.align != Align::Justify) d -= kSpaceBonus;
-        if (last && s > 0 && f.chars == 1) d += kOrphan;
+        // 孤字, or a last line of marks alone (……。 or ——).
+        if (last && s > 0 && f.chars <= 1) d += kOrphan;
       }
       found = true;
       // On a tie the later start wins: earlier lines stay full, as a

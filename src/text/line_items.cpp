@@ -6,9 +6,9 @@ namespace text {
 namespace {
 
 // Gaps and stretch, in em (typesetting-rules §1.4–1.5).
-constexpr double kHanLatinGap = 0.25;     // Han next to a Latin letter or digit
-constexpr double kHanLatinMin = 0.125;    // ...squeezed at most to this
+constexpr double kHanLatinMin = 0.5;      // a Han–Latin gap squeezed at most to this part of it
 constexpr double kHanSpaceGap = 0.5;      // a source space between two Han characters
+constexpr double kHeadlineSpaceGap = 1.0; // ...in a headline: 一字空
 constexpr double kWordSpaceMin = 0.25;    // a Latin word space squeezed at most to this
 constexpr double kGapStretch = 0.25;      // every inter-character gap, at ratio 1
 constexpr double kWordSpaceStretch = 0.5; // Latin word spaces stretch more than Han gaps
@@ -27,7 +27,9 @@ Side side_of(const Cluster& c, bool facing_right) {
     case CharClass::Latin:
       return Side::Latin;
     case CharClass::LatinPunct:
-      // A Latin piece ending in , . : gets no Han–Latin gap after it.
+      // Operators and signs take no space (法院+工会, 3×4); a Latin piece
+      // ending in , . : gets no Han–Latin gap after it.
+      if (is_math_operator(c.cp)) return Side::Punct;
       return facing_right && is_sentence_punct(c.cp) ? Side::Punct : Side::Latin;
     case CharClass::Prefix: case CharClass::Postfix:
       return c.word >= 0 ? Side::Punct : Side::Han;
@@ -73,7 +75,7 @@ LineItems build_line_items(const ShapedText& st, const std::vector<BreakPoint>& 
     const Cluster& c = cs[i];
     it.box[i] = c.box;
     it.counts[i] = !(is_space(c.cls) || is_invisible(c.cls) || is_cjk_punct(c.cls) ||
-                     c.cls == CharClass::Interpunct);
+                     c.cls == CharClass::Interpunct || c.cls == CharClass::Dash || c.cls == CharClass::Ellipsis);
   }
 
   // Where two full-width marks meet (。” ，“ 》、《 ？！), the pair takes
@@ -139,15 +141,19 @@ LineItems build_line_items(const ShapedText& st, const std::vector<BreakPoint>& 
         j.stretch = kWordSpaceStretch * em;
         j.glue_shrink = std::max(0.0, a.advance - kWordSpaceMin * em);
         j.glue_tier = kTierWordSpace;
+      } else if (spans[b.span].style.headline && l != Side::Latin && r != Side::Latin) {
+        // A space in a headline separates phrases: one em (一字空).
+        j.glue += kHeadlineSpaceGap * em;
       } else if (l == Side::Han && r == Side::Han) {
         // 中共中央 国务院: the space is meant; it stays half an em.
         j.glue += kHanSpaceGap * em;
         j.stretch = kGapStretch * em;
       } else if ((l == Side::Han && r == Side::Latin) || (l == Side::Latin && r == Side::Han)) {
-        // "2024 年": the space *is* the quarter-em Han–Latin gap.
-        j.glue += kHanLatinGap * em;
+        // "2024 年": the space *is* the Han–Latin gap (none when set solid).
+        const double gap = spans[b.span].style.han_latin_gap;
+        j.glue += gap * em;
         j.stretch = kGapStretch * em;
-        j.glue_shrink = (kHanLatinGap - kHanLatinMin) * em;
+        j.glue_shrink = gap * (1 - kHanLatinMin) * em;
         j.glue_tier = kTierHanLatin;
       } else {
         // Beside a full-width mark: its blank half already separates.
@@ -161,8 +167,9 @@ LineItems build_line_items(const ShapedText& st, const std::vector<BreakPoint>& 
     if (around_unit(left.cls) || around_unit(b.cls)) continue;  // never stretch at —— …… ·
     j.stretch = kGapStretch * em;
     if ((l == Side::Han && r == Side::Latin) || (l == Side::Latin && r == Side::Han)) {
-      j.glue += kHanLatinGap * em;
-      j.glue_shrink = (kHanLatinGap - kHanLatinMin) * em;
+      const double gap = spans[b.span].style.han_latin_gap;
+      j.glue += gap * em;
+      j.glue_shrink = gap * (1 - kHanLatinMin) * em;
       j.glue_tier = kTierHanLatin;
     }
   }

@@ -20,8 +20,11 @@ std::vector<Line> set_paragraph_with(const ParagraphSpec& spec, const GlyphMetri
   if (st.clusters.empty()) return {};
   const LineShape shape{spec.width, spec.first_indent, spec.align};
   const double narrowest = std::max(0.0, spec.width - spec.first_indent);
-  const auto breaks = find_breaks(st, narrowest, spec.rules, icu);     // where lines may end
-  const LineItems items = build_line_items(st, breaks, spec.spans, spec.rules);  // gaps, squeezes
+  CompositionRules rules = spec.rules;
+  rules.words_only = rules.words_only ||
+                     std::all_of(spec.spans.begin(), spec.spans.end(), [](const Span& s) { return s.style.headline; });
+  const auto breaks = find_breaks(st, narrowest, rules, icu);          // where lines may end
+  const LineItems items = build_line_items(st, breaks, spec.spans, rules);  // gaps, squeezes
   const std::vector<int> ends = break_lines(items, shape);             // where lines do end
 
   std::vector<Line> lines;

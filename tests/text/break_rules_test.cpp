@@ -9,7 +9,7 @@
 
 namespace {
 
-std::string render(const char* s, double narrowest_em, bool strict) {
+std::string render(const char* s, double narrowest_em, bool strict, bool words_only = false) {
   text::Span span;
   span.text = s;
   span.style.size = 10;
@@ -18,6 +18,7 @@ std::string render(const char* s, double narrowest_em, bool strict) {
   const text::ShapedText st = text::shape_text({span}, metrics, diags);
   text::CompositionRules rules;
   rules.strict = strict;
+  rules.words_only = words_only;
   const auto breaks = text::find_breaks(st, narrowest_em * 10, rules);
   std::string out;
   for (std::size_t i = 0; i < st.clusters.size(); ++i) {
@@ -44,7 +45,11 @@ struct Case {
 };
 
 const Case kCases[] = {
-    {"closing marks never start, opening never end", "他说“好”。", 20, false, "他|说|“好”。"},
+    {"closing marks never start, opening never end (between marks: a last resort)", "他说“好”。", 20, false,
+     "他|说|“好”?。"},
+    {"a run of marks longer than a line breaks between marks, as a last resort", "好。。。。", 2, false,
+     "好。?。?。?。"},
+    {"signs inside figures and names: 法院+工会", "法院+工会", 20, false, "法|院|+工|会"},
     {"numbers and percentages are units", "共10人，80%以上", 20, false, "共|10|人，|80%|以|上"},
     {"a date is one unit", "于2024-12-18召开", 20, false, "于|2024-12-18|召|开"},
     {"currency and unit signs stay with the number", "￥3000元30℃", 20, false, "￥3000|元|30℃"},
@@ -70,4 +75,14 @@ TEST_CASE("find_breaks: ICU opportunities with the Chinese rules on top") {
     CAPTURE(std::string(c.rule));
     CHECK(render(c.text, c.narrowest_em, c.strict) == c.expected);
   }
+}
+
+TEST_CASE("headlines break only between words (ICU's dictionary), inside a word only as a last resort") {
+  // 广州市|从化区|深化|产业|工人|队伍|建设|改革|纪实: never 产业工/人.
+  const std::string got = render("深化产业工人队伍建设", 20, false, true);
+  CHECK(got.find("工|人") == std::string::npos);
+  CHECK(got.find("工!人") != std::string::npos);
+  CHECK(got.find("化|产") != std::string::npos);
+  CHECK(got.find("伍|建") != std::string::npos);
+  CHECK(render("深化产业工人队伍建设", 20, false, false).find("工|人") != std::string::npos);  // body text: anywhere
 }

@@ -3,6 +3,7 @@
 // R8–R12, R16). Positions in em of the fake monospace font, glyph origins.
 #include <cstdio>
 
+#include "source/utf8.h"
 #include "text_test_support.h"
 
 using namespace text_test;
@@ -62,6 +63,13 @@ const PositionCase kCases[] = {
     {"right-aligned line", "工会", 6, 0, text::Align::Right, 0, "工@4 会@5", 6},
     {"Latin word spaces stretch twice as much as Han gaps", "AB CD中文字符串", 6, 0, text::Align::Justify, 0,
      "A@0 B@0.5 ␣@1 C@1.6 D@2.1 中@2.9 文@3.95 字@5", 6},
+    {"operators take no space between Han: 法院+工会", "法院+工会", 20, 0, text::Align::Left, 0,
+     "法@0 院@1 +@2 工@2.5 会@3.5", 4.5},
+    {"operators take no space between digits: 3×4=12", "共3×4=12人", 20, 0, text::Align::Left, 0,
+     "共@0 3@1.25 ×@1.75 4@2.25 =@2.75 1@3.25 2@3.75 人@4.5", 5.5},
+    {"a dash between figures: 1—11月", "1—11月", 20, 0, text::Align::Left, 0, "1@0 —@0.5 1@1.5 1@2 月@2.75", 3.75},
+    {"± stays with its number, no gap before it: 误差±0.01mm", "误差±0.01mm内", 20, 0, text::Align::Left, 0,
+     "误@0 差@1 ±@2 0@2.5 .@3 0@3.5 1@4 m@4.5 m@5 内@5.75", 6.75},
     {"trailing space at a break: zero width at the right edge", "中共中央 国务院印发", 5, 0, text::Align::Justify, 0,
      "中@0 共@1.333 中@2.667 央@4 ␣@5", 5},
 };
@@ -81,6 +89,22 @@ TEST_CASE("glyph positions follow the spacing and compression rules") {
     CHECK(lines[c.line].width / kEm == doctest::Approx(c.set_width_em));
     check_invariants(spec, lines);
   }
+}
+
+TEST_CASE("han_latin_space none sets Han and Latin solid; a headline's space is a full em") {
+  Options o = aligned(text::Align::Left);
+  auto spec = mono_spec("2024年12月18日 共有120名职工", 30, o);
+  spec.spans[0].style.han_latin_gap = 0;
+  auto lines = set_mono(spec);
+  REQUIRE(lines.size() == 1);
+  CHECK(positions(lines[0]) ==
+        "2@0 0@0.5 2@1 4@1.5 年@2 1@3 2@3.5 月@4 1@5 8@5.5 日@6 ␣@7 共@7.5 有@8.5 1@9.5 2@10 0@10.5 名@11 职@12 工@13");
+  spec = mono_spec("推进产改走深走实 赋能产业工人成才成匠", 30, o);
+  spec.spans[0].style.headline = true;
+  lines = set_mono(spec);
+  REQUIRE(lines.size() == 1);
+  CHECK(lines[0].glyphs[9].text == "赋");
+  CHECK(lines[0].glyphs[9].x == doctest::Approx(9 * kEm));  // 8 characters, then one em
 }
 
 TEST_CASE("a full-width mark at line end is half width; in when-needed mode only if that helps") {
@@ -183,4 +207,26 @@ TEST_CASE("empty and blank paragraphs") {
   const auto lines = set_mono(spec);
   CHECK(all_text(lines) == "  中文 ");
   check_invariants(spec, lines);
+}
+
+TEST_CASE("a two-line headline breaks between words: 产业工人, not 产业工/人") {
+  Options o = aligned(text::Align::Center);
+  auto spec = mono_spec("广州市从化区深化产业工人队伍建设改革纪实", 11, o);
+  spec.spans[0].style.headline = true;
+  const auto lines = set_mono(spec);
+  REQUIRE(lines.size() == 2);
+  CHECK(line_text(lines[0]) == "广州市从化区深化产业");
+  CHECK(line_text(lines[1]) == "工人队伍建设改革纪实");
+  spec.spans[0].style.headline = false;  // body text may break anywhere
+  CHECK(line_text(set_mono(spec)[0]) == "广州市从化区深化产业工");
+}
+
+TEST_CASE("…… and —— are never alone on a paragraph's last line") {
+  Options o = aligned(text::Align::Justify);
+  for (const char* text : {"工会组织了培训活动……", "工会组织了培训活动——"}) {
+    CAPTURE(std::string(text));
+    const auto lines = set_mono(mono_spec(text, 9, o));
+    REQUIRE(lines.size() == 2);
+    CHECK(source::count_code_points(line_text(lines[1])) >= 3);  // a character comes down with the marks
+  }
 }
