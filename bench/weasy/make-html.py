@@ -5,8 +5,8 @@
 
 The page follows layouts/newspaper-a4.yaml as closely as CSS allows: A4,
 margins 14/14/15/15 mm, `columns: 2` with a 6 mm gap and a rule, body 9.5 pt
-on a 14.2 pt line height, AR PL UMing CN (body), WenQuanYi Zen Hei (headlines,
-banners), AR PL UKai CN (captions, bylines); each article starts a page, as in
+on a 14.2 pt line height, Noto Serif CJK SC (body, bold headlines), Noto Sans CJK SC
+(bold banners), LXGW WenKai (captions, bylines); each article starts a page, as in
 broadsheet. Photos are linked by absolute file:// URI, so the HTML may live
 anywhere. Needs PyYAML (Debian: python3-yaml).
 """
@@ -23,37 +23,37 @@ CSS = f"""
 @page {{
   size: A4;
   margin: 14mm 15mm 14mm 15mm;
-  @top-left {{ content: "{{paper}}"; font: 9pt "WenQuanYi Zen Hei"; color: {RED};
+  @top-left {{ content: "{{paper}}"; font: 9pt "Noto Sans CJK SC"; color: {RED};
               vertical-align: middle; }}
-  @top-center {{ content: "{{edition}}"; font: 8pt "AR PL UMing CN"; color: #333;
+  @top-center {{ content: "{{edition}}"; font: 8pt "Noto Serif CJK SC"; color: #333;
                 vertical-align: middle; }}
-  @top-right {{ content: "{{date}}第" counter(page) "版"; font: 8pt "AR PL UMing CN";
+  @top-right {{ content: "{{date}}第" counter(page) "版"; font: 8pt "Noto Serif CJK SC";
                color: #333; vertical-align: middle; }}
 }}
-html {{ font-family: "AR PL UMing CN"; font-size: 9.5pt; line-height: 14.2pt; }}
+html {{ font-family: "Noto Serif CJK SC"; font-size: 9.5pt; line-height: 14.2pt; }}
 body {{ margin: 0; }}
 article + article {{ break-before: page; }}
 article {{ border-top: 0.8pt solid {RED}; padding-top: 6pt; }}
-.union {{ font: 11pt "AR PL UKai CN"; color: {RED}; border-left: 3pt solid {RED};
+.union {{ font: 11pt "LXGW WenKai"; color: {RED}; border-left: 3pt solid {RED};
          padding-left: 5pt; margin: 0 0 6pt 0; }}
 .kicker {{ font-size: 12pt; text-align: center; margin: 0; }}
-h1 {{ font: normal 24pt/32pt "WenQuanYi Zen Hei"; letter-spacing: 0.04em; text-align: center;
+h1 {{ font: bold 24pt/32pt "Noto Serif CJK SC"; letter-spacing: 0.04em; text-align: center;
      margin: 0 0 7pt 0; }}
-.subheadline {{ font: 13pt "AR PL UKai CN"; text-align: center; margin: 0; }}
+.subheadline {{ font: 13pt "LXGW WenKai"; text-align: center; margin: 0; }}
 .cols {{ columns: 2; column-gap: 6mm; column-rule: 0.5pt solid #999; }}
 p {{ margin: 0; text-indent: 2em; text-align: justify; }}
-b {{ font-family: "WenQuanYi Zen Hei"; font-weight: normal; }}
-h2 {{ font: normal 11pt/14.2pt "WenQuanYi Zen Hei"; color: #fff; background: {RED};
+b {{ font-family: "Noto Sans CJK SC"; font-weight: normal; }}
+h2 {{ font: bold 11pt/14.2pt "Noto Sans CJK SC"; color: #fff; background: {RED};
      text-align: center; padding: 3.5pt 0; margin: 7.1pt 0; break-after: avoid; }}
 figure {{ margin: 7.1pt 0 14.2pt 0; break-inside: avoid; }}
 figure img {{ width: 100%; display: block; }}
-figcaption {{ font: 8.5pt/12pt "AR PL UKai CN"; margin-top: 3pt; }}
+figcaption {{ font: 8.5pt/12pt "LXGW WenKai"; margin-top: 3pt; }}
 .credit {{ color: #555; display: block; }}
 .highlights {{ background: #f3e6d8; padding: 5pt; font-size: 8.5pt; line-height: 13pt;
               display: flex; break-inside: avoid; }}
 .highlights > div {{ margin-right: 6pt; }}
-.highlights .value {{ font: 20pt "WenQuanYi Zen Hei"; color: {RED}; }}
-.byline {{ font-family: "AR PL UKai CN"; text-align: right; text-indent: 0; }}
+.highlights .value {{ font: 20pt "Noto Sans CJK SC"; color: {RED}; }}
+.byline {{ font-family: "LXGW WenKai"; text-align: right; text-indent: 0; }}
 """
 
 WEEKDAYS = "一二三四五六日"
