@@ -23,10 +23,11 @@ PACKAGES=(
 
 # --list prints the packages, one a line (the Containerfile installs them);
 # --runtime prints the ones the installed program needs besides its shared
-# libraries, the fonts and colour profiles (the Debian package's Depends).
+# libraries, the fonts and colour profiles (libgs-common has the default press
+# profile): the Debian package's Depends.
 case "${1:-}" in
   --list) printf '%s\n' "${PACKAGES[@]}"; exit 0 ;;
-  --runtime) printf '%s\n' "${PACKAGES[@]}" | grep -E '^(fonts-|icc-profiles)' || true; exit 0 ;;
+  --runtime) printf '%s\n' "${PACKAGES[@]}" | grep -E '^(fonts-|icc-profiles|libgs-common$)' || true; exit 0 ;;
 esac
 
 missing=()

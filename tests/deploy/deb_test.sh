@@ -42,6 +42,7 @@ grep -q "总工会" <<<"$text" || fail "seed-page.pdf has no searchable Chinese 
 "$src/build/broadsheet" render "$examples/seed-page.yaml" -o build-tree.pdf
 cmp -s seed-page.pdf build-tree.pdf || fail "the packaged program renders the seed page differently from build/broadsheet"
 "$bin" render "$examples/seed-page.yaml" --layout sheet-a4 -o sheet.pdf
+"$bin" render "$examples/seed-page.yaml" --press -o press.pdf
 "$bin" fonts >/dev/null
 
 # batch and preview live in the extras module under usr/lib/broadsheet.
