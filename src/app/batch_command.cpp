@@ -123,7 +123,7 @@ int run_batch(const BatchOptions& opt) {
   if (!selected.empty()) {
     source::Diagnostics diags;
     res = load_resources(diags);
-    std::cerr << source::format_all(diags);
+    std::cerr << source::format_with_source(diags);
     if (diags.has_errors()) return kInternal;
     environment = environment_fingerprint(res);
     if (opt.press) environment += "press\n";  // the same inputs make another PDF

@@ -78,7 +78,7 @@ class ArgList {
   std::vector<std::string> args_;
 };
 
-void print_diagnostics(const source::Diagnostics& diags) { std::cerr << source::format_all(diags); }
+void print_diagnostics(const source::Diagnostics& diags) { std::cerr << source::format_with_source(diags); }
 
 std::string default_output(const std::string& doc) {
   std::filesystem::path p(doc);

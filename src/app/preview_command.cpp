@@ -107,7 +107,7 @@ int run_preview_command(const std::vector<std::string>& args) {
   source::Diagnostics diags;
   const Resources res = load_resources(diags);
   if (diags.has_errors()) {
-    std::cerr << source::format_all(diags);
+    std::cerr << source::format_with_source(diags);
     return kInternal;
   }
 

@@ -32,7 +32,7 @@ class Composer {
   frame::Publication run() {
     pub_.faces = fonts_.faces();
     pub_.meta.title = doc_.title;
-    pub_.meta.subject = "工会成果";
+    pub_.meta.subject = doc_.subject;
     pub_.meta.date = doc_.date;
     new_page();
     for (std::size_t a = 0; a < doc_.articles.size(); ++a) compose_article(doc_.articles[a], a > 0);

@@ -34,6 +34,8 @@ struct Highlight {
 };
 
 enum class PhotoSpan { Column, Page };
+// Which part of a photo to keep when page make-up crops it.
+enum class PhotoFocus { Center, Top, Bottom, Left, Right };
 
 struct Photo {
   Text src;                 // as written in the YAML
@@ -41,6 +43,7 @@ struct Photo {
   Text caption;
   Text credit;
   PhotoSpan span = PhotoSpan::Column;
+  PhotoFocus focus = PhotoFocus::Center;
   source::SourceSpan where;
 };
 
@@ -70,6 +73,7 @@ struct Meta {
   Text date;     // YYYY-MM-DD as written
   int page = 1;  // number of the first page
   Text title;    // PDF title; empty = first headline
+  Text subject;  // PDF subject; empty = the paper's name
 };
 
 struct Document {

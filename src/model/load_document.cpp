@@ -1,5 +1,6 @@
 #include "model/load_document.h"
 
+#include <cstdio>
 #include <exception>
 #include <filesystem>
 
@@ -10,7 +11,7 @@ namespace model {
 namespace {
 
 constexpr std::string_view kDocumentKeys[] = {"layout", "meta", "articles"};
-constexpr std::string_view kMetaKeys[] = {"paper", "edition", "date", "page", "title"};
+constexpr std::string_view kMetaKeys[] = {"paper", "edition", "date", "page", "title", "subject"};
 
 // The printed folio and PDF metadata show this, so it must be a real day.
 bool is_iso_date(std::string_view s) {
@@ -31,6 +32,34 @@ bool is_iso_date(std::string_view s) {
   return day <= kDays[month - 1];
 }
 
+// 2024-4-1, 2024/12/18, 2024.12.18 or 2024年4月1日 as YYYY-MM-DD when that
+// is a real day; "" otherwise.
+std::string padded_date(std::string_view s) {
+  int parts[3] = {0, 0, 0};
+  int digits[3] = {0, 0, 0};
+  int part = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    if (s[i] >= '0' && s[i] <= '9') {
+      if (digits[part] == 4) return "";
+      parts[part] = parts[part] * 10 + (s[i] - '0');
+      ++digits[part];
+      ++i;
+      continue;
+    }
+    std::size_t len = 1;
+    for (const std::string_view sep : {"年", "月", "日"})
+      if (s.substr(i).starts_with(sep)) len = sep.size();
+    if (len == 1 && s[i] != '-' && s[i] != '/' && s[i] != '.') return "";
+    if (digits[part] == 0) return "";
+    i += len;
+    if (i < s.size() && ++part == 3) return "";
+  }
+  if (digits[0] != 4 || digits[1] == 0 || digits[1] > 2 || digits[2] == 0 || digits[2] > 2) return "";
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", parts[0], parts[1], parts[2]);
+  return is_iso_date(buf) ? std::string(buf) : std::string();
+}
+
 // Folio page numbers beyond this are typing mistakes, not newspapers.
 constexpr long long kMaxPage = 99999;
 
@@ -40,10 +69,13 @@ void read_meta(source::YamlReader& r, const source::YamlEntry& entry, Meta& meta
   meta.paper = optional_text(r, *map, "paper");
   meta.edition = optional_text(r, *map, "edition");
   meta.title = optional_text(r, *map, "title");
+  meta.subject = optional_text(r, *map, "subject");
   meta.date = optional_text(r, *map, "date");
   if (!meta.date.empty() && !is_iso_date(meta.date.value)) {
-    r.error(meta.date.span, "'date' must be a date written YYYY-MM-DD, got " +
-                                source::quoted(meta.date.value));
+    std::string message = "'date' must be a date written YYYY-MM-DD, got " + source::quoted(meta.date.value);
+    const std::string padded = padded_date(meta.date.value);
+    if (!padded.empty()) message += "; did you mean '" + padded + "'?";
+    r.error(meta.date.span, std::move(message));
   }
   if (const auto* page = map->get("page")) {
     if (const auto n = r.integer(*page)) {

@@ -4,11 +4,13 @@
 
 #include "model/load_parts.h"
 #include "image/image_probe.h"
+#include "source/near_file.h"
 
 namespace model {
 namespace {
 
-constexpr std::string_view kPhotoKeys[] = {"src", "caption", "credit", "span"};
+constexpr std::string_view kPhotoKeys[] = {"src", "caption", "credit", "span", "focus"};
+constexpr std::string_view kFocus[] = {"center", "top", "bottom", "left", "right"};
 constexpr std::string_view kSpans[] = {"column", "page"};
 constexpr int kWholePath = 4096;
 
@@ -19,7 +21,10 @@ void check_photo_file(source::YamlReader& r, const Photo& photo) {
   // error at its src, not a grey band on the printed page.
   std::string why;
   if (!image::probe_image_file(photo.path, image::Check::Whole, why)) {
-    r.error(photo.src.span, "photo " + name + " " + why);
+    std::string message = "photo " + name + " " + why;
+    const std::string near = why == "not found" ? source::near_file_name(photo.src.value, photo.path) : "";
+    if (!near.empty()) message += "; did you mean " + source::quoted(near, kWholePath) + "?";
+    r.error(photo.src.span, std::move(message));
   }
 }
 
@@ -54,6 +59,12 @@ Photo read_photo(source::YamlReader& r, const YAML::Node& node, const source::So
   photo.credit = optional_text(r, *map, "credit");
   if (const auto* span = map->get("span")) {
     if (const auto i = r.choice(*span, kSpans)) photo.span = *i == 0 ? PhotoSpan::Column : PhotoSpan::Page;
+  }
+  if (const auto* focus = map->get("focus")) {
+    if (const auto i = r.choice(*focus, kFocus)) photo.focus = static_cast<PhotoFocus>(*i);
+  }
+  if (const auto* focus = map->get("focus")) {
+    if (const auto i = r.choice(*focus, kFocus)) photo.focus = static_cast<PhotoFocus>(*i);
   }
   return photo;
 }

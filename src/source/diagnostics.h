@@ -2,6 +2,7 @@
 // Problems found in the input, collected across stages and printed as
 // `FILE:LINE:COLUMN: error: message` so editors can jump to them.
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "source/source_span.h"
@@ -38,7 +39,14 @@ class Diagnostics {
 
 // `file:line:col: error: message` (position parts omitted when unknown).
 std::string format(const Diagnostic& d);
+// The source line `line_text` and, under it, a caret at the 1-based
+// code-point `column`, as compilers print them (tabs kept, wide characters
+// counted twice, so the caret lines up on a terminal).
+std::string excerpt(std::string_view line_text, int column);
 // All diagnostics, one per line, in the order they were found.
 std::string format_all(const Diagnostics& diags);
+// What a person reads: each diagnostic followed by the source line it points
+// at and a caret under the column (when the file can be read).
+std::string format_with_source(const Diagnostics& diags);
 
 }  // namespace source

@@ -92,4 +92,21 @@ bool is_wide(char32_t cp) {
   return false;
 }
 
+int terminal_width(char32_t cp) {
+  struct Range {
+    char32_t first, last;
+  };
+  // East Asian Width W and F, condensed to the blocks Chinese text uses.
+  static constexpr Range kDoubleWidth[] = {
+      {0x1100, 0x115F},  {0x2E80, 0x303E},   {0x3041, 0x33FF}, {0x3400, 0x4DBF},
+      {0x4E00, 0x9FFF},  {0xA000, 0xA4CF},   {0xAC00, 0xD7A3}, {0xF900, 0xFAFF},
+      {0xFE30, 0xFE4F},  {0xFF00, 0xFF60},   {0xFFE0, 0xFFE6}, {0x1F300, 0x1F64F},
+      {0x20000, 0x3FFFD},
+  };
+  for (const Range& r : kDoubleWidth) {
+    if (cp >= r.first && cp <= r.last) return 2;
+  }
+  return 1;
+}
+
 }  // namespace source

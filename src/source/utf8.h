@@ -29,4 +29,9 @@ void append_utf8(std::string& out, char32_t cp);
 // Chinese text shares with Latin (“” ‘’ —— …… ·).
 bool is_wide(char32_t cp);
 
+// Columns a terminal gives the character: 2 for East Asian wide and
+// full-width characters (Han, 　, ，), 1 otherwise. Used to put a caret
+// under the right character of a printed source line.
+int terminal_width(char32_t cp);
+
 }  // namespace source

@@ -6,19 +6,15 @@
 #include <yaml-cpp/parser.h>
 
 #include <sstream>
+#include <unordered_map>
 #include <vector>
 
 #include "source/scalar_text.h"
+#include "source/yaml_syntax_hint.h"
 
 namespace source {
 namespace {
 
-// A file made of aliases must not turn into millions of messages.
-constexpr int kMaxAliasReports = 20;
-// A real document has a few thousand values. yaml-cpp spends some hundred
-// bytes per node, so 16 MiB of `[1,1,1,…]` would become gigabytes of tree:
-// count before building it.
-constexpr long kMaxNodes = 100'000;
 // Documents and layouts nest five or six levels deep; yaml-cpp recurses per
 // level and gives up near 500 with "bad file". Stop long before that.
 constexpr std::size_t kMaxDepth = 64;
@@ -28,15 +24,10 @@ struct TooDeep {};
 
 class Prescan : public YAML::EventHandler {
  public:
-  Prescan(const SourceFile& file, Diagnostics& diags) : file_(file), diags_(diags) {}
+  Prescan(const SourceFile& file, std::string_view text, Diagnostics& diags)
+      : file_(file), text_(text), diags_(diags) {}
 
   bool ok() const { return ok_; }
-  void finish() {
-    if (aliases_ > kMaxAliasReports) {
-      diags_.error(SourceSpan{file_.path}, "... and " + std::to_string(aliases_ - kMaxAliasReports) +
-                                               " more aliases");
-    }
-  }
   int documents() const { return documents_; }
 
   void OnDocumentStart(const YAML::Mark& mark) override {
@@ -46,61 +37,95 @@ class Prescan : public YAML::EventHandler {
     }
   }
   void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark& mark, YAML::anchor_t) override { count(mark); }
-  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
-    ok_ = false;
-    if (++aliases_ <= kMaxAliasReports) fail(mark, "aliases are not supported");
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override { leaf(mark, anchor); }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    const auto it = expanded_size_.find(anchor);
+    if (it == expanded_size_.end()) {
+      fail(mark, "this alias is inside the value it names, which would repeat without end");
+      return;
+    }
+    add(mark, it->second, true);
   }
-  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t,
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                 const std::string&) override {
-    count(mark);
+    leaf(mark, anchor);
     // yaml-cpp tags every non-plain scalar "!"; only those can be quoted.
-    if (tag == "!" && !quote_is_closed(file_.text, static_cast<std::size_t>(mark.pos))) {
+    if (tag == "!" && !quote_is_closed(text_, static_cast<std::size_t>(mark.pos))) {
       fail(mark, "this quoted string has no closing quote");
     }
   }
-  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
                        YAML::EmitterStyle::value style) override {
-    count(mark);
-    open_.push_back({mark, style == YAML::EmitterStyle::Flow, '['});
-    check_depth(mark);
+    open(mark, anchor, style, '[');
   }
-  void OnSequenceEnd() override { if (!open_.empty()) open_.pop_back(); }
-  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+  void OnSequenceEnd() override { close(); }
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
                   YAML::EmitterStyle::value style) override {
-    count(mark);
-    open_.push_back({mark, style == YAML::EmitterStyle::Flow, '{'});
-    check_depth(mark);
+    open(mark, anchor, style, '{');
   }
-  void OnMapEnd() override { if (!open_.empty()) open_.pop_back(); }
+  void OnMapEnd() override { close(); }
 
   // yaml-cpp reports an unclosed [ or { where it gave up, often lines
   // later; the bracket that was never closed is what the user must fix.
-  std::string unclosed_hint(const std::string& message) const {
+  std::optional<Diagnostic> unclosed_bracket(const std::string& message) const {
     const char bracket = message.starts_with("end of sequence flow") ? '['
                          : message.starts_with("end of map flow")    ? '{'
                                                                      : 0;
     for (auto it = open_.rbegin(); bracket && it != open_.rend(); ++it) {
       if (it->flow && it->bracket == bracket) {
-        const SourceSpan at = span_of_mark(file_, it->mark.pos);
-        return std::string(" (the '") + bracket + "' at line " + std::to_string(at.line) + ", column " +
-               std::to_string(at.column) + " is never closed)";
+        const char closing = bracket == '[' ? ']' : '}';
+        return Diagnostic{Severity::Error, span_of_mark(file_, it->mark.pos),
+                          std::string("this '") + bracket + "' is never closed; add a '" + closing +
+                              "' where the " + (bracket == '[' ? "list" : "mapping") + " ends"};
       }
     }
-    return "";
+    return std::nullopt;
   }
 
  private:
-  void check_depth(const YAML::Mark& mark) {
+  // A collection being read: how many values it expands to so far.
+  struct Open {
+    YAML::Mark mark;
+    bool flow = false;
+    char bracket = 0;
+    YAML::anchor_t anchor = 0;
+    long size = 1;
+  };
+
+  void leaf(const YAML::Mark& mark, YAML::anchor_t anchor) {
+    if (anchor) expanded_size_[anchor] = 1;
+    add(mark, 1, false);
+  }
+
+  void open(const YAML::Mark& mark, YAML::anchor_t anchor, YAML::EmitterStyle::value style, char bracket) {
+    add(mark, 1, false);
+    open_.push_back({mark, style == YAML::EmitterStyle::Flow, bracket, anchor, 1});
     if (open_.size() <= kMaxDepth) return;
     fail(mark, "values nested more than " + std::to_string(kMaxDepth) + " levels deep");
     throw TooDeep{};
   }
 
-  void count(const YAML::Mark& mark) {
-    if (++nodes_ == kMaxNodes + 1) {
-      fail(mark, "too many values in one file (more than " + std::to_string(kMaxNodes) + ")");
-    }
+  void close() {
+    if (open_.empty()) return;
+    const Open done = open_.back();
+    open_.pop_back();
+    if (done.anchor) expanded_size_[done.anchor] = done.size;
+    if (!open_.empty()) open_.back().size = saturated(open_.back().size + done.size - 1);
+  }
+
+  static long saturated(long v) { return v > kMaxExpandedValues ? kMaxExpandedValues + 1 : v; }
+
+  // `size` more values at `mark`: every open collection grows by them.
+  void add(const YAML::Mark& mark, long size, bool alias) {
+    if (!open_.empty()) open_.back().size = saturated(open_.back().size + size);
+    total_ = saturated(total_ + size);
+    if (total_ <= kMaxExpandedValues || over_budget_) return;
+    over_budget_ = true;
+    const std::string limit = std::to_string(kMaxExpandedValues);
+    fail(mark, alias ? "this alias takes the document past " + limit +
+                           " values (an alias counts as often as it is used); no document is that "
+                           "large, so this looks like an alias bomb"
+                     : "too many values in one file (more than " + limit + ")");
   }
 
   void fail(const YAML::Mark& mark, std::string message) {
@@ -109,16 +134,13 @@ class Prescan : public YAML::EventHandler {
   }
 
   const SourceFile& file_;
+  std::string_view text_;
   Diagnostics& diags_;
   bool ok_ = true;
+  bool over_budget_ = false;
   int documents_ = 0;
-  int aliases_ = 0;
-  long nodes_ = 0;
-  struct Open {
-    YAML::Mark mark;
-    bool flow = false;
-    char bracket = 0;
-  };
+  long total_ = 0;
+  std::unordered_map<YAML::anchor_t, long> expanded_size_;
   std::vector<Open> open_;  // collections started and not yet ended
 };
 
@@ -129,23 +151,24 @@ SourceSpan span_of_mark(const SourceFile& file, int mark_pos) {
   return file.span_at(static_cast<std::size_t>(mark_pos));
 }
 
-bool prescan_yaml(const SourceFile& file, Diagnostics& diags) {
-  std::istringstream in(file.text);
-  Prescan scan(file, diags);
+bool prescan_yaml(const SourceFile& file, std::string_view text, Diagnostics& diags) {
+  std::istringstream in{std::string(text)};
+  Prescan scan(file, text, diags);
   try {
     YAML::Parser parser(in);
     // Stop at the second document: reporting it once is enough.
-    while (scan.documents() < 2 && parser.HandleNextDocument(scan)) {
+    while (scan.ok() && scan.documents() < 2 && parser.HandleNextDocument(scan)) {
     }
   } catch (const TooDeep&) {
-    scan.finish();
     return false;
   } catch (const YAML::ParserException& e) {
-    scan.finish();
-    diags.error(span_of_mark(file, e.mark.pos), "YAML syntax error: " + e.msg + scan.unclosed_hint(e.msg));
+    if (auto d = scan.unclosed_bracket(e.msg)) {
+      diags.add(std::move(*d));
+    } else {
+      diags.add(explain_yaml_error(file, text, e.mark.pos, e.msg));
+    }
     return false;
   }
-  scan.finish();
   return scan.ok();
 }
 

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "source/did_you_mean.h"
+#include "source/full_width_marks.h"
 #include "source/scalar_text.h"
 #include "source/text_check.h"
 #include "source/utf8.h"
@@ -86,9 +87,19 @@ bool YamlReader::load_text(std::string text, const std::string& path) {
   auto file = source_from_text(std::move(text), path, diags_);
   if (!file) return false;
   file_ = std::move(*file);
-  if (!prescan_yaml(file_, diags_)) return false;
+  const std::size_t errors_before = diags_.error_count();
+  const std::string yaml = replace_full_width_marks(file_, diags_);
+  if (diags_.error_count() > errors_before) {
+    // The marks are reported; a syntax error left after replacing them is
+    // most likely their consequence (a width of indentation guessed wrong),
+    // so it is not reported on top.
+    Diagnostics consequences;
+    if (!prescan_yaml(file_, yaml, consequences)) return false;
+  } else if (!prescan_yaml(file_, yaml, diags_)) {
+    return false;
+  }
   try {
-    root_ = YAML::Load(file_.text);
+    root_ = YAML::Load(yaml);
   } catch (const YAML::Exception& e) {
     // The prescan parsed the same text, so this is not expected; report it
     // in the same words rather than let it escape.
@@ -162,7 +173,7 @@ std::optional<YamlMap> YamlReader::map(const YAML::Node& node, const SourceSpan&
       } else {
         message += "; known keys are " + join_alternatives(known, " and ");
       }
-      warning(span_of(key), std::move(message));
+      error(span_of(key), std::move(message));
     }
     map.entries.push_back(std::move(entry));
   }

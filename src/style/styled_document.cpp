@@ -181,6 +181,10 @@ StyledDocument style_document(const model::Document& doc, const Theme& theme) {
   out.title = !doc.meta.title.empty() ? doc.meta.title.value
               : doc.articles.empty()  ? std::string()
                                       : doc.articles.front().headline.value;
+  // What a library catalogue files the PDF under.
+  out.subject = !doc.meta.subject.empty() ? doc.meta.subject.value
+                : !doc.meta.paper.empty() ? doc.meta.paper.value
+                                          : std::string("工会成果");
   return out;
 }
 

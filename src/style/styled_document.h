@@ -50,6 +50,7 @@ struct StyledDocument {
   std::vector<StyledArticle> articles;
   Folio folio;
   std::string title;  // PDF title
+  std::string subject;  // PDF subject
   std::string date;   // YYYY-MM-DD or ""
 };
 

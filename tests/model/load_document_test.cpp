@@ -69,8 +69,8 @@ TEST_CASE("each kind of bad document gives its exact message") {
        "FILE:13:28: error: 'unit' must be a string, got a sequence\n"
        "FILE:14:13: error: 'photos' must be a sequence, got 'photos/x.jpg'\n"},
       {"unknown-key.yaml",
-       "FILE:4:5: warning: unknown key 'headlin' in article; did you mean 'headline'?\n"
-       "FILE:5:5: warning: unknown key 'colour' in article; known keys are union, kicker, headline, "
+       "FILE:4:5: error: unknown key 'headlin' in article; did you mean 'headline'?\n"
+       "FILE:5:5: error: unknown key 'colour' in article; known keys are union, kicker, headline, "
        "subheadline, lead, sections, highlights, photos and byline\n"
        "FILE:3:5: error: missing required key 'headline' in article\n"},
       {"missing-photo.yaml",
@@ -82,11 +82,11 @@ TEST_CASE("each kind of bad document gives its exact message") {
        "FILE:7:15: error: 'span' must be column or page, got 'full'\n"
        "FILE:9:15: error: 'span' must be column or page, got 'pag'; did you mean 'page'?\n"},
       {"bad-date.yaml",
-       "FILE:3:9: error: 'date' must be a date written YYYY-MM-DD, got '2024/12/18'\n"
+       "FILE:3:9: error: 'date' must be a date written YYYY-MM-DD, got '2024/12/18'; did you mean "
+       "'2024-12-18'?\n"
        "FILE:4:9: error: 'page' must be a positive integer, got '-3'\n"},
       {"syntax-error.yaml",
-       "FILE:5:10: error: YAML syntax error: end of sequence flow not found (the '[' at line 4, column 15 is "
-       "never closed)\n"},
+       "FILE:4:15: error: this '[' is never closed; add a ']' where the list ends\n"},
       {"unterminated-quote.yaml", "FILE:5:13: error: this quoted string has no closing quote\n"},
       {"empty.yaml", "FILE: error: the file is empty\n"},
       {"blank.yaml", "FILE: error: the file is empty\n"},
@@ -99,7 +99,7 @@ TEST_CASE("each kind of bad document gives its exact message") {
        "supported)\n"},
       {"not-a-mapping.yaml", "FILE:2:1: error: the document must be a mapping, got a sequence\n"},
       {"many-problems.yaml",
-       "FILE:7:3: warning: unknown key 'pgae' in meta; did you mean 'page'?\n"
+       "FILE:7:3: error: unknown key 'pgae' in meta; did you mean 'page'?\n"
        "FILE:5:9: error: 'date' must be a date written YYYY-MM-DD, got '18.12.2024'\n"
        "FILE:6:9: error: 'page' must be a positive integer, got '0'\n"
        "FILE:12:14: error: photo 'photos/missing.jpg' not found\n"
@@ -122,9 +122,8 @@ TEST_CASE("an alias bomb finishes fast with an error") {
   const auto doc = model::load_document(path, diags);
   CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(2));
   CHECK(doc.articles.empty());
-  REQUIRE(diags.all().size() == 21);
-  CHECK(source::format(diags.all().front()) == path + ":3:8: error: aliases are not supported");
-  CHECK(source::format(diags.all().back()) == path + ": error: ... and 53 more aliases");
+  REQUIRE(diags.all().size() == 1);
+  CHECK(source::format(diags.all().front()).starts_with(path + ":7:8: error: this alias takes the document past"));
 }
 
 TEST_CASE("meta: dates must be real days written YYYY-MM-DD, pages positive integers") {
@@ -137,7 +136,12 @@ TEST_CASE("meta: dates must be real days written YYYY-MM-DD, pages positive inte
       {"date: 2024-02-29", ""},
       {"date: 2023-02-29", "doc.yaml:1:14: error: 'date' must be a date written YYYY-MM-DD, got '2023-02-29'\n"},
       {"date: 2024-13-01", "doc.yaml:1:14: error: 'date' must be a date written YYYY-MM-DD, got '2024-13-01'\n"},
-      {"date: 2024-4-1", "doc.yaml:1:14: error: 'date' must be a date written YYYY-MM-DD, got '2024-4-1'\n"},
+      {"date: 2024-4-1",
+       "doc.yaml:1:14: error: 'date' must be a date written YYYY-MM-DD, got '2024-4-1'; did you mean "
+       "'2024-04-01'?\n"},
+      {"date: 2024年12月8日",
+       "doc.yaml:1:14: error: 'date' must be a date written YYYY-MM-DD, got '2024年12月8日'; did you mean "
+       "'2024-12-08'?\n"},
       {"date: \"2024-12-18 \"", "doc.yaml:1:15: error: 'date' must be a date written YYYY-MM-DD, got '2024-12-18 '\n"},
       {"page: 12", ""},
       {"page: five", "doc.yaml:1:14: error: 'page' must be an integer, got 'five'\n"},
@@ -173,7 +177,7 @@ TEST_CASE("smaller problems inside articles") {
       {"a highlight without its value", "articles:\n  - union: 工会\n    headline: 标题\n    highlights:\n      - {label: 人}\n",
        "doc.yaml:5:9: error: missing required key 'value' in highlight\n"},
       {"an unknown key at the top", "artcles: []\n",
-       "doc.yaml:1:1: warning: unknown key 'artcles' in the document; did you mean 'articles'?\n"
+       "doc.yaml:1:1: error: unknown key 'artcles' in the document; did you mean 'articles'?\n"
        "doc.yaml:1:1: error: missing required key 'articles' in the document\n"},
       {"a duplicate key", "articles:\n  - union: 工会\n    headline: 一\n    headline: 二\n",
        "doc.yaml:4:5: error: duplicate key 'headline' (first given on line 3)\n"},

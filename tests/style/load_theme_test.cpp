@@ -110,10 +110,10 @@ TEST_CASE("a layout with one problem of each kind: all reported in one run") {
                   "FILE:7:15: error: 'crop_marks' must be true or false, got 'maybe'\n"
                   "FILE:8:18: error: 'count' must be between 1 and 6, got '8'\n"
                   "FILE:9:14: error: 'size' must be greater than 0 and at most 72, got '0'\n"
-                  "FILE:14:3: warning: unknown key 'captoin' in styles; did you mean 'caption'?\n"
+                  "FILE:14:3: error: unknown key 'captoin' in styles; did you mean 'caption'?\n"
                   "FILE:11:20: error: 'font' must be song, hei or kai, got 'heii'; did you mean 'hei'?\n"
                   "FILE:11:61: error: 'align' must be left, center, right or justify, got 'middle'\n"
-                  "FILE:12:23: warning: unknown key 'colour' in style 'banner'; did you mean 'color'?\n"
+                  "FILE:12:23: error: unknown key 'colour' in style 'banner'; did you mean 'color'?\n"
                   "FILE:12:54: error: 'background' must be a colour: \"#rrggbb\", cmyk(c, m, y, k) in percent or gray(g) from 0 to 1, got 'red'\n"
                   "FILE:13:23: error: 'tracking' must be between -0.5 and 2, got '3'\n"
                   "FILE:13:40: error: 'space_before' must be between 0 and 20, got '-1'\n",
@@ -174,15 +174,15 @@ TEST_CASE("layout values, one at a time") {
       {"an RGB profile", "name: x\nprint: {mode: press, profile: /usr/share/color/icc/sRGB.icc}\n",
        "2:31: error: /usr/share/color/icc/sRGB.icc is an RGB profile; press output needs a CMYK profile\n"},
       {"colour without quotes is a comment", "name: x\nstyles: {body: {color: #b41e1e}}\n",
-       "3:1: error: YAML syntax error: end of map flow not found (the '{' at line 2, column 16 is never closed)\n"},
+       "2:16: error: this '{' is never closed; add a '}' where the mapping ends\n"},
       {"colour without quotes, block style", "name: x\nstyles:\n  body:\n    color: #b41e1e\n",
        "4:5: error: 'color' has no value; write colours in quotes, \"#rrggbb\" (an unquoted # starts a comment)\n"},
       {"unknown role", "name: x\nstyles: {headlines: {size: 3}}\n",
-       "2:10: warning: unknown key 'headlines' in styles; did you mean 'headline'?\n"},
+       "2:10: error: unknown key 'headlines' in styles; did you mean 'headline'?\n"},
       {"style not a mapping", "name: x\nstyles: {body: hei}\n",
        "2:16: error: 'body' must be a mapping, got 'hei'\n"},
       {"unknown top-level key", "name: x\ncolumn: {count: 3}\n",
-       "2:1: warning: unknown key 'column' in the layout; did you mean 'columns'?\n"},
+       "2:1: error: unknown key 'column' in the layout; did you mean 'columns'?\n"},
       {"bold weight", "name: x\nstyles: {banner: {font: hei, weight: bold}}\n", ""},
       {"unknown weight", "name: x\nstyles: {banner: {font: hei, weight: heavy}}\n",
        "2:38: error: 'weight' must be regular or bold, got 'heavy'\n"},

@@ -1,0 +1,20 @@
+#pragma once
+// Keys and list marks typed with a Chinese input method look right on screen
+// and mean something else to YAML: `byline：` (full-width colon) is not a
+// key, U+3000 spaces are not indentation, `－` is not a list mark. Their
+// content would be lost or misread, so each is an error naming the character
+// and what to type instead.
+#include <string>
+
+#include "source/diagnostics.h"
+#include "source/source_file.h"
+
+namespace source {
+
+// Reports every such mark in `file` and returns its text with each one
+// replaced by ASCII of the same byte length (`：` → ":  ", U+3000 → "   ",
+// `－` → "-  "), so that the rest of the file can still be checked and every
+// byte offset still points at the same character of the original.
+std::string replace_full_width_marks(const SourceFile& file, Diagnostics& diags);
+
+}  // namespace source
