@@ -18,7 +18,7 @@ add_custom_target(broadsheet_manpage DEPENDS ${BROADSHEET_MANPAGE})
 
 install(TARGETS broadsheet RUNTIME DESTINATION bin)
 install(TARGETS broadsheet_extras LIBRARY DESTINATION lib/broadsheet)
-install(DIRECTORY layouts fonts DESTINATION share/broadsheet)
+install(DIRECTORY layouts fonts schemas DESTINATION share/broadsheet)
 install(FILES ${BROADSHEET_MANPAGE} DESTINATION share/man/man1)
 install(FILES deploy/bash-completion/broadsheet DESTINATION share/bash-completion/completions)
 install(FILES README.md DESTINATION share/doc/broadsheet)

@@ -11,6 +11,7 @@ PACKAGES=(
   liblcms2-dev  # press output: colour conversion through the press's ICC profile
   libgs-common ghostscript  # the default press profile (default_cmyk.icc); the press tests measure ink with gs
   poppler-utils
+  python3-jsonschema python3-yaml  # the tests validate documents against schemas/ as editors do
   fonts-noto-cjk fonts-hanazono fonts-lxgw-wenkai  # the roles' faces and the Song-style fallback
   fonts-droid-fallback fonts-dejavu-core  # DejaVu: symbols such as ✉ ☎
   fonts-arphic-uming fonts-arphic-gkai00mp  # faces the font-qualification test measures

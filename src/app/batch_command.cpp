@@ -124,7 +124,7 @@ int run_batch(const BatchOptions& opt) {
     source::Diagnostics diags;
     res = load_resources(diags);
     std::cerr << source::format_with_source(diags);
-    if (diags.has_errors()) return kInternal;
+    if (diags.has_errors()) return kInputError;  // no fonts or no data folder: the installation
     environment = environment_fingerprint(res);
     if (opt.press) environment += "press\n";  // the same inputs make another PDF
   }

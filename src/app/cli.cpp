@@ -1,11 +1,16 @@
 #include "app/cli.h"
 
+#include <algorithm>
+#include <charconv>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <optional>
 
 #include "app/atomic_file.h"
+#include "app/cli_help.h"
+#include "app/data_dir.h"
+#include "app/starter_document.h"
 #include "app/extras.h"
 #include "app/output_check.h"
 #include "app/pipeline.h"
@@ -17,18 +22,10 @@
 namespace app {
 namespace {
 
-constexpr const char* kHelpText = R"(broadsheet — newspaper pages from YAML
 
-usage:
-  broadsheet render DOC.yaml [-o OUT.pdf] [--layout NAME|PATH] [--press] [--png DIR] [--debug-boxes] [--strict]
-  broadsheet batch  PATH... -o OUTDIR [-j N] [--shard I/N] [--report FILE] [--press] [--strict] [--force]
-  broadsheet preview [DIR] [--port 8080] [--host 127.0.0.1]
-  broadsheet check  DOC.yaml...
-  broadsheet fonts  [--layout NAME] [DOC.yaml...]
-  broadsheet --help | --version
-
-exit codes: 0 success, 1 input errors, 2 wrong usage, 3 output not written, 4 internal error
-)";
+// Where editors find the document schema when no installed copy is found.
+constexpr const char* kSchemaUrl =
+    "https://raw.githubusercontent.com/broadsheet/broadsheet/main/schemas/document.schema.json";
 
 struct UsageError {
   std::string message;
@@ -96,11 +93,53 @@ std::optional<int> refused_output(const std::string& target, const std::vector<s
   return kUsage;
 }
 
+std::string count_of(std::size_t n, const std::string& noun) {
+  return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
+}
+
+// --ppi N: pixels per inch of the --png pictures.
+int pixels_per_inch(const std::optional<std::string>& value, bool has_png) {
+  constexpr int kDefault = 150, kMax = 1200;
+  if (!value) return kDefault;
+  if (!has_png) throw UsageError{"--ppi goes with --png DIR"};
+  int n = 0;
+  const auto [end, ec] = std::from_chars(value->data(), value->data() + value->size(), n);
+  if (ec != std::errc() || end != value->data() + value->size() || n < 10 || n > kMax)
+    throw UsageError{"--ppi takes a number of pixels per inch from 10 to " + std::to_string(kMax) + ", not '" +
+                     *value + "'"};
+  return n;
+}
+
+// The documents named on the command line: files as given, and every
+// *.yaml under each folder, sorted.
+std::vector<std::string> documents_in(const std::vector<std::string>& paths) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> docs;
+  for (const auto& path : paths) {
+    std::error_code ec;
+    if (!fs::is_directory(path, ec)) {
+      docs.push_back(path);
+      continue;
+    }
+    std::vector<std::string> found;
+    for (fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec), end;
+         !ec && it != end; it.increment(ec)) {
+      const auto ext = it->path().extension();
+      if ((ext == ".yaml" || ext == ".yml") && it->is_regular_file(ec)) found.push_back(it->path().string());
+    }
+    std::sort(found.begin(), found.end());
+    if (found.empty()) throw UsageError{"no *.yaml documents in the folder '" + path + "'"};
+    docs.insert(docs.end(), found.begin(), found.end());
+  }
+  return docs;
+}
+
 int cmd_render(ArgList args) {
   RenderOptions options;
   auto out = args.take_value("-o");
   if (auto l = args.take_value("--layout")) options.layout = *l;
   auto png_dir = args.take_value("--png");
+  const int ppi = pixels_per_inch(args.take_value("--ppi"), png_dir.has_value());
   options.debug_boxes = args.take_flag("--debug-boxes");
   options.strict = args.take_flag("--strict");
   options.press = args.take_flag("--press");
@@ -116,7 +155,7 @@ int cmd_render(ArgList args) {
   Resources res = load_resources(diags);
   if (diags.has_errors()) {
     print_diagnostics(diags);
-    return kInternal;
+    return kInputError;
   }
   options.on_input = [&inputs](const std::string& path) { inputs.push_back(path); };
   int pages = 0;
@@ -137,7 +176,7 @@ int cmd_render(ArgList args) {
     std::cerr << "broadsheet: error: " << err << '\n';
     return kOutputError;
   }
-  if (png_dir) return write_page_images(pdf, *png_dir, stem);
+  if (png_dir) return write_page_images(pdf, *png_dir, stem, ppi);
   return kOk;
 }
 
@@ -145,22 +184,26 @@ int cmd_check(ArgList args) {
   RenderOptions options;
   options.strict = args.take_flag("--strict");
   if (auto l = args.take_value("--layout")) options.layout = *l;
-  auto docs = args.operands();
-  if (docs.empty()) throw UsageError{"check needs at least one DOC.yaml"};
+  auto paths = args.operands();
+  if (paths.empty()) throw UsageError{"check needs at least one file or folder"};
+  const std::vector<std::string> docs = documents_in(paths);
   source::Diagnostics res_diags;
   Resources res = load_resources(res_diags);
   if (res_diags.has_errors()) {
     print_diagnostics(res_diags);
-    return kInternal;
+    return kInputError;
   }
-  bool failed = false;
+  std::size_t failed = 0, warnings = 0;
   for (const auto& doc : docs) {
     source::Diagnostics diags;
     // Typesetting too, so characters no font has are found by check as well.
     auto pub = typeset(doc, res, options, diags);
     print_diagnostics(diags);
-    failed |= !pub.has_value();
+    failed += !pub.has_value();
+    warnings += diags.warning_count();
   }
+  std::cerr << "checked " << count_of(docs.size(), "document") << ": " << docs.size() - failed << " good, "
+            << failed << " with errors, " << count_of(warnings, "warning") << '\n';
   return failed ? kInputError : kOk;
 }
 
@@ -188,7 +231,7 @@ int cmd_fonts(ArgList args) {
   source::Diagnostics diags;
   Resources res = load_resources(diags);
   if (layout && style::resolve_layout(*layout, ".", res.data_dir).empty())
-    diags.error({}, "unknown layout '" + *layout + "'");
+    diags.error({}, unknown_layout_message(*layout, res.data_dir));
   std::string text;
   for (const auto& d : docs) text += document_text(model::load_document(d, diags));
   if (res.fonts) {
@@ -203,24 +246,82 @@ int cmd_fonts(ArgList args) {
 }
 
 
+int cmd_new(ArgList args) {
+  const std::string layout = args.take_value("--layout").value_or("newspaper-a4");
+  const auto files = args.operands();
+  if (files.size() != 1) throw UsageError{"new takes exactly one FILE.yaml to create"};
+  const std::string& file = files[0];
+  const std::string data_dir = find_data_dir();
+  if (style::resolve_layout(layout, ".", data_dir).empty()) {
+    throw UsageError{unknown_layout_message(layout, data_dir)};
+  }
+  std::error_code ec;
+  if (std::filesystem::exists(std::filesystem::symlink_status(file, ec))) {
+    std::cerr << "broadsheet: error: " << file << " already exists; new never overwrites a file "
+              << "(choose another name)\n";
+    return kUsage;
+  }
+  const std::filesystem::path schema = std::filesystem::path(data_dir) / "schemas" / "document.schema.json";
+  const std::string schema_ref = std::filesystem::exists(schema, ec)
+                                     ? std::filesystem::absolute(schema, ec).lexically_normal().string()
+                                     : std::string(kSchemaUrl);
+  if (auto err = write_file_atomically(file, starter_document(layout, schema_ref)); !err.empty()) {
+    std::cerr << "broadsheet: error: " << err << '\n';
+    return kOutputError;
+  }
+  std::cerr << "wrote " << file << "; next: broadsheet check " << file << ", then broadsheet render " << file
+            << '\n';
+  return kOk;
+}
+
+int cmd_layouts(ArgList args) {
+  if (!args.operands().empty()) throw UsageError{"layouts takes no arguments"};
+  const auto layouts = shipped_layouts(find_data_dir());
+  std::size_t width = 0;
+  for (const auto& l : layouts) width = std::max(width, l.name.size());
+  for (const auto& l : layouts) {
+    std::string name = l.name;
+    name.resize(width + 2, ' ');
+    std::cout << name << l.description << (l.name == "newspaper-a4" ? " (the default)" : "") << '\n';
+  }
+  return kOk;
+}
+
+bool asks_for_help(const std::vector<std::string>& args) {
+  for (const auto& a : args) {
+    if (a == "--") return false;
+    if (a == "--help" || a == "-h") return true;
+  }
+  return false;
+}
+
 int dispatch(const std::vector<std::string>& all) {
   if (all.empty()) throw UsageError{"no command given"};
   const std::string& cmd = all[0];
   ArgList rest(std::vector<std::string>(all.begin() + 1, all.end()));
   if (cmd == "--help" || cmd == "-h" || cmd == "help") {
-    std::cout << kHelpText;
+    const std::string page = all.size() > 1 ? command_help(all[1]) : "";
+    std::cout << (page.empty() ? program_help() : page);
     return kOk;
   }
-  if (cmd == "--version") {
+  if (const std::string page = command_help(cmd); !page.empty() && asks_for_help(all)) {
+    std::cout << page;
+    return kOk;
+  }
+  if (cmd == "--version" || cmd == "-V") {
     std::cout << "broadsheet " << BROADSHEET_VERSION << '\n';
     return kOk;
   }
   if (cmd == "render") return cmd_render(std::move(rest));
   if (cmd == "check") return cmd_check(std::move(rest));
   if (cmd == "fonts") return cmd_fonts(std::move(rest));
+  if (cmd == "new") return cmd_new(std::move(rest));
+  if (cmd == "layouts") return cmd_layouts(std::move(rest));
   if (cmd == "batch" || cmd == "preview")
     return run_extras_command(cmd, std::vector<std::string>(all.begin() + 1, all.end()));
-  throw UsageError{"unknown command '" + cmd + "'"};
+  const std::string_view near = closest_command(cmd);
+  throw UsageError{"unknown command '" + cmd + "'" +
+                   (near.empty() ? std::string() : "; did you mean '" + std::string(near) + "'?")};
 }
 
 }  // namespace
@@ -229,7 +330,7 @@ int run(const std::vector<std::string>& args) {
   try {
     return dispatch(args);
   } catch (const UsageError& e) {
-    std::cerr << "broadsheet: " << e.message << "\n\n" << kHelpText;
+    std::cerr << "broadsheet: " << e.message << "\n(broadsheet --help lists the commands; broadsheet COMMAND --help explains one)\n";
     return kUsage;
   } catch (const std::exception& e) {
     std::cerr << "broadsheet: internal error: " << e.what() << '\n';

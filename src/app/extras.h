@@ -11,9 +11,9 @@ namespace app {
 // Runs `batch` or `preview` with the arguments after the command word.
 int run_extras_command(const std::string& command, const std::vector<std::string>& args);
 
-// Writes page_image_path(DIR, STEM, N) for every page of `pdf` (render
-// --png). Returns the exit code.
-int write_page_images(const std::string& pdf, const std::string& dir, const std::string& stem);
+// Writes page_image_path(DIR, STEM, N) for every page of `pdf` at `ppi`
+// pixels per inch (render --png, --ppi). Returns the exit code.
+int write_page_images(const std::string& pdf, const std::string& dir, const std::string& stem, int ppi);
 
 // DIR/STEM-N.png, page N's picture.
 inline std::string page_image_path(const std::string& dir, const std::string& stem, std::size_t page) {
@@ -25,5 +25,6 @@ inline std::string page_image_path(const std::string& dir, const std::string& st
 // The module's entry points, looked up by name with dlsym.
 extern "C" {
 int broadsheet_extras_command(const std::string* command, const std::vector<std::string>* args);
-int broadsheet_extras_page_images(const std::string* pdf, const std::string* dir, const std::string* stem);
+int broadsheet_extras_page_images(const std::string* pdf, const std::string* dir, const std::string* stem,
+                                  int ppi);
 }

@@ -50,10 +50,10 @@ int run_extras_command(const std::string& command, const std::vector<std::string
   return module.symbol<decltype(broadsheet_extras_command)>("broadsheet_extras_command")(&command, &args);
 }
 
-int write_page_images(const std::string& pdf, const std::string& dir, const std::string& stem) {
+int write_page_images(const std::string& pdf, const std::string& dir, const std::string& stem, int ppi) {
   Module module;
   return module.symbol<decltype(broadsheet_extras_page_images)>("broadsheet_extras_page_images")(&pdf, &dir,
-                                                                                                  &stem);
+                                                                                                  &stem, ppi);
 }
 
 }  // namespace app

@@ -16,10 +16,10 @@ extern "C" int broadsheet_extras_command(const std::string* command, const std::
 }
 
 extern "C" int broadsheet_extras_page_images(const std::string* pdf, const std::string* dir,
-                                             const std::string* stem) {
+                                             const std::string* stem, int ppi) {
   std::error_code ec;
   std::filesystem::create_directories(*dir, ec);
-  const auto pages = render::rasterize_pdf(*pdf, 96);
+  const auto pages = render::rasterize_pdf(*pdf, ppi);
   for (std::size_t i = 0; i < pages.size(); ++i) {
     const std::string path = app::page_image_path(*dir, *stem, i + 1);
     if (auto err = app::write_file_atomically(path, pages[i]); !err.empty()) {

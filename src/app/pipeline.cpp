@@ -2,8 +2,10 @@
 
 #include <cstdlib>
 #include <ctime>
+#include <stdexcept>
 
 #include "app/data_dir.h"
+#include "app/starter_document.h"
 #include "color/press_inks.h"
 #include "layout/compose.h"
 #include "model/load_document.h"
@@ -12,6 +14,12 @@
 #include "style/styled_document.h"
 
 namespace app {
+namespace {
+
+// The Debian packages of the manifest's default families.
+constexpr const char* kChineseFontPackages = "fonts-noto-cjk fonts-lxgw-wenkai fonts-hanazono";
+
+}  // namespace
 
 Resources load_resources(source::Diagnostics& diags) {
   Resources res;
@@ -23,7 +31,22 @@ Resources load_resources(source::Diagnostics& diags) {
   }
   const std::string fonts_dir = res.data_dir + "/fonts";
   text::FontManifest manifest = text::load_font_manifest(fonts_dir + "/manifest.yaml", diags);
-  res.fonts = std::make_unique<text::FontBook>(manifest, fonts_dir);
+  try {
+    res.fonts = std::make_unique<text::FontBook>(manifest, fonts_dir);
+  } catch (const std::runtime_error&) {
+    res.fonts.reset();  // no font at all: said below
+  }
+  const bool has_chinese = res.fonts && (res.fonts->primary_face(text::FontRole::Song) >= 0 ||
+                                         res.fonts->primary_face(text::FontRole::Hei) >= 0 ||
+                                         res.fonts->primary_face(text::FontRole::Kai) >= 0);
+  if (!has_chinese) {
+    std::string families;
+    for (const auto* list : {&manifest.song, &manifest.hei, &manifest.kai})
+      for (const auto& f : *list) families += (families.empty() ? "" : ", ") + f;
+    diags.error({}, "no Chinese font is installed: fontconfig finds none of the families that "
+                    "fonts/manifest.yaml names (" + families + "). Install them with: "
+                    "sudo apt-get install " + std::string(kChineseFontPackages));
+  }
   return res;
 }
 
@@ -80,8 +103,7 @@ std::optional<frame::Publication> typeset(const std::string& yaml_path, const Re
   const std::string layout_path = style::resolve_layout(wanted, doc.dir, res.data_dir);
   if (layout_path.empty()) {
     diags.error(options.layout.empty() ? doc.layout.span : source::SourceSpan{yaml_path},
-                "unknown layout '" + wanted + "' (no such file in layouts/ or next to the document; a layout "
-                "is a name from layouts/ or the path of a .yaml file)");
+                unknown_layout_message(wanted, res.data_dir));
     return std::nullopt;
   }
   const auto loaded = options.themes ? options.themes(layout_path) : read_theme(layout_path);  // → styles
@@ -96,6 +118,7 @@ std::optional<frame::Publication> typeset(const std::string& yaml_path, const Re
 
   style::StyledDocument styled = style::style_document(doc, theme);   // model → styled blocks
   frame::Publication pub = layout::compose(styled, theme, *res.fonts, diags);  // → pages
+  diags.fold_repeats();  // a missing character is reported once, not at every use
   if ((options.press || theme.print.press) && !prepare_press(pub, theme, options, diags)) return std::nullopt;
   if (options.strict) diags.promote_warnings();
   if (diags.has_errors()) return std::nullopt;

@@ -108,7 +108,7 @@ int run_preview_command(const std::vector<std::string>& args) {
   const Resources res = load_resources(diags);
   if (diags.has_errors()) {
     std::cerr << source::format_with_source(diags);
-    return kInternal;
+    return kInputError;
   }
 
   BlockedSignals signals;  // before any thread starts

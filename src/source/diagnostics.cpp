@@ -34,6 +34,31 @@ void Diagnostics::promote_warnings() {
   for (auto& d : items_) d.severity = Severity::Error;
 }
 
+void Diagnostics::fold_repeats() {
+  std::map<std::pair<std::string, std::string>, std::size_t> first;  // (file, message) → index in kept
+  std::vector<Diagnostic> kept;
+  std::vector<std::size_t> repeats;
+  for (auto& d : items_) {
+    if (d.severity == Severity::Error) {
+      kept.push_back(std::move(d));
+      repeats.push_back(0);
+      continue;
+    }
+    const auto [it, is_new] = first.try_emplace({d.span.file, d.message}, kept.size());
+    if (is_new) {
+      kept.push_back(std::move(d));
+      repeats.push_back(0);
+    } else {
+      ++repeats[it->second];
+    }
+  }
+  for (std::size_t i = 0; i < kept.size(); ++i) {
+    if (repeats[i] > 0)
+      kept[i].message += " (and " + std::to_string(repeats[i]) + " more time" + (repeats[i] == 1 ? "" : "s") + ")";
+  }
+  items_ = std::move(kept);
+}
+
 void Diagnostics::append(const Diagnostics& other) {
   items_.insert(items_.end(), other.items_.begin(), other.items_.end());
 }

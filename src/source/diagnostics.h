@@ -31,6 +31,10 @@ class Diagnostics {
 
   // --strict: every warning becomes an error.
   void promote_warnings();
+  // The same warning about the same file more than once (a character no
+  // font has, used 45 times) becomes its first occurrence, saying how many
+  // more there are. Errors stay each at its place.
+  void fold_repeats();
   void append(const Diagnostics& other);
 
  private:
