@@ -345,7 +345,7 @@ TEST_CASE("no Chinese font installed: the packages to install, exit 1, never an 
   const auto dir = temp_dir("no-fonts");
   std::ofstream(dir / "fonts.conf") << "<?xml version=\"1.0\"?>\n<fontconfig></fontconfig>\n";
   const std::string env = "FONTCONFIG_FILE=" + (dir / "fonts.conf").string() + " ";
-  for (const std::string args : {"fonts", "check " + source_dir() + "/samples/seed-page.yaml"}) {
+  for (const std::string& args : {std::string("fonts"), "check " + source_dir() + "/samples/seed-page.yaml"}) {
     CAPTURE(args);
     const auto r = run_command(env + broadsheet() + " " + args + " 2>&1");
     CHECK(r.exit_code == 1);
