@@ -202,8 +202,13 @@ int cmd_check(ArgList args) {
     failed += !pub.has_value();
     warnings += diags.warning_count();
   }
-  std::cerr << "checked " << count_of(docs.size(), "document") << ": " << docs.size() - failed << " good, "
-            << failed << " with errors, " << count_of(warnings, "warning") << '\n';
+  std::cerr << "checked " << count_of(docs.size(), "document") << ": ";
+  if (failed == 0) {
+    std::cerr << "all good";
+  } else {
+    std::cerr << docs.size() - failed << " good, " << failed << " with errors";
+  }
+  std::cerr << (warnings ? ", " + count_of(warnings, "warning") : std::string()) << '\n';
   return failed ? kInputError : kOk;
 }
 

@@ -280,7 +280,7 @@ TEST_CASE("the seed page loads with no diagnostics once its photos exist") {
     Diagnostics missing;
     model::load_document((dir.path / "seed-page.yaml").string(), missing);
     CHECK(missing.error_count() == 2);
-    CHECK(source::format(missing.all()[0]).ends_with(":31:14: error: photo 'photos/gaoming-lecture.jpg' not found"));
+    CHECK(source::format(missing.all()[0]).ends_with(":32:14: error: photo 'photos/gaoming-lecture.jpg' not found"));
   }
 }
 
