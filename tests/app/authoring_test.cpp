@@ -134,7 +134,14 @@ std::set<std::string> schema_keys(const std::string& schema_file, const std::str
   auto node = parser.parse(read_file(source_dir() + "/schemas/" + schema_file)).extract<Poco::JSON::Object::Ptr>();
   std::istringstream parts(pointer);
   for (std::string part; std::getline(parts, part, '/');) {
-    if (!part.empty()) node = node->getObject(part);
+    if (part.empty()) continue;
+    if (node->isArray(part)) {  // "oneOf/1": the item after the array's name
+      const auto items = node->getArray(part);
+      std::getline(parts, part, '/');
+      node = items->getObject(static_cast<unsigned>(std::stoul(part)));
+    } else {
+      node = node->getObject(part);
+    }
     REQUIRE_MESSAGE(node, pointer);
   }
   std::set<std::string> keys;
@@ -176,6 +183,7 @@ TEST_CASE("the loaders and the schemas accept the same keys") {
       {std::string("name: x\nbody: {") + kUnknown + "}\n", "properties/body"},
       {std::string("name: x\nstyles: {") + kUnknown + "}\n", "properties/styles"},
       {std::string("name: x\nstyles: {body: {") + kUnknown + "}}\n", "definitions/style"},
+      {std::string("name: x\nprint: {") + kUnknown + "}\n", "properties/print/oneOf/1"},
   };
   for (const Place& p : layouts) {
     CAPTURE(p.yaml);
