@@ -26,7 +26,10 @@ std::string dump_item(const Item& item) {
                  " \"" + text + "\"";
         } else if constexpr (std::is_same_v<T, Image>) {
           return "image " + num(v.box.x) + " " + num(v.box.y) + " " + num(v.box.width) + "x" +
-                 num(v.box.height) + " " + v.path;
+                 num(v.box.height) + " " + v.path +
+                 (v.picture.width > 0 ? " crop " + num(v.picture.x) + " " + num(v.picture.y) + " " +
+                                            num(v.picture.width) + "x" + num(v.picture.height)
+                                      : std::string());
         } else if constexpr (std::is_same_v<T, Rule>) {
           return "rule " + num(v.from.x) + " " + num(v.from.y) + " " + num(v.to.x) + " " + num(v.to.y);
         } else {

@@ -44,7 +44,11 @@ struct GlyphRun {
 
 struct Image {
   std::string path;  // JPEG or PNG file
-  Rect box;          // where it is drawn, aspect ratio already respected
+  Rect box;          // what shows on the page
+  // Where the whole picture lies when make-up cropped it (it extends past
+  // `box`, which clips it); empty (width 0) when the picture fills `box`.
+  // The aspect ratio is always the picture's own.
+  Rect picture;
   source::SourceSpan span;  // the photo's entry in the YAML, for the low-dpi warning
 };
 

@@ -81,14 +81,18 @@ double BlockSetter::stack(const std::vector<text::Line>& lines, double x, double
   return y - top;
 }
 
-void BlockSetter::set_paragraph_lines(const style::StyledBlock& block, int paragraph,
-                                      std::vector<FlowItem>& out) {
+std::vector<FlowItem> BlockSetter::set_paragraph_lines(const style::StyledBlock& block, int paragraph,
+                                                      int looseness) {
+  std::vector<FlowItem> out;
   text::ParagraphSpec spec;
   spec.spans = block.lines.front();
   spec.width = grid_.column_width;
   spec.first_indent = 2 * grid_.body_size;  // two characters
   spec.align = text::Align::Justify;
-  auto lines = text::set_paragraph(spec, fonts_, diags_);
+  spec.looseness = looseness;
+  // Missing characters are reported once, by the natural setting.
+  source::Diagnostics quiet;
+  auto lines = text::set_paragraph(spec, fonts_, looseness == 0 ? diags_ : quiet);
   const int n = static_cast<int>(lines.size());
   for (int i = 0; i < n; ++i) {
     FlowItem item;
@@ -101,6 +105,7 @@ void BlockSetter::set_paragraph_lines(const style::StyledBlock& block, int parag
     append_line(lines[i], 0, grid_.baseline_in_row(grid_.body_size), item.items);
     out.push_back(std::move(item));
   }
+  return out;
 }
 
 FlowItem BlockSetter::set_banner(const style::StyledBlock& block) {
@@ -140,37 +145,10 @@ FlowItem BlockSetter::set_banner(const style::StyledBlock& block) {
   return item;
 }
 
-FlowItem BlockSetter::set_photo(const style::StyledBlock& block, double width, int max_rows) {
-  FlowItem item;
-  item.kind = FlowKind::Figure;
-  item.floating = true;
-  auto px = read_image_size(block.image_path);
-  const double aspect = px ? static_cast<double>(px->height) / px->width : 2.0 / 3.0;
-  const double cap_leading = leading_of(style::Role::Caption);
-  const double gap = 0.3 * grid_.pitch;
-
-  double w = width;
-  std::vector<text::Line> caption = set_ragged(block.caption, w);
-  auto total = [&](double img_w) { return img_w * aspect + gap + caption.size() * cap_leading; };
-  // A photo may take at most `max_rows`; shrink it (aspect kept) rather than split it.
-  const double limit = max_rows * grid_.pitch - 0.3 * grid_.pitch;
-  if (total(w) > limit) w = std::max(width * 0.3, (limit - gap - caption.size() * cap_leading) / aspect);
-  const double img_h = w * aspect;
-  const double x0 = (width - w) / 2;
-  item.items.push_back(frame::Image{block.image_path, {x0, 0, w, img_h}, block.source});
-  // The caption sits under the picture, as wide as the picture.
-  if (w < width) caption = set_ragged(block.caption, w);
-  stack(caption, x0, img_h + gap, w, cap_leading, text::Align::Left, item.items);
-  item.rows = rows_for(total(w) + 0.3 * grid_.pitch);
-  item.height = total(w);
-  return item;
-}
-
-FlowItem BlockSetter::set_highlights(const style::StyledBlock& block) {
+FlowItem BlockSetter::set_highlights(const style::StyledBlock& block, int per_row) {
   const auto& st = theme_.style(style::Role::Highlights);
   const double label_leading = leading_of(style::Role::Highlights);
   const double pad = 0.6 * st.size;
-  const int per_row = grid_.column_width >= 14 * grid_.body_size * 1.5 ? 2 : 1;
   const double cell_w = (grid_.column_width - 2 * pad) / per_row;
 
   FlowItem item;
@@ -216,19 +194,6 @@ FlowItem BlockSetter::set_byline(const style::StyledBlock& block) {
   return item;
 }
 
-void BlockSetter::set_column_block(const style::StyledBlock& block, int paragraph,
-                                   std::vector<FlowItem>& out) {
-  using style::BlockKind;
-  switch (block.kind) {
-    case BlockKind::Paragraph: set_paragraph_lines(block, paragraph, out); break;
-    case BlockKind::Banner: out.push_back(set_banner(block)); break;
-    case BlockKind::Photo: out.push_back(set_photo(block, grid_.column_width, grid_.rows * 6 / 10)); break;
-    case BlockKind::Highlights: out.push_back(set_highlights(block)); break;
-    case BlockKind::Byline: out.push_back(set_byline(block)); break;
-    default: break;  // head blocks are set by set_head
-  }
-}
-
 FlowItem BlockSetter::set_head(const std::vector<style::StyledBlock>& head, double width) {
   using style::BlockKind;
   FlowItem item;
@@ -236,7 +201,7 @@ FlowItem BlockSetter::set_head(const std::vector<style::StyledBlock>& head, doub
   double y = 0;
   for (const auto& block : head) {
     const auto& st = theme_.style(block.role);
-    const double leading = leading_of(block.role);
+    const double leading = block.leading > 0 ? block.leading : leading_of(block.role);
     const auto& spans = block.lines.front();
     if (spans.empty()) continue;
     std::vector<text::Line> lines = set_ragged(spans, width);

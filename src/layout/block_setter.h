@@ -5,6 +5,7 @@
 // all columns.
 #include <vector>
 
+#include "layout/copy_unit.h"
 #include "layout/flow_item.h"
 #include "layout/page_grid.h"
 #include "source/diagnostics.h"
@@ -19,13 +20,11 @@ class BlockSetter {
               source::Diagnostics& diags)
       : grid_(grid), theme_(theme), fonts_(fonts), diags_(diags) {}
 
-  // A column block at the column width. Body paragraphs give one item per
-  // line, numbered `paragraph` for the keep rules.
-  void set_column_block(const style::StyledBlock& block, int paragraph, std::vector<FlowItem>& out);
+  // An article's material as copy-fit units, for a block of `columns`
+  // columns: each unit with the settings make-up may choose among.
+  ArticleCopy set_article(const style::StyledArticle& article, int columns);
   // Union line, kicker, headline and subheadline across `width`.
   FlowItem set_head(const std::vector<style::StyledBlock>& head, double width);
-  // A photo with its caption across `width` (a column, or all columns).
-  FlowItem set_photo(const style::StyledBlock& block, double width, int max_rows);
 
   // Lines of `spans` set flush left (no justification) within `width`.
   std::vector<text::Line> set_ragged(const std::vector<text::Span>& spans, double width);
@@ -37,9 +36,18 @@ class BlockSetter {
   // Returns the height used (lines × leading).
   double stack(const std::vector<text::Line>& lines, double x, double top, double width,
                double leading, text::Align align, std::vector<frame::Item>& out);
-  void set_paragraph_lines(const style::StyledBlock& block, int paragraph, std::vector<FlowItem>& out);
+  // One item per line; `looseness` lines more or fewer than the best breaking (none when impossible).
+  std::vector<FlowItem> set_paragraph_lines(const style::StyledBlock& block, int paragraph, int looseness = 0);
   FlowItem set_banner(const style::StyledBlock& block);
-  FlowItem set_highlights(const style::StyledBlock& block);
+  // Key figures `per_row` to a row.
+  FlowItem set_highlights(const style::StyledBlock& block, int per_row);
+  CopyUnit column_unit(const style::StyledBlock& block, int paragraph, double block_width);
+  std::vector<Variant> head_variants(const std::vector<style::StyledBlock>& head, double width);
+  std::vector<Variant> banner_variants(const style::StyledBlock& block);
+  std::vector<Variant> highlights_variants(const style::StyledBlock& block);
+  // A photo with its caption across `width`, in every height of whole rows
+  // that cropping allows, up to `max_rows`.
+  std::vector<Variant> photo_variants(const style::StyledBlock& block, double width, int max_rows);
   FlowItem set_byline(const style::StyledBlock& block);
   double leading_of(style::Role role) const;
   int rows_for(double height) const;

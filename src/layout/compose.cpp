@@ -3,15 +3,19 @@
 #include <algorithm>
 
 #include "layout/block_setter.h"
-#include "layout/column_flow.h"
 #include "layout/line_runs.h"
 #include "layout/page_grid.h"
+#include "layout/page_maker.h"
 
 namespace layout {
 namespace {
 
 constexpr frame::Color kGuide{0.1, 0.6, 0.9};
 constexpr frame::Color kGrid{0.85, 0.85, 0.95};
+constexpr frame::Color kBlockColor{0.85, 0.1, 0.6};
+constexpr frame::Color kItemColor{0.9, 0.3, 0.3};
+constexpr frame::Color kRuleInk{0.4, 0.4, 0.4};
+constexpr double kNoteSize = 5.5;
 
 frame::Box outline(const frame::Rect& r, frame::Color c, double w = 0.3) {
   frame::Box b;
@@ -26,17 +30,28 @@ class Composer {
  public:
   Composer(const style::StyledDocument& doc, const style::Theme& theme, const text::FontBook& fonts,
            source::Diagnostics& diags)
-      : doc_(doc), theme_(theme), fonts_(fonts), diags_(diags), grid_(make_page_grid(theme)),
-        setter_(grid_, theme, fonts, diags) {}
+      : doc_(doc), theme_(theme), diags_(diags), grid_(make_page_grid(theme)), setter_(grid_, theme, fonts, diags) {}
 
-  frame::Publication run() {
-    pub_.faces = fonts_.faces();
+  frame::Publication run(const text::FontBook& fonts) {
     pub_.meta.title = doc_.title;
     pub_.meta.subject = doc_.subject;
     pub_.meta.date = doc_.date;
-    new_page();
-    for (std::size_t a = 0; a < doc_.articles.size(); ++a) compose_article(doc_.articles[a], a > 0);
-    for (std::size_t p = 0; p < pub_.pages.size(); ++p) add_folio(pub_.pages[p]);
+    if (grid_.rows < 2) {
+      diags_.error(theme_.grid_span.file.empty() ? source::SourceSpan{theme_.path} : theme_.grid_span,
+                   "the page holds " + std::to_string(grid_.rows) + " rows of body text at a leading of " +
+                       std::to_string(grid_.pitch) + " pt; make-up needs at least 2 (check the page size, margins and body leading)");
+      return std::move(pub_);
+    }
+    for (const auto& article : doc_.articles) copies_.push_back(setter_.set_article(article, grid_.columns));
+    MakeupSpec spec;
+    spec.columns = grid_.columns;
+    spec.rows = grid_.rows;
+    spec.max_pages = theme_.makeup.pages;
+    spec.pages_span = theme_.makeup.pages_span;
+    const auto plans = make_up(copies_, spec, diags_);
+    for (const auto& plan : plans) draw_page(plan);
+    pub_.faces = fonts.faces();
+    for (auto& p : pub_.pages) add_folio(p);
     return std::move(pub_);
   }
 
@@ -52,104 +67,107 @@ class Composer {
     for (int c = 0; c < grid_.columns; ++c) {
       for (int r = 0; r < grid_.rows; ++r) {
         const double y = grid_.baseline(r);
-        p.debug_items.push_back(frame::Rule{{grid_.column_x(c), y},
-                                            {grid_.column_x(c) + grid_.column_width, y}, 0.2, kGrid});
+        p.debug_items.push_back(frame::Rule{{grid_.column_x(c), y}, {grid_.column_x(c) + grid_.column_width, y}, 0.2, kGrid});
       }
-      p.debug_items.push_back(outline({grid_.column_x(c), grid_.body_top, grid_.column_width,
-                                       grid_.rows * grid_.pitch},
+      p.debug_items.push_back(outline({grid_.column_x(c), grid_.body_top, grid_.column_width, grid_.rows * grid_.pitch},
                                       kGuide, 0.4));
     }
     pub_.pages.push_back(std::move(p));
-    row_ = 0;
   }
 
-  // Draws `item` with its top-left at (x, row `row`); `width` is what it
-  // spans (a column, or all columns), for its debug box.
+  // Draws `item` with its top-left at (x, row); `width` is what it spans, for its debug box.
   void place(const FlowItem& item, double x, int row, double width) {
     const double y = grid_.row_top(row);
     for (const auto& it : item.items) page().items.push_back(translated(it, x, y));
-    page().debug_items.push_back(outline({x, y, width, item.rows * grid_.pitch}, {0.9, 0.3, 0.3}, 0.2));
+    page().debug_items.push_back(outline({x, y, width, item.rows * grid_.pitch}, kItemColor, 0.2));
   }
 
-  void place_columns(const std::vector<FlowItem>& items, const std::vector<ColumnFill>& fills) {
-    int deepest = 0;
-    // Photos are drawn after the columns' text, so that a paragraph running
-    // on past a photo at a column's top reads on unbroken (copy, search,
-    // screen readers follow the drawing order); their captions follow.
-    struct Placement {
-      const FlowItem* item;
-      double x;
-      int row;
-    };
-    std::vector<Placement> figures;
-    for (std::size_t c = 0; c < fills.size(); ++c) {
-      int r = row_;
-      for (std::size_t k = 0; k < fills[c].items.size(); ++k) {
-        const std::size_t idx = fills[c].items[k];
-        if (k < fills[c].extra.size()) r += fills[c].extra[k];
-        const double x = grid_.column_x(static_cast<int>(c));
-        if (items[idx].kind == FlowKind::Figure) figures.push_back({&items[idx], x, r});
-        else place(items[idx], x, r, grid_.column_width);
-        r += items[idx].rows;
-      }
-      deepest = std::max(deepest, fills[c].rows);
-    }
-    for (const auto& f : figures) place(*f.item, f.x, f.row, grid_.column_width);
-    if (theme_.columns.rule && deepest > 0) {
-      for (std::size_t c = 1; c < fills.size(); ++c) {
-        if (fills[c].rows == 0) continue;
-        const double x = grid_.column_x(static_cast<int>(c)) - grid_.gutter / 2;
-        page().items.push_back(frame::Rule{{x, grid_.row_top(row_) + 0.2 * grid_.pitch},
-                                           {x, grid_.row_top(row_ + deepest) - 0.2 * grid_.pitch},
-                                           0.3, {0.4, 0.4, 0.4}});
-      }
-    }
-    row_ += deepest;
+  // A small label on the debug overlay saying what copy-fit did.
+  void note(const std::string& text, double x, int row) {
+    if (text.empty()) return;
+    text::Span span;
+    span.text = text;
+    span.style.role = text::FontRole::Hei;
+    span.style.size = kNoteSize;
+    span.style.color = kBlockColor;
+    auto lines = setter_.set_ragged({span}, grid_.full_width());
+    if (lines.empty()) return;
+    append_line(lines.front(), x + 1, grid_.row_top(row) + kNoteSize, page().debug_items);
   }
 
-  void compose_article(const style::StyledArticle& article, bool after_another) {
-    const FlowItem head = setter_.set_head(article.head, grid_.full_width());
-    std::vector<FlowItem> wide;
-    for (const auto& p : article.wide_photos)
-      wide.push_back(setter_.set_photo(p, grid_.full_width(), grid_.rows * 2 / 5));
-    std::vector<FlowItem> items;
-    int paragraph = 0;
-    for (const auto& block : article.flow) setter_.set_column_block(block, paragraph++, items);
+  void draw_page(const PagePlan& plan) {
+    new_page();
+    for (const auto& block : plan.blocks) draw_block(block);
+  }
 
-    int need = head.rows + 3 + (after_another ? 1 : 0);
-    for (const auto& w : wide) need += w.rows;
-    if (row_ > 0 && row_ + need > grid_.rows) new_page();
-    if (after_another && row_ > 0) {
+  void draw_block(const BlockPlan& b) {
+    const ArticleCopy& art = copies_[b.article];
+    const double x = grid_.content.x;
+    const double width = grid_.full_width();
+    if (b.separator) {
       // A rule across the page separates two reports.
-      const double y = grid_.row_top(row_) + grid_.pitch / 2;
-      page().items.push_back(frame::Rule{{grid_.content.x, y}, {grid_.content.right(), y}, 1.2,
-                                         theme_.style(style::Role::Union).color});
-      row_ += 1;
+      const double y = grid_.row_top(b.top - 1) + grid_.pitch / 2;
+      page().items.push_back(frame::Rule{{x, y}, {x + width, y}, 1.2, theme_.style(style::Role::Union).color});
     }
-    pub_.bookmarks.push_back({article.title, static_cast<int>(pub_.pages.size()) - 1,
-                              grid_.row_top(row_)});
-    place(head, grid_.content.x, row_, grid_.full_width());
-    row_ += head.rows;
-    for (const auto& w : wide) {
-      place(w, grid_.content.x, row_, grid_.full_width());
-      row_ += w.rows;
+    int row = b.top;
+    if (b.head_variant >= 0) {
+      pub_.bookmarks.push_back({art.title, static_cast<int>(pub_.pages.size()) - 1, grid_.row_top(row)});
+      const Variant& head = art.head[b.head_variant];
+      place(head.items.front(), x, row, width);
+      note(head.note, x, row);
+      row += head.rows;
     }
+    for (const auto& w : b.wide) {
+      const Variant& v = w.from_column ? art.column[w.unit].wide[w.variant] : art.wide[w.unit].variants[w.variant];
+      place(v.items.front(), x, row, width);
+      note(v.note, x, row);
+      row += v.rows;
+    }
+    draw_columns(art, b, row);
+    page().debug_items.push_back(outline({x - 1, grid_.row_top(b.top) - 1, width + 2, b.rows() * grid_.pitch + 2},
+                                         kBlockColor, 1.0));
+  }
 
-    FlowCursor cursor;
-    while (!cursor.done(items.size())) {
-      const int capacity = grid_.rows - row_;
-      if (capacity < 2) {
-        new_page();
+  void draw_columns(const ArticleCopy& art, const BlockPlan& b, int top) {
+    // Photos are drawn after the columns' text, so that a paragraph running
+    // on past a photo reads on unbroken (copy, search and screen readers
+    // follow the drawing order); their captions come with them.
+    std::vector<const Placement*> figures;
+    for (const auto& p : b.fill.placements) {
+      const CopyUnit& unit = art.column[p.unit];
+      const Variant& v = unit.variants[p.variant];
+      const double x = grid_.column_x(p.column);
+      if (unit.kind == UnitKind::Paragraph) {
+        for (int k = 0; k < p.count; ++k) place(v.items[p.first_line + k], x, top + p.row + k, grid_.column_width);
         continue;
       }
-      auto balanced = balance_columns(items, cursor, grid_.columns, capacity);
-      if (!balanced.empty()) {
-        place_columns(items, balanced);
-        break;
+      if (unit.kind == UnitKind::Figure) {
+        figures.push_back(&p);
+        continue;
       }
-      auto fills = fill_columns(items, cursor, grid_.columns, capacity, true);
-      place_columns(items, fills);
-      new_page();
+      place(v.items.front(), x, top + p.row, grid_.column_width);
+      note(v.note, x, top + p.row);
+    }
+    if (b.span_photo.columns > 0) {
+      const auto& sp = b.span_photo;
+      const Variant& v = art.column[sp.unit].spans[sp.span].variants[sp.variant];
+      const double x = grid_.column_x(grid_.columns - sp.columns);
+      place(v.items.front(), x, top, grid_.span_width(sp.columns));
+      note(v.note, x, top);
+    }
+    for (const auto* p : figures) {
+      const Variant& v = art.column[p->unit].variants[p->variant];
+      place(v.items.front(), grid_.column_x(p->column), top + p->row, grid_.column_width);
+      note(v.note, grid_.column_x(p->column), top + p->row);
+    }
+    if (!theme_.columns.rule) return;
+    int deepest = 0;
+    for (int r : b.fill.column_rows) deepest = std::max(deepest, r);
+    for (int c = 1; c < grid_.columns; ++c) {
+      if (c >= static_cast<int>(b.fill.column_rows.size()) || b.fill.column_rows[c] == 0) continue;
+      const double x = grid_.column_x(c) - grid_.gutter / 2;
+      page().items.push_back(frame::Rule{{x, grid_.row_top(top) + 0.2 * grid_.pitch},
+                                         {x, grid_.row_top(top + deepest) - 0.2 * grid_.pitch}, 0.3, kRuleInk});
     }
   }
 
@@ -185,19 +203,18 @@ class Composer {
 
   const style::StyledDocument& doc_;
   const style::Theme& theme_;
-  const text::FontBook& fonts_;
   source::Diagnostics& diags_;
   PageGrid grid_;
   BlockSetter setter_;
+  std::vector<ArticleCopy> copies_;
   frame::Publication pub_;
-  int row_ = 0;
 };
 
 }  // namespace
 
 frame::Publication compose(const style::StyledDocument& doc, const style::Theme& theme,
                            const text::FontBook& fonts, source::Diagnostics& diags) {
-  return Composer(doc, theme, fonts, diags).run();
+  return Composer(doc, theme, fonts, diags).run(fonts);
 }
 
 }  // namespace layout

@@ -1,8 +1,9 @@
 #pragma once
-// The flow stage: styled articles → pages of placed items. Each article's
-// head spans all columns, its text flows down the columns and onto further
-// pages, and where it ends its columns are balanced before the next article
-// starts below. Every page gets the folio.
+// The make-up stage: styled articles → pages of placed items. Articles are
+// set as copy-fit units, the PageMaker decides the blocks of every page,
+// and this stage draws them: heads across their blocks, photos, columns of
+// body lines on the one baseline grid, rules, the folio on every page, and
+// with --debug-boxes the grid, the blocks and what copy-fit changed.
 #include "frame/frame.h"
 #include "source/diagnostics.h"
 #include "style/styled_document.h"

@@ -14,6 +14,8 @@ frame::Item translated(const frame::Item& item, double dx, double dy) {
         } else if constexpr (std::is_same_v<T, frame::Image>) {
           v.box.x += dx;
           v.box.y += dy;
+          v.picture.x += dx;
+          v.picture.y += dy;
         } else if constexpr (std::is_same_v<T, frame::Rule>) {
           v.from.x += dx;
           v.from.y += dy;

@@ -21,7 +21,7 @@ struct PageGrid {
   int rows = 0;             // grid rows per column
   int columns = 2;
   double column_width = 0;  // a whole number of body characters
-  double gutter = 0;        // what is left between columns after that rounding
+  double gutter = 0;        // as the layout asks
 
   double column_x(int c) const { return content.x + c * (column_width + gutter); }
   // Width of `n` adjacent columns including the gutters between them.

@@ -11,8 +11,9 @@
 namespace style {
 namespace {
 
-constexpr std::string_view kThemeKeys[] = {"name", "page", "columns", "body", "han_latin_space", "styles", "print"};
+constexpr std::string_view kThemeKeys[] = {"name", "page", "columns", "body", "han_latin_space", "makeup", "styles", "print"};
 constexpr std::string_view kHanLatinSpaces[] = {"quarter", "none"};
+constexpr std::string_view kMakeupKeys[] = {"pages", "headline_sizes"};
 constexpr std::string_view kPageKeys[] = {"size", "margins", "bleed", "crop_marks"};
 constexpr std::string_view kMarginKeys[] = {"top", "bottom", "left", "right"};
 constexpr std::string_view kColumnKeys[] = {"count", "gutter", "rule"};
@@ -133,13 +134,49 @@ void read_body(source::YamlReader& r, const source::YamlEntry& entry, Grid& grid
   }
 }
 
+// Headline sizes by rank: a list of positive numbers, the lead story's first.
+void read_headline_sizes(source::YamlReader& r, const source::YamlEntry& e, Makeup& makeup) {
+  if (!e.value.IsSequence() || e.value.size() == 0) {
+    r.type_error(r.value_span(e), "'headline_sizes'", "a list of type sizes in pt, lead story first", e.value);
+    return;
+  }
+  source::YamlMap list;
+  list.context = "headline_sizes";
+  for (std::size_t i = 0; i < e.value.size(); ++i)
+    list.entries.push_back({"headline_sizes item " + std::to_string(i + 1), e.key_node, e.value[i]});
+  for (const auto& item : list.entries) {
+    if (const auto v = number_in(r, list, item.key, Range{0, 200, true})) makeup.headline_sizes.push_back(*v);
+  }
+}
+
+void read_makeup(source::YamlReader& r, const source::YamlEntry& entry, Makeup& makeup) {
+  const auto map = r.map(entry, "makeup", kMakeupKeys);
+  if (!map) return;
+  if (const auto* pages = map->get("pages")) {
+    makeup.pages_span = r.value_span(*pages);
+    if (const auto n = r.integer(*pages)) {
+      if (*n < 0 || *n > 1000) {
+        r.error(r.value_span(*pages), "'pages' must be between 0 (as many as needed) and 1000, got " +
+                                          source::describe(pages->value));
+      } else {
+        makeup.pages = static_cast<int>(*n);
+      }
+    }
+  }
+  if (const auto* sizes = map->get("headline_sizes")) read_headline_sizes(r, *sizes, makeup);
+}
+
 void read_theme(source::YamlReader& r, Theme& theme) {
   const auto root = r.root_map("the layout", kThemeKeys);
   if (!root) return;
   if (const auto name = r.required_text(*root, "name")) theme.name = name->value;
   if (const auto* page = root->get("page")) read_page(r, *page, theme.page);
   if (const auto* columns = root->get("columns")) read_columns(r, *columns, theme);
-  if (const auto* body = root->get("body")) read_body(r, *body, theme.grid);
+  if (const auto* body = root->get("body")) {
+    theme.grid_span = r.value_span(*body);
+    read_body(r, *body, theme.grid);
+  }
+  if (const auto* makeup = root->get("makeup")) read_makeup(r, *makeup, theme.makeup);
   if (const auto* styles = root->get("styles")) read_styles(r, *styles, theme);
   double han_latin = 0.25;
   if (const auto* e = root->get("han_latin_space")) {

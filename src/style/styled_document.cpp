@@ -1,5 +1,6 @@
 #include "style/styled_document.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "source/utf8.h"
@@ -46,6 +47,7 @@ StyledBlock photo_block(const model::Photo& p, const Theme& theme) {
   b.kind = BlockKind::Photo;
   b.role = Role::Caption;
   b.image_path = p.path;
+  b.focus = p.focus;
   b.source = p.where;
   const auto cap = text_style(theme.style(Role::Caption));
   if (!p.caption.empty()) {
@@ -81,13 +83,27 @@ StyledBlock highlights_block(const model::Article& a, const Theme& theme) {
   return b;
 }
 
-StyledArticle style_article(const model::Article& a, const Theme& theme) {
+// The lead story's headline is the largest; the others take the layout's
+// next sizes, their leading scaled alike.
+void rank_headline(StyledBlock& headline, std::size_t rank, const Theme& theme) {
+  const auto& sizes = theme.makeup.headline_sizes;
+  if (sizes.empty()) return;
+  const auto& st = theme.style(Role::Headline);
+  const double size = sizes[std::min(rank, sizes.size() - 1)];
+  const double base_leading = st.leading > 0 ? st.leading : 1.25 * st.size;
+  headline.leading = base_leading * size / st.size;
+  for (auto& line : headline.lines)
+    for (auto& span : line) span.style.size = size;
+}
+
+StyledArticle style_article(const model::Article& a, std::size_t rank, const Theme& theme) {
   StyledArticle out;
   out.source = a.span;
   out.title = a.headline.value;
   out.head.push_back(text_block(BlockKind::Union, Role::Union, a.union_name, theme));
   if (!a.kicker.empty()) out.head.push_back(text_block(BlockKind::Kicker, Role::Kicker, a.kicker, theme));
   out.head.push_back(text_block(BlockKind::Headline, Role::Headline, a.headline, theme));
+  rank_headline(out.head.back(), rank, theme);
   if (!a.subheadline.empty())
     out.head.push_back(text_block(BlockKind::Subheadline, Role::Subheadline, a.subheadline, theme));
 
@@ -172,7 +188,8 @@ std::string chinese_date(const std::string& iso) {
 
 StyledDocument style_document(const model::Document& doc, const Theme& theme) {
   StyledDocument out;
-  for (const auto& a : doc.articles) out.articles.push_back(style_article(a, theme));
+  for (std::size_t i = 0; i < doc.articles.size(); ++i)
+    out.articles.push_back(style_article(doc.articles[i], i, theme));
   out.folio.paper = plain(doc.meta.paper, theme.style(Role::Masthead));
   out.folio.edition = plain(doc.meta.edition, theme.style(Role::Folio));
   out.folio.date_text = chinese_date(doc.meta.date.value);

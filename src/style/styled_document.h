@@ -26,8 +26,10 @@ struct StyledBlock {
   // block exactly one.
   std::vector<std::vector<text::Span>> lines;
   std::string image_path;            // Photo
+  model::PhotoFocus focus = model::PhotoFocus::Center;  // Photo: what cropping keeps
   std::vector<text::Span> caption;   // Photo: ■ caption + credit
   std::vector<HighlightItem> highlights;
+  double leading = 0;  // pt between baselines when it differs from the role's (ranked headlines)
   source::SourceSpan source;
 };
 

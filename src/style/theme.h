@@ -14,6 +14,7 @@
 //   columns: {count: 2, gutter: 5, rule: true}   # gutter mm; rule = hairline between columns
 //   body: {size: 9.5, leading: 15}      # pt; leading = baseline grid pitch
 //   han_latin_space: quarter            # quarter | none: gap between Han and Latin/digits
+//   makeup: {pages: 1, headline_sizes: [30, 24]}   # pages the layout holds; headline pt by rank
 //   styles:                             # per role; keys: font, size, color, tracking, leading,
 //     headline: {font: song, weight: bold, size: 24, color: "#000000", tracking: 0.05, align: center}
 //     ...                               #   align, space_before, space_after, background; weight: regular | bold
@@ -33,6 +34,7 @@
 // percent photos may carry. docs/press.md says what press mode does.
 #include <array>
 #include <string>
+#include <vector>
 
 #include "frame/frame.h"
 #include "frame/geometry.h"
@@ -99,12 +101,22 @@ struct Print {
   source::SourceSpan span;      // the 'print' entry (or the file), for messages
 };
 
+// Page make-up: how many pages the layout holds and the headline sizes by
+// rank (the lead story's first, then the others').
+struct Makeup {
+  int pages = 0;                      // 0: as many as the material needs
+  std::vector<double> headline_sizes;  // pt; empty: the headline style's size for all
+  source::SourceSpan pages_span;      // where `pages` was given, for overset messages
+};
+
 struct Theme {
   std::string name;
   std::string path;  // the file it was read from
   PageGeometry page;
   Columns columns;
   Grid grid;
+  source::SourceSpan grid_span;  // the `body` entry: blamed when the grid cannot hold a page
+  Makeup makeup;
   std::array<RoleStyle, kRoleCount> styles{};
   Print print;
 

@@ -144,4 +144,50 @@ std::vector<int> break_lines(const LineItems& it, const LineShape& shape) {
   return ends;
 }
 
+std::vector<int> break_lines_exactly(const LineItems& it, const LineShape& shape, int lines) {
+  const int n = static_cast<int>(it.box.size());
+  if (n == 0 || lines <= 0) return {};
+  const Sums sums(it);
+  double margin = 0;
+  for (double b : it.box) margin = std::max(margin, b);
+  constexpr double kInf = std::numeric_limits<double>::infinity();
+  // best[k][e]: demerits of k lines covering clusters [0, e).
+  std::vector<std::vector<double>> best(lines + 1, std::vector<double>(n + 1, kInf));
+  std::vector<std::vector<int>> from(lines + 1, std::vector<int>(n + 1, -1));
+  best[0][0] = 0;
+  for (int k = 0; k < lines; ++k) {
+    for (int s = 0; s < n; ++s) {
+      if (best[k][s] == kInf) continue;
+      const double indent = s == 0 ? shape.first_indent : 0;
+      for (int e = s; e < n; ++e) {
+        const bool last = e == n - 1;
+        const LineFit f = sums.fit(it, s, e, indent);
+        const double min_width = f.natural - f.shrink;
+        if (min_width > shape.width + margin) break;
+        if (min_width > shape.width + kEps) continue;
+        if (last != (k + 1 == lines)) continue;
+        const BreakPoint bp = last ? BreakPoint{Break::Allowed, false} : it.junctions[e].brk;
+        if (bp.kind != Break::Allowed) continue;
+        if (!last) {
+          const double avail = shape.width - f.natural;
+          if (avail > kEps && (f.stretch <= 0 || avail / f.stretch > kMaxLooseRatio)) continue;
+        } else if (s > 0 && f.chars < 2) {
+          continue;  // 孤字
+        }
+        const double b = badness(f, shape.width, !last);
+        const double d = best[k][s] + (kLinePenalty + b) * (kLinePenalty + b);
+        if (d <= best[k + 1][e + 1]) {
+          best[k + 1][e + 1] = d;
+          from[k + 1][e + 1] = s;
+        }
+      }
+    }
+  }
+  if (best[lines][n] == kInf) return {};
+  std::vector<int> ends;
+  for (int k = lines, e = n; k > 0; e = from[k][e], --k) ends.push_back(e - 1);
+  std::reverse(ends.begin(), ends.end());
+  return ends;
+}
+
 }  // namespace text

@@ -30,4 +30,14 @@ LineFit measure_line(const LineItems& items, int first, int last, double indent)
 // Index of the last cluster of each line, in order.
 std::vector<int> break_lines(const LineItems& items, const LineShape& shape);
 
+// How far a line set looser than its best may stretch: each gap at most
+// this share of its stretch (0.25 em at ratio 1), so a paragraph made a line
+// longer or shorter for page make-up never shows loose lines.
+inline constexpr double kMaxLooseRatio = 1.0;
+
+// The best breaking into exactly `lines` lines (TeX's \looseness) whose
+// lines all stay within kMaxLooseRatio, none overfull, no emergency break
+// and no 孤字; empty when there is none.
+std::vector<int> break_lines_exactly(const LineItems& items, const LineShape& shape, int lines);
+
 }  // namespace text

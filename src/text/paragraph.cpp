@@ -25,7 +25,11 @@ std::vector<Line> set_paragraph_with(const ParagraphSpec& spec, const GlyphMetri
                      std::all_of(spec.spans.begin(), spec.spans.end(), [](const Span& s) { return s.style.headline; });
   const auto breaks = find_breaks(st, narrowest, rules, icu);          // where lines may end
   const LineItems items = build_line_items(st, breaks, spec.spans, rules);  // gaps, squeezes
-  const std::vector<int> ends = break_lines(items, shape);             // where lines do end
+  std::vector<int> ends = break_lines(items, shape);                   // where lines do end
+  if (spec.looseness != 0) {
+    const int target = static_cast<int>(ends.size()) + spec.looseness;
+    ends = break_lines_exactly(items, shape, target);
+  }
 
   std::vector<Line> lines;
   lines.reserve(ends.size());

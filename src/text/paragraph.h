@@ -58,6 +58,9 @@ struct ParagraphSpec {
   double first_indent = 0;   // pt (two characters for body text)
   Align align = Align::Justify;  // Justify: last line flush left
   CompositionRules rules;    // (added)
+  // Lines more (+1) or fewer (-1) than the best breaking, for page make-up;
+  // no lines at all when that cannot be done within the justification limits.
+  int looseness = 0;
 };
 
 struct PositionedGlyph {

@@ -127,7 +127,8 @@ void PagePainter::write_content(const std::string& ops) {
 }
 
 void PagePainter::draw_image(const frame::Image& image) {
-  const frame::Rect& b = image.box;
+  const bool cropped = image.picture.width > 0;
+  const frame::Rect& b = cropped ? image.picture : image.box;
   if (!(b.width > 0 && b.height > 0)) return;
   const PdfImage& img = images_.get(image);
   const double dpi = std::min(img.width / (b.width / 72.0), img.height / (b.height / 72.0));
@@ -140,6 +141,14 @@ void PagePainter::draw_image(const frame::Image& image) {
                              " dpi print needs; it will look soft");
   }
   end_text();
+  if (cropped) {
+    // Make-up cropped the photo: clip the picture to the box that shows.
+    const frame::Rect& v = image.box;
+    HPDF_Page_GSave(page_);
+    HPDF_Page_Rectangle(page_, real(g_.x(v.x)), real(g_.y(v.bottom())), real(v.width), real(v.height));
+    HPDF_Page_Clip(page_);
+    HPDF_Page_EndPath(page_);
+  }
   // The box's matrix after the one that turns the stored pixels upright.
   const auto [a, bb, c, d, e, f] = image::upright_transform(img.orientation);
   const double x = g_.x(b.x), y = g_.y(b.bottom());
@@ -148,6 +157,7 @@ void PagePainter::draw_image(const frame::Image& image) {
                    real(x + b.width * e), real(y + b.height * f));
   HPDF_Page_ExecuteXObject(page_, img.handle);
   HPDF_Page_GRestore(page_);
+  if (cropped) HPDF_Page_GRestore(page_);
   doc_.check("draw photo");
 }
 

@@ -1,0 +1,388 @@
+#include "layout/block_fitter.h"
+
+#include <algorithm>
+#include <limits>
+#include <tuple>
+#include <unordered_map>
+
+namespace layout {
+namespace {
+
+constexpr double kAloneLineCost = 30;  // relaxed: a line alone at a column's top or bottom
+constexpr double kDeferCost = 0.2;     // a photo moved to the next column's top
+constexpr double kBylineTopCost = 30;  // relaxed: a byline at a column's top
+constexpr double kClashCost = 40;
+constexpr double kShortColumnCost = 6;  // a column ending one row above its block's last row      // two banners side by side (撞题)
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+// Where the fill stands: column, rows used in it, and the rows of a photo
+// waiting for the next column's top (0: none).
+struct State {
+  int c = 0, r = 0, pend = 0;
+};
+
+constexpr int kDropPending = -4;  // a step that drops the waiting photo in
+
+struct Node {
+  double cost = kInf;
+  int prev = -1;          // node of the previous step
+  int variant = -1;       // the unit's setting; -1: this step ended a column short (relaxed)
+  bool defer = false;     // the unit (a photo) waits for the next column
+  std::size_t pend_unit = 0;
+  int pend_variant = 0;
+  State s;
+};
+
+// A banner's rows, per column, to find two side by side.
+struct Banned {
+  std::size_t unit;
+  int column, row;
+  bool operator==(const Banned&) const = default;
+};
+
+class Fitter {
+ public:
+  explicit Fitter(const FillRequest& q) : q_(q), units_(*q.units), H_(q.rows), C_(q.columns) {
+    tops_ = q.column_tops;
+    tops_.resize(C_, 0);
+  }
+
+  std::optional<BlockFill> run() {
+    std::optional<BlockFill> first;
+    for (int attempt = 0; attempt < 8; ++attempt) {
+      auto fill = solve();
+      if (!fill) break;
+      if (!side_by_side(*fill)) return fill;
+      if (!first) first = fill;
+      banned_.push_back(*side_by_side(*fill));
+    }
+    // Banners side by side could not be avoided here: the planner may still
+    // prefer another block height, so the clash is priced, not forbidden.
+    if (first) first->cost += kClashCost;
+    return first;
+  }
+
+ private:
+  struct Step {
+    bool ok = false;
+    double cost = 0;
+    State s;
+    bool stopped = false;  // the block filled up inside a paragraph
+    int end_line = 0;
+  };
+
+  bool absent(std::size_t u) const { return q_.absent && u < q_.absent->size() && (*q_.absent)[u]; }
+
+  // Moves to the next column when this one is full; a waiting photo takes its top.
+  bool next_column(State& s, const Node* pending_from, std::vector<Placement>* out) const {
+    if (s.c + 1 >= C_) return false;
+    ++s.c;
+    s.r = tops_[s.c];
+    if (s.pend > 0) {
+      if (s.r + s.pend > H_) return false;
+      if (out && pending_from) out->push_back({pending_from->pend_unit, pending_from->pend_variant, s.c, s.r, 0, s.pend});
+      s.r += s.pend;
+      s.pend = 0;
+    }
+    return true;
+  }
+
+  bool is_banned(std::size_t u, int c, int r) const {
+    return std::find(banned_.begin(), banned_.end(), Banned{u, c, r}) != banned_.end();
+  }
+
+  // Places unit `u` in setting `v` from `from` (the node it follows).
+  Step apply(const Node& from, std::size_t u, int v, bool defer, int first_line,
+             std::vector<Placement>* out) const {
+    Step st;
+    State s = from.s;
+    const CopyUnit& unit = units_[u];
+    const Variant& var = unit.variants[v];
+    if (unit.kind == UnitKind::Paragraph) {
+      const int L = var.rows;
+      int idx = first_line;
+      while (idx < L) {
+        if (s.r >= H_) {
+          if (s.c + 1 >= C_) {
+            // The block is full inside this paragraph: an end for a prefix.
+            if (idx == first_line) return st;
+            const bool legal = idx >= 2 && L - idx >= 2;
+            if (!legal && !q_.relaxed) return st;
+            st.cost += legal ? 0 : kAloneLineCost;
+            st.stopped = true;
+            st.end_line = idx;
+            st.s = s;
+            st.ok = true;
+            return st;
+          }
+          if (!next_column(s, &from, out)) return st;
+          continue;
+        }
+        int take = std::min(H_ - s.r, L - idx);
+        bool short_end = false;
+        if (idx + take < L) {
+          // The column ends inside the paragraph: not after its first line, not before its last.
+          auto legal = [&](int t) { return t > 0 && idx + t >= 2 && L - (idx + t) >= 2; };
+          if (!legal(take)) {
+            if (s.c + 1 < C_ && legal(take - 1)) {
+              // One line less here: the column ends a row short.
+              --take;
+              short_end = true;
+              st.cost += kShortColumnCost;
+            } else if (q_.relaxed) {
+              st.cost += kAloneLineCost;
+            } else {
+              return st;
+            }
+          }
+        }
+        if (out) out->push_back({u, v, s.c, s.r, idx, take});
+        s.r += take;
+        idx += take;
+        if (short_end) s.r = H_;
+      }
+      st.ok = true;
+      st.s = s;
+      return st;
+    }
+    if (defer) {
+      // A photo waits for the next column's top while the text runs on.
+      if (unit.kind != UnitKind::Figure || s.pend > 0 || s.c + 1 >= C_ || s.r == tops_[s.c] || s.r >= H_) return st;
+      s.pend = var.rows;
+      st.cost += kDeferCost;
+      st.ok = true;
+      st.s = s;
+      return st;
+    }
+    if (s.r >= H_) {
+      if (unit.kind == UnitKind::Byline && !q_.relaxed) return st;
+      if (!next_column(s, &from, out)) return st;
+      if (unit.kind == UnitKind::Byline) st.cost += kBylineTopCost;
+    }
+    const bool top = s.r == tops_[s.c];
+    if (unit.kind == UnitKind::Banner) {
+      // Two body lines under it in its column; air above it only below something.
+      if (s.r + var.rows + 2 > H_) return st;
+      if (top && v != 0 && var.rows > unit.variants[0].rows) return st;
+      if (is_banned(u, s.c, s.r)) return st;
+    }
+    if (unit.kind == UnitKind::Byline && top && !q_.relaxed) return st;
+    if (s.r + var.rows > H_) return st;
+    if (out) out->push_back({u, v, s.c, s.r, 0, var.rows});
+    s.r += var.rows;
+    st.ok = true;
+    st.s = s;
+    return st;
+  }
+
+  static std::vector<int> layer_nodes(const std::unordered_map<int, int>& layer) {
+    std::vector<int> idxs;
+    for (const auto& [k, i] : layer) idxs.push_back(i);
+    std::sort(idxs.begin(), idxs.end());
+    return idxs;
+  }
+
+  int key(const State& s) const { return (s.c * (H_ + 1) + s.r) * (H_ + 1) + s.pend; }
+
+  // Relaxes `n` into `layer`; returns its index.
+  void relax(std::vector<Node>& nodes, std::unordered_map<int, int>& layer, const Node& n) {
+    const int k = key(n.s);
+    auto it = layer.find(k);
+    if (it == layer.end()) {
+      nodes.push_back(n);
+      layer.emplace(k, static_cast<int>(nodes.size()) - 1);
+    } else if (n.cost < nodes[it->second].cost) {
+      nodes[it->second] = n;
+    }
+  }
+
+  struct End {
+    double cost = kInf;
+    int node = -1;
+    // A prefix that stops inside a paragraph: that paragraph's step.
+    bool partial = false;
+    std::size_t unit = 0;
+    int variant = 0;
+    int end_line = 0;
+  };
+
+  std::optional<BlockFill> solve() {
+    if (H_ <= 0 || C_ <= 0) return std::nullopt;
+    std::vector<Node> nodes;
+    std::unordered_map<int, int> layer, next;
+    Node start;
+    start.cost = 0;
+    start.s.r = tops_[0];
+    nodes.push_back(start);
+    layer.emplace(key(start.s), 0);
+    End best;
+    const std::size_t n = units_.size();
+
+    auto consider_end = [&](const End& e) {
+      if (e.cost < best.cost) best = e;
+    };
+    // Empty rows left in the block from state `s` (relaxed ends pay for them).
+    auto empty_rows = [&](const State& s) {
+      int e = H_ - s.r;
+      for (int c = s.c + 1; c < C_; ++c) e += H_ - tops_[c];
+      return e;
+    };
+
+    for (std::size_t u = q_.from.unit; u <= n; ++u) {
+      // A waiting photo may drop in here, between two units.
+      for (int i : layer_nodes(layer)) {
+        const Node nd = nodes[i];
+        if (nd.s.pend == 0 || nd.s.r >= H_ || nd.s.r + nd.s.pend > H_) continue;
+        Node m = nd;
+        m.prev = i;
+        m.variant = kDropPending;
+        m.defer = false;
+        m.s.r += nd.s.pend;
+        m.s.pend = 0;
+        relax(nodes, layer, m);
+      }
+      // A column may end one row short, at a price; a relaxed fill may end
+      // it shorter still.
+      {
+        for (int i : layer_nodes(layer)) {
+          const Node& nd = nodes[i];
+          if (nd.s.r >= H_ || nd.s.c + 1 >= C_) continue;
+          const int gap = H_ - nd.s.r;
+          if (gap > 1 && !q_.relaxed) continue;
+          if (nd.s.r == tops_[nd.s.c]) continue;  // never an empty column
+          Node m = nd;
+          m.prev = i;
+          m.variant = -1;
+          m.defer = false;
+          m.cost = nd.cost + (gap == 1 ? kShortColumnCost : kEmptyRowCost * gap);
+          m.s.r = H_;
+          relax(nodes, layer, m);
+        }
+      }
+      // Ends at this unit boundary.
+      for (const auto& [k, i] : layer) {
+        const Node& nd = nodes[i];
+        if (nd.s.pend > 0) continue;
+        const int empty = empty_rows(nd.s);
+        if (q_.goal == FillGoal::Prefix) {
+          if (u == q_.from.unit && q_.from.line == 0 && !q_.relaxed) continue;  // no progress
+          if (u < n && units_[u].kind == UnitKind::Byline) continue;  // a byline stays with its text
+          if (empty == 0) consider_end({nd.cost, i});
+          else if (q_.relaxed) consider_end({nd.cost + kEmptyRowCost * empty, i});
+        } else if (u == n) {
+          const bool level = nd.s.c == C_ - 1 && empty <= q_.slack;
+          if (level) consider_end({nd.cost, i});
+          else if (q_.relaxed) consider_end({nd.cost + kEmptyRowCost * std::max(0, empty - q_.slack), i});
+        }
+      }
+      if (u == n) break;
+
+      next.clear();
+      const CopyUnit& unit = units_[u];
+      const bool continuing = u == q_.from.unit && q_.from.line > 0;
+      for (const auto& [k, i] : layer) {
+        const Node nd = nodes[i];
+        if (absent(u) || unit.variants.empty()) {
+          Node m = nd;
+          m.prev = i;
+          m.variant = absent(u) ? -2 : -3;
+          relax(nodes, next, m);
+          continue;
+        }
+        const int v_first = continuing ? q_.from.variant : 0;
+        const int v_last = continuing ? q_.from.variant : static_cast<int>(unit.variants.size()) - 1;
+        for (int v = v_first; v <= v_last; ++v) {
+          for (int d = 0; d < (unit.kind == UnitKind::Figure ? 2 : 1); ++d) {
+            const Step st = apply(nd, u, v, d == 1, continuing ? q_.from.line : 0, nullptr);
+            if (!st.ok) continue;
+            const double cost = nd.cost + unit.variants[v].cost + st.cost;
+            if (st.stopped) {
+              if (q_.goal == FillGoal::Prefix && st.s.pend == 0) {
+                End e{cost, i, true, u, v, st.end_line};
+                consider_end(e);
+              }
+              continue;
+            }
+            Node m;
+            m.cost = cost;
+            m.prev = i;
+            m.variant = v;
+            m.defer = d == 1;
+            m.s = st.s;
+            m.pend_unit = nd.pend_unit;
+            m.pend_variant = nd.pend_variant;
+            if (d == 1) {
+              m.pend_unit = u;
+              m.pend_variant = v;
+            }
+            relax(nodes, next, m);
+          }
+        }
+      }
+      std::swap(layer, next);
+      if (layer.empty()) break;
+    }
+    if (best.node < 0) return std::nullopt;
+    return rebuild(nodes, best);
+  }
+
+  // Replays the chosen steps to record where everything goes.
+  BlockFill rebuild(const std::vector<Node>& nodes, const End& end) const {
+    std::vector<int> chain;
+    for (int i = end.node; i >= 0; i = nodes[i].prev) chain.push_back(i);
+    std::reverse(chain.begin(), chain.end());
+    BlockFill fill;
+    fill.cost = end.cost;
+    std::size_t u = q_.from.unit;
+    for (std::size_t k = 1; k < chain.size(); ++k) {
+      const Node& prev = nodes[chain[k - 1]];
+      const Node& nd = nodes[chain[k]];
+      if (nd.variant == -1) continue;  // a column closed short
+      if (nd.variant == kDropPending) {
+        fill.placements.push_back({prev.pend_unit, prev.pend_variant, prev.s.c, prev.s.r, 0, prev.s.pend});
+        continue;
+      }
+      if (nd.variant >= 0) {
+        const bool continuing = u == q_.from.unit && q_.from.line > 0;
+        apply(prev, u, nd.variant, nd.defer, continuing ? q_.from.line : 0, &fill.placements);
+      }
+      ++u;
+    }
+    if (end.partial) {
+      const Node& last = nodes[end.node];
+      const bool continuing = end.unit == q_.from.unit && q_.from.line > 0;
+      apply(last, end.unit, end.variant, false, continuing ? q_.from.line : 0, &fill.placements);
+      fill.end = {end.unit, end.end_line, end.variant};
+    } else {
+      fill.end = {u, 0, 0};
+    }
+    fill.column_rows = tops_;
+    for (const auto& p : fill.placements)
+      fill.column_rows[p.column] = std::max(fill.column_rows[p.column], p.row + p.count);
+    return fill;
+  }
+
+  // Two banners side by side at overlapping heights: the later one is banned there.
+  std::optional<Banned> side_by_side(const BlockFill& fill) const {
+    std::vector<const Placement*> banners;
+    for (const auto& p : fill.placements)
+      if (units_[p.unit].kind == UnitKind::Banner) banners.push_back(&p);
+    for (const auto* a : banners)
+      for (const auto* b : banners)
+        if (b->column == a->column + 1 && a->row < b->row + b->count && b->row < a->row + a->count)
+          return Banned{b->unit, b->column, b->row};
+    return std::nullopt;
+  }
+
+  const FillRequest& q_;
+  const std::vector<CopyUnit>& units_;
+  int H_, C_;
+  std::vector<Banned> banned_;
+  std::vector<int> tops_;
+};
+
+}  // namespace
+
+std::optional<BlockFill> fill_block(const FillRequest& request) { return Fitter(request).run(); }
+
+}  // namespace layout

@@ -1,0 +1,52 @@
+#pragma once
+// What copy-fit works with: an article's material as units — a paragraph, a
+// banner, a photo with its caption, a highlights box, a byline — each with
+// the ways make-up may set it (a photo taller or shorter in whole rows by
+// cropping, a banner with a row of air above, a highlights box of another
+// shape) and what each way costs the reader's eye. The natural setting
+// costs nothing; make-up picks the cheapest combination that fills a block.
+#include <string>
+#include <vector>
+
+#include "layout/flow_item.h"
+#include "source/source_span.h"
+
+namespace layout {
+
+enum class UnitKind { Paragraph, Banner, Figure, Box, Byline };
+
+struct Variant {
+  int rows = 0;       // grid rows; a paragraph: its lines
+  double cost = 0;    // visible change from the natural setting
+  std::vector<FlowItem> items;  // a paragraph: one per line; otherwise exactly one
+  std::string note;   // what copy-fit changed, for the debug overlay ("" when natural)
+};
+
+struct CopyUnit {
+  UnitKind kind = UnitKind::Paragraph;
+  std::vector<Variant> variants;  // never empty; the cheapest first
+  source::SourceSpan source;
+  // A column photo's settings across a whole block instead (make-up may
+  // widen a photo to fill a page); empty for everything else.
+  std::vector<Variant> wide;
+  // ...or across `columns` of a block's columns (more than one, fewer than all).
+  struct Span {
+    int columns = 0;
+    std::vector<Variant> variants;
+  };
+  std::vector<Span> spans;
+
+  int min_rows() const;
+  int max_rows() const;
+};
+
+// One article's material, set for one block width.
+struct ArticleCopy {
+  std::vector<Variant> head;       // union, kicker, headline, subheadline across the block
+  std::vector<CopyUnit> wide;      // photos the author set across the page (span: page)
+  std::vector<CopyUnit> column;    // everything that flows in columns, in reading order
+  std::string title;
+  source::SourceSpan source;
+};
+
+}  // namespace layout

@@ -1,0 +1,442 @@
+#include "layout/page_maker.h"
+
+#include <algorithm>
+#include <limits>
+#include <map>
+#include <optional>
+#include <string>
+
+namespace layout {
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+// White at the foot of a page that goes on: a hole a layout editor sends back.
+constexpr double kMidWhiteRowCost = 30;
+// White under a document's last block: allowed, but filling it is better
+// when photos and air can do so cheaply.
+constexpr double kEndWhiteRowCost = 3;
+// A layout of a fixed number of pages wants every page full.
+constexpr double kUndersetRowCost = 30;
+// Material beyond a layout's pages: avoided at almost any price.
+constexpr double kOversetCost = 1e5;
+// An article continued on the next page with only a few rows left there.
+constexpr double kShortTailCost = 10;
+// How many of an article's column photos make-up tries setting across the block.
+constexpr std::size_t kMaxWidenable = 3;
+
+struct ArticleState {
+  FlowPos pos;
+  bool started = false;
+  std::vector<char> absent;
+};
+
+struct Fit {
+  double cost = kInf;
+  BlockPlan plan;
+  ArticleState after;
+};
+
+struct Choice {
+  double cost = kInf;
+  std::vector<BlockPlan> blocks;
+  std::size_t next_article = 0;
+  ArticleState next_state;
+};
+
+
+class PageMaker {
+ public:
+  PageMaker(const std::vector<ArticleCopy>& articles, const MakeupSpec& spec, source::Diagnostics& diags)
+      : arts_(articles), spec_(spec), diags_(diags), R_(spec.rows), C_(spec.columns) {}
+
+  std::vector<PagePlan> run() {
+    if (!validate()) return {};
+    std::vector<PagePlan> pages;
+    std::size_t a = 0;
+    ArticleState st = fresh(0);
+    while (a < arts_.size()) {
+      memo_.clear();
+      const int page = static_cast<int>(pages.size());
+      Choice c = best_page(page, a, st, 0);
+      const bool progress = c.next_article != a || c.next_state.pos != st.pos || c.next_state.started != st.started;
+      if (c.cost == kInf || !progress) {
+        diags_.error(arts_[a].source, "page make-up cannot place this article's material on a page");
+        break;
+      }
+      pages.push_back({std::move(c.blocks)});
+      a = c.next_article;
+      st = c.next_state;
+    }
+    report(pages);
+    return pages;
+  }
+
+ private:
+  ArticleState fresh(std::size_t a) const {
+    ArticleState s;
+    if (a < arts_.size()) s.absent.assign(arts_[a].column.size(), 0);
+    return s;
+  }
+
+  // Items taller than any column are errors at their source, found before
+  // any planning: make-up never loops on them.
+  bool validate() {
+    bool ok = true;
+    if (R_ < 2) return false;  // the caller reports the grid
+    for (const auto& art : arts_) {
+      if (!art.head.empty() && art.head.front().rows + 2 > R_) {
+        diags_.error(art.source, "the headline group needs " + std::to_string(art.head.front().rows) +
+                                     " rows; a page holds " + std::to_string(R_) + " (shorten the kicker, headline or subheadline)");
+        ok = false;
+      }
+      auto check = [&](const CopyUnit& u, const char* what) {
+        if (u.variants.empty() || u.min_rows() > R_ || (u.kind == UnitKind::Banner && u.min_rows() + 2 > R_)) {
+          diags_.error(u.source, std::string(what) + " is taller than a column of " + std::to_string(R_) +
+                                     " rows" + (u.kind == UnitKind::Figure ? " (shorten the caption or credit)" : ""));
+          ok = false;
+        }
+      };
+      for (const auto& u : art.wide) check(u, "the photo with its caption");
+      for (const auto& u : art.column) {
+        if (u.kind == UnitKind::Figure) check(u, "the photo with its caption");
+        else if (u.kind == UnitKind::Banner) check(u, "the section heading");
+        else if (u.kind == UnitKind::Box) check(u, "the key figures box");
+        else if (u.kind == UnitKind::Byline) check(u, "the byline");
+      }
+    }
+    return ok;
+  }
+
+  double mid_white(int rows) const { return rows <= 1 ? 2.0 * rows : kMidWhiteRowCost * rows; }
+  double end_white(int rows) const {
+    if (rows <= 1) return 2.0 * rows;
+    return (spec_.max_pages > 0 ? kUndersetRowCost : kEndWhiteRowCost) * rows;
+  }
+  double overset(int page) const {
+    return spec_.max_pages > 0 && page == spec_.max_pages - 1 ? kOversetCost : 0;
+  }
+
+  // Column material from `pos` on: the fewest and most rows it can take.
+  std::pair<int, int> column_range(const ArticleCopy& art, const ArticleState& st) const {
+    int lo = 0, hi = 0;
+    for (std::size_t u = st.pos.unit; u < art.column.size(); ++u) {
+      if (st.absent[u] || art.column[u].variants.empty()) continue;
+      const CopyUnit& unit = art.column[u];
+      if (u == st.pos.unit && st.pos.line > 0) {
+        const int left = unit.variants[st.pos.variant].rows - st.pos.line;
+        lo += left;
+        hi += left;
+        continue;
+      }
+      lo += unit.min_rows();
+      hi += unit.max_rows();
+    }
+    return {lo, hi};
+  }
+
+  using WideBest = std::map<int, std::pair<double, std::vector<int>>>;
+
+  // Fills the column part for every height the material can take and
+  // records, by the block's total rows, the cheapest head and wide photos.
+  void add_fits(std::size_t a, const ArticleState& st, const ArticleState& s, const std::vector<int>& tops,
+                const BlockPlan::SpanPhoto& photo, const std::vector<WidePhoto>& wide_units,
+                const WideBest& wide_best, std::map<int, Fit>& table, double extra_cost = 0) {
+    const ArticleCopy& art = arts_[a];
+    auto [lo_rows, hi_rows] = column_range(art, s);
+    int top_rows = 0;
+    for (int t : tops) top_rows += t;
+    lo_rows += top_rows;
+    hi_rows += top_rows;
+    const int lo = std::max(1, (lo_rows - 1) / C_);
+    const int hi = std::min(R_, (hi_rows + C_ - 1) / C_ + 1);
+    for (int hc = lo; hc <= hi; ++hc) {
+      if (!tops.empty() && *std::max_element(tops.begin(), tops.end()) + 2 > hc) continue;
+      FillRequest q;
+      q.units = &art.column;
+      q.absent = &s.absent;
+      q.from = s.pos;
+      q.columns = C_;
+      q.rows = hc;
+      q.goal = FillGoal::All;
+      q.slack = 1;
+      q.column_tops = tops;
+      auto fill = fill_block(q);
+      if (!fill) continue;
+      const auto heads = st.started ? std::vector<int>{-1} : head_indices(art);
+      for (int h : heads) {
+        const int head_rows = h < 0 ? 0 : art.head[h].rows;
+        const double head_cost = h < 0 ? 0 : art.head[h].cost;
+        for (const auto& [w_rows, w] : wide_best) {
+          const int total = head_rows + w_rows + hc;
+          if (total > R_) continue;
+          const double cost = head_cost + w.first + fill->cost + extra_cost;
+          auto it = table.find(total);
+          if (it != table.end() && it->second.cost <= cost) continue;
+          Fit f;
+          f.cost = cost;
+          f.plan.article = a;
+          f.plan.head_variant = h;
+          f.plan.wide = wide_units;
+          for (std::size_t k = 0; k < wide_units.size(); ++k) f.plan.wide[k].variant = w.second[k];
+          f.plan.span_photo = photo;
+          f.plan.column_top = head_rows + w_rows;
+          f.plan.column_rows = hc;
+          f.plan.absent = s.absent;
+          f.plan.fill = *fill;
+          f.after = s;
+          f.after.pos = fill->end;
+          f.after.started = true;
+          table[total] = std::move(f);
+        }
+      }
+    }
+  }
+
+  // Every way to end the article in one block, by the block's total rows.
+  std::map<int, Fit> all_fits(std::size_t a, const ArticleState& st) {
+    std::map<int, Fit> table;
+    const ArticleCopy& art = arts_[a];
+    std::vector<std::size_t> widenable;
+    if (!st.started) {
+      for (std::size_t u = 0; u < art.column.size() && widenable.size() < kMaxWidenable; ++u)
+        if (art.column[u].kind == UnitKind::Figure && !art.column[u].wide.empty()) widenable.push_back(u);
+    }
+    for (unsigned mask = 0; mask < (1u << widenable.size()); ++mask) {
+      ArticleState s = st;
+      std::vector<WidePhoto> wide_units;
+      std::vector<const std::vector<Variant>*> wide_variants;
+      if (!st.started) {
+        for (std::size_t w = 0; w < art.wide.size(); ++w) {
+          wide_units.push_back({false, w, 0});
+          wide_variants.push_back(&art.wide[w].variants);
+        }
+        for (std::size_t k = 0; k < widenable.size(); ++k) {
+          if (!(mask & (1u << k))) continue;
+          s.absent[widenable[k]] = 1;
+          wide_units.push_back({true, widenable[k], 0});
+          wide_variants.push_back(&art.column[widenable[k]].wide);
+        }
+      }
+      // Cheapest setting of the wide photos for each total height (a knapsack).
+      WideBest wide_best{{0, {0.0, {}}}};
+      for (const auto* variants : wide_variants) {
+        std::map<int, std::pair<double, std::vector<int>>> next;
+        for (const auto& [rows, entry] : wide_best)
+          for (std::size_t v = 0; v < variants->size(); ++v) {
+            const int r = rows + (*variants)[v].rows;
+            if (r > R_) continue;
+            const double c = entry.first + (*variants)[v].cost;
+            auto it = next.find(r);
+            if (it == next.end() || c < it->second.first) {
+              auto choice = entry.second;
+              choice.push_back(static_cast<int>(v));
+              next[r] = {c, choice};
+            }
+          }
+        wide_best = std::move(next);
+      }
+      add_fits(a, st, s, {}, BlockPlan::SpanPhoto{}, wide_units, wide_best, table);
+      if (mask != 0 || C_ < 3) continue;
+      // A photo across some of the columns, at their top: the lever of a
+      // page with many narrow columns.
+      for (std::size_t f : widenable) {
+        const auto& spans = art.column[f].spans;
+        for (std::size_t k = 0; k < spans.size(); ++k) {
+          for (std::size_t v = 0; v < spans[k].variants.size(); ++v) {
+            ArticleState sp = s;
+            sp.absent[f] = 1;
+            std::vector<int> tops(C_, 0);
+            for (int c = C_ - spans[k].columns; c < C_; ++c) tops[c] = spans[k].variants[v].rows;
+            BlockPlan::SpanPhoto photo{f, spans[k].columns, static_cast<int>(k), static_cast<int>(v)};
+            add_fits(a, st, sp, tops, photo, wide_units, wide_best, table, spans[k].variants[v].cost);
+          }
+        }
+      }
+    }
+    return table;
+  }
+
+  std::vector<int> head_indices(const ArticleCopy& art) const {
+    std::vector<int> out;
+    for (std::size_t i = 0; i < art.head.size(); ++i) out.push_back(static_cast<int>(i));
+    return out;
+  }
+
+  const std::map<int, Fit>& cached_fits(std::size_t a, const ArticleState& st) {
+    const auto key = std::make_tuple(a, (st.started ? "S" : "F") + std::string(st.absent.begin(), st.absent.end()), st.pos.unit,
+                                     st.pos.line, st.pos.variant);
+    auto it = fits_.find(key);
+    if (it == fits_.end()) it = fits_.emplace(key, all_fits(a, st)).first;
+    return it->second;
+  }
+
+  // As much of the article as fills `avail` rows exactly; it goes on later.
+  Fit prefix_fit(std::size_t a, const ArticleState& st, int avail) {
+    Fit f;
+    const ArticleCopy& art = arts_[a];
+    BlockPlan plan;
+    plan.article = a;
+    int top = 0;
+    double cost = 0;
+    if (!st.started) {
+      plan.head_variant = 0;
+      top += art.head.front().rows;
+      for (std::size_t w = 0; w < art.wide.size(); ++w) {
+        plan.wide.push_back({false, w, 0});
+        top += art.wide[w].variants.front().rows;
+      }
+    }
+    const int hc = avail - top;
+    if (hc < 2) return f;
+    FillRequest q;
+    q.units = &art.column;
+    q.absent = &st.absent;
+    q.from = st.pos;
+    q.columns = C_;
+    q.rows = hc;
+    q.goal = FillGoal::Prefix;
+    auto fill = fill_block(q);
+    if (!fill) {
+      q.relaxed = true;
+      fill = fill_block(q);
+    }
+    if (!fill) return f;
+    plan.column_top = top;
+    plan.column_rows = hc;
+    plan.absent = st.absent;
+    plan.fill = *fill;
+    cost += fill->cost;
+    f.after = st;
+    f.after.pos = fill->end;
+    f.after.started = true;
+    // A continuation of only a few rows reads badly.
+    const auto [left, unused] = column_range(art, f.after);
+    if (left > 0 && left < kMinRowsUnderHead * C_) cost += kShortTailCost;
+    f.cost = cost;
+    f.plan = std::move(plan);
+    return f;
+  }
+
+  Choice page_ends_here(int page, std::size_t a, const ArticleState& st, int t) const {
+    Choice c;
+    c.cost = mid_white(R_ - t) + overset(page);
+    c.next_article = a;
+    c.next_state = st;
+    return c;
+  }
+
+  // The cheapest way to fill rows [t, R) of page `page`, starting with article `a`.
+  Choice best_page(int page, std::size_t a, const ArticleState& st, int t) {
+    if (a >= arts_.size()) {
+      Choice c;
+      c.cost = end_white(R_ - t);
+      c.next_article = arts_.size();
+      return c;
+    }
+    const auto memo_key = std::make_pair(a, t);
+    const bool memoable = !st.started;
+    if (memoable) {
+      if (auto it = memo_.find(memo_key); it != memo_.end()) return it->second;
+    }
+    const bool is_fresh = !st.started;
+    const int sep = is_fresh && t > 0 ? 1 : 0;
+    const int top = t + sep;
+    const int avail = R_ - top;
+    Choice best;
+    if (is_fresh && t > 0 && avail < arts_[a].head.front().rows + kMinRowsUnderHead) {
+      best = page_ends_here(page, a, st, t);
+    } else {
+      // The article ends in this block.
+      for (const auto& [total, fit] : cached_fits(a, st)) {
+        if (total > avail) break;
+        const int rest = R_ - top - total;
+        BlockPlan plan = fit.plan;
+        plan.top = top;
+        plan.separator = sep == 1;
+        if (a + 1 == arts_.size()) {
+          consider(best, fit.cost + end_white(rest), {plan}, arts_.size(), {});
+          continue;
+        }
+        consider(best, fit.cost + mid_white(rest) + overset(page), {plan}, a + 1, fresh(a + 1));
+        Choice below = best_page(page, a + 1, fresh(a + 1), top + total);
+        if (below.cost < kInf) {
+          std::vector<BlockPlan> blocks{plan};
+          blocks.insert(blocks.end(), below.blocks.begin(), below.blocks.end());
+          consider(best, fit.cost + below.cost, std::move(blocks), below.next_article, below.next_state);
+        }
+      }
+      // The article goes on to the next page.
+      Fit pf = prefix_fit(a, st, avail);
+      if (pf.cost < kInf) {
+        BlockPlan plan = pf.plan;
+        plan.top = top;
+        plan.separator = sep == 1;
+        consider(best, pf.cost + overset(page), {plan}, a, pf.after);
+      }
+      if (best.cost == kInf && t > 0) best = page_ends_here(page, a, st, t);
+    }
+    if (memoable) memo_[memo_key] = best;
+    return best;
+  }
+
+  static void consider(Choice& best, double cost, std::vector<BlockPlan> blocks, std::size_t next,
+                       ArticleState state) {
+    if (cost >= best.cost) return;
+    best.cost = cost;
+    best.blocks = std::move(blocks);
+    best.next_article = next;
+    best.next_state = std::move(state);
+  }
+
+  // Overset and underset, per article, where a layout editor looks for them.
+  void report(const std::vector<PagePlan>& pages) {
+    const int limit = spec_.max_pages;
+    std::vector<int> over(arts_.size(), 0), under(arts_.size(), 0);
+    for (std::size_t p = 0; p < pages.size(); ++p) {
+      for (const auto& b : pages[p].blocks) {
+        if (limit > 0 && static_cast<int>(p) >= limit) {
+          for (const auto& pl : b.fill.placements) over[b.article] += pl.count;
+          if (b.head_variant >= 0) over[b.article] += arts_[b.article].head[b.head_variant].rows;
+        }
+        int short_rows = 0;
+        for (int r : b.fill.column_rows) short_rows += std::max(0, b.column_rows - r);
+        if (short_rows > 1) under[b.article] += short_rows;
+      }
+    }
+    if (limit > 0 && static_cast<int>(pages.size()) == limit && !pages.empty()) {
+      const auto& last = pages.back().blocks;
+      if (!last.empty()) {
+        const int white = R_ - (last.back().top + last.back().rows());
+        if (white > 1) under[last.back().article] += white * C_;
+      }
+    }
+    for (std::size_t a = 0; a < arts_.size(); ++a) {
+      if (over[a] > 0) {
+        diags_.warning(arts_[a].source,
+                       "overset: " + std::to_string(over[a]) + " lines too many for the layout's " +
+                           std::to_string(limit) + (limit == 1 ? " page" : " pages") + "; they continue on page " +
+                           std::to_string(limit + 1) + " (shorten the text or choose a layout with more room)");
+      }
+      if (under[a] > 0) {
+        diags_.warning(arts_[a].source, "underset: the article is " + std::to_string(under[a]) +
+                                            " rows short of filling its space (add text or a photo)");
+      }
+    }
+  }
+
+  const std::vector<ArticleCopy>& arts_;
+  MakeupSpec spec_;
+  source::Diagnostics& diags_;
+  int R_, C_;
+  std::map<std::pair<std::size_t, int>, Choice> memo_;
+  std::map<std::tuple<std::size_t, std::string, std::size_t, int, int>, std::map<int, Fit>> fits_;
+};
+
+}  // namespace
+
+std::vector<PagePlan> make_up(const std::vector<ArticleCopy>& articles, const MakeupSpec& spec,
+                              source::Diagnostics& diags) {
+  return PageMaker(articles, spec, diags).run();
+}
+
+}  // namespace layout
