@@ -45,11 +45,11 @@ struct GlyphRun {
 struct Image {
   std::string path;  // JPEG or PNG file
   Rect box;          // what shows on the page
+  source::SourceSpan span;  // the photo's entry in the YAML, for the low-dpi warning
   // Where the whole picture lies when make-up cropped it (it extends past
   // `box`, which clips it); empty (width 0) when the picture fills `box`.
   // The aspect ratio is always the picture's own.
   Rect picture;
-  source::SourceSpan span;  // the photo's entry in the YAML, for the low-dpi warning
 };
 
 // A straight line (column rules, folio rule, crop marks).

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <map>
 #include <tuple>
 #include <unordered_map>
 
@@ -11,7 +12,7 @@ namespace {
 constexpr double kAloneLineCost = 30;  // relaxed: a line alone at a column's top or bottom
 constexpr double kDeferCost = 0.2;     // a photo moved to the next column's top
 constexpr double kBylineTopCost = 30;  // relaxed: a byline at a column's top
-constexpr double kClashCost = 40;
+constexpr double kClashCost = 200;
 constexpr double kShortColumnCost = 6;  // a column ending one row above its block's last row      // two banners side by side (撞题)
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
@@ -36,8 +37,7 @@ struct Node {
 // A banner's rows, per column, to find two side by side.
 struct Banned {
   std::size_t unit;
-  int column, row;
-  bool operator==(const Banned&) const = default;
+  int column, row_lo, row_hi;  // the unit may not start at these rows of this column
 };
 
 class Fitter {
@@ -49,7 +49,7 @@ class Fitter {
 
   std::optional<BlockFill> run() {
     std::optional<BlockFill> first;
-    for (int attempt = 0; attempt < 8; ++attempt) {
+    for (int attempt = 0; attempt < 16; ++attempt) {
       auto fill = solve();
       if (!fill) break;
       if (!side_by_side(*fill)) return fill;
@@ -88,7 +88,8 @@ class Fitter {
   }
 
   bool is_banned(std::size_t u, int c, int r) const {
-    return std::find(banned_.begin(), banned_.end(), Banned{u, c, r}) != banned_.end();
+    return std::any_of(banned_.begin(), banned_.end(),
+                       [&](const Banned& b) { return b.unit == u && b.column == c && r >= b.row_lo && r <= b.row_hi; });
   }
 
   // Places unit `u` in setting `v` from `from` (the node it follows).
@@ -207,6 +208,7 @@ class Fitter {
   };
 
   std::optional<BlockFill> solve() {
+    ends_.clear();
     if (H_ <= 0 || C_ <= 0) return std::nullopt;
     std::vector<Node> nodes;
     std::unordered_map<int, int> layer, next;
@@ -220,6 +222,11 @@ class Fitter {
 
     auto consider_end = [&](const End& e) {
       if (e.cost < best.cost) best = e;
+      if (collect_) {
+        const auto key = e.partial ? std::make_pair(e.unit, e.end_line) : std::make_pair(std::size_t(-1), e.node);
+        auto it = ends_.find(key);
+        if (it == ends_.end() || e.cost < it->second.cost) ends_[key] = e;
+      }
     };
     // Empty rows left in the block from state `s` (relaxed ends pay for them).
     auto empty_rows = [&](const State& s) {
@@ -233,6 +240,7 @@ class Fitter {
       for (int i : layer_nodes(layer)) {
         const Node nd = nodes[i];
         if (nd.s.pend == 0 || nd.s.r >= H_ || nd.s.r + nd.s.pend > H_) continue;
+        if (u > 0 && units_[u - 1].kind == UnitKind::Banner) continue;  // a banner heads text, not a photo
         Node m = nd;
         m.prev = i;
         m.variant = kDropPending;
@@ -323,8 +331,21 @@ class Fitter {
       if (layer.empty()) break;
     }
     if (best.node < 0) return std::nullopt;
+    if (collect_) {
+      all_.clear();
+      for (const auto& [k, e] : ends_) all_.push_back(rebuild(nodes, e));
+    }
     return rebuild(nodes, best);
   }
+
+ public:
+  std::vector<BlockFill> all_prefixes() {
+    collect_ = true;
+    if (!run()) return {};
+    return all_;
+  }
+
+ private:
 
   // Replays the chosen steps to record where everything goes.
   BlockFill rebuild(const std::vector<Node>& nodes, const End& end) const {
@@ -370,7 +391,7 @@ class Fitter {
     for (const auto* a : banners)
       for (const auto* b : banners)
         if (b->column == a->column + 1 && a->row < b->row + b->count && b->row < a->row + a->count)
-          return Banned{b->unit, b->column, b->row};
+          return Banned{b->unit, b->column, a->row - b->count + 1, a->row + a->count - 1};
     return std::nullopt;
   }
 
@@ -379,10 +400,15 @@ class Fitter {
   int H_, C_;
   std::vector<Banned> banned_;
   std::vector<int> tops_;
+  bool collect_ = false;
+  std::map<std::pair<std::size_t, int>, End> ends_;
+  std::vector<BlockFill> all_;
 };
 
 }  // namespace
 
 std::optional<BlockFill> fill_block(const FillRequest& request) { return Fitter(request).run(); }
+
+std::vector<BlockFill> prefix_fills(const FillRequest& request) { return Fitter(request).all_prefixes(); }
 
 }  // namespace layout

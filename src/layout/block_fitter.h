@@ -65,6 +65,10 @@ struct FillRequest {
 
 std::optional<BlockFill> fill_block(const FillRequest& request);
 
+// A prefix fill's cheapest way to each place it can stop, for a planner that
+// looks at what each leaves for the next page.
+std::vector<BlockFill> prefix_fills(const FillRequest& request);
+
 // The price of one empty row in a relaxed fill: what make-up pays for a hole.
 inline constexpr double kEmptyRowCost = 50;
 

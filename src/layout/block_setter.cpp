@@ -199,6 +199,7 @@ FlowItem BlockSetter::set_head(const std::vector<style::StyledBlock>& head, doub
   FlowItem item;
   item.kind = FlowKind::Banner;
   double y = 0;
+  std::size_t below_union = 0;  // items after the union strip
   for (const auto& block : head) {
     const auto& st = theme_.style(block.role);
     const double leading = block.leading > 0 ? block.leading : leading_of(block.role);
@@ -223,20 +224,31 @@ FlowItem BlockSetter::set_head(const std::vector<style::StyledBlock>& head, doub
       lines = set_ragged(spans, hi);
     }
     if (block.kind == BlockKind::Union) {
-      // A red tab before the union's name, the way papers label a report.
+      // The union's name on a light strip across the block, a red tab
+      // before it, the way papers label a report.
+      frame::Box strip;
+      strip.rect = {0, y, width, leading};
+      strip.fill = true;
+      strip.fill_color = {0.9 + 0.1 * st.color.r, 0.9 + 0.1 * st.color.g, 0.9 + 0.1 * st.color.b};
+      item.items.push_back(strip);
       frame::Box tab;
       tab.rect = {0, y + (leading - st.size) / 2, 0.35 * st.size, st.size};
       tab.fill = true;
       tab.fill_color = st.color;
       item.items.push_back(tab);
       y += stack(lines, 0.7 * st.size, y, width, leading, text::Align::Left, item.items);
+      below_union = item.items.size();
     } else {
       y += st.space_before * grid_.pitch;
       y += stack(lines, 0, y, width, leading, st.align, item.items);
     }
     y += st.space_after * grid_.pitch;
   }
-  item.rows = rows_for(y + 0.3 * grid_.pitch);
+  // The rows' slack is shared above and below the headline, so that no
+  // band of white opens between the label, the headline and the text.
+  item.rows = rows_for(y + 0.15 * grid_.pitch);
+  const double slack = item.rows * grid_.pitch - y;
+  for (std::size_t i = below_union; i < item.items.size(); ++i) item.items[i] = translated(item.items[i], 0, slack / 2);
   item.height = y;
   return item;
 }

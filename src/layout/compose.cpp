@@ -32,7 +32,7 @@ class Composer {
            source::Diagnostics& diags)
       : doc_(doc), theme_(theme), diags_(diags), grid_(make_page_grid(theme)), setter_(grid_, theme, fonts, diags) {}
 
-  frame::Publication run(const text::FontBook& fonts) {
+  frame::Publication run(const text::FontBook& fonts, std::vector<PagePlan>* plans_out) {
     pub_.meta.title = doc_.title;
     pub_.meta.subject = doc_.subject;
     pub_.meta.date = doc_.date;
@@ -52,6 +52,7 @@ class Composer {
     for (const auto& plan : plans) draw_page(plan);
     pub_.faces = fonts.faces();
     for (auto& p : pub_.pages) add_folio(p);
+    if (plans_out) *plans_out = plans;
     return std::move(pub_);
   }
 
@@ -213,8 +214,9 @@ class Composer {
 }  // namespace
 
 frame::Publication compose(const style::StyledDocument& doc, const style::Theme& theme,
-                           const text::FontBook& fonts, source::Diagnostics& diags) {
-  return Composer(doc, theme, fonts, diags).run(fonts);
+                           const text::FontBook& fonts, source::Diagnostics& diags,
+                           std::vector<PagePlan>* plans) {
+  return Composer(doc, theme, fonts, diags).run(fonts, plans);
 }
 
 }  // namespace layout

@@ -4,14 +4,20 @@
 // and this stage draws them: heads across their blocks, photos, columns of
 // body lines on the one baseline grid, rules, the folio on every page, and
 // with --debug-boxes the grid, the blocks and what copy-fit changed.
+#include <vector>
+
 #include "frame/frame.h"
+#include "layout/page_maker.h"
 #include "source/diagnostics.h"
 #include "style/styled_document.h"
 #include "text/font_book.h"
 
 namespace layout {
 
+// `plans`, when given, receives the make-up decisions (blocks and copy-fit
+// choices) behind the pages: for tests and the debug overlay's reader.
 frame::Publication compose(const style::StyledDocument& doc, const style::Theme& theme,
-                           const text::FontBook& fonts, source::Diagnostics& diags);
+                           const text::FontBook& fonts, source::Diagnostics& diags,
+                           std::vector<PagePlan>* plans = nullptr);
 
 }  // namespace layout

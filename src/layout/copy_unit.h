@@ -47,6 +47,7 @@ struct ArticleCopy {
   std::vector<CopyUnit> column;    // everything that flows in columns, in reading order
   std::string title;
   source::SourceSpan source;
+  source::SourceSpan head_source;  // the head's tallest part: blamed when the head cannot fit a page
 };
 
 }  // namespace layout

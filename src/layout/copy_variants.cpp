@@ -40,6 +40,19 @@ FlowItem with_air(const FlowItem& item, int rows, double shift, double pitch) {
   return out;
 }
 
+// A banner a row taller: its bar grows by the row with the heading centred
+// in it, so the extra row shows as a deeper bar, never as a band of white.
+FlowItem taller_bar(const FlowItem& banner, double pitch) {
+  FlowItem out = with_air(banner, 1, pitch / 2, pitch);
+  for (auto& it : out.items)
+    if (auto* bar = std::get_if<frame::Box>(&it); bar && bar->fill) {
+      bar->rect.y -= pitch / 2;
+      bar->rect.height += pitch;
+      return out;
+    }
+  return with_air(banner, 1, pitch, pitch);  // a ruled banner: the row goes above it
+}
+
 void sort_by_cost(std::vector<Variant>& v) {
   std::stable_sort(v.begin(), v.end(), [](const Variant& a, const Variant& b) { return a.cost < b.cost; });
 }
@@ -74,7 +87,7 @@ std::vector<Variant> BlockSetter::banner_variants(const style::StyledBlock& bloc
   natural.stretch = 0;
   std::vector<Variant> out;
   out.push_back(single(natural, 0, ""));
-  out.push_back(single(with_air(natural, 1, grid_.pitch, grid_.pitch), kBannerAirCost, "+1 row above"));
+  out.push_back(single(taller_bar(natural, grid_.pitch), kBannerAirCost, "banner +1 row"));
   return out;
 }
 
@@ -107,7 +120,7 @@ std::vector<Variant> BlockSetter::photo_variants(const style::StyledBlock& block
     item.floating = true;
     item.rows = rows;
     const double x0 = (width - w) / 2;
-    frame::Image image{block.image_path, crop.box, {}, block.source};
+    frame::Image image{block.image_path, crop.box, block.source, {}};
     image.box.x += x0;
     if (crop.change > 1e-9) {
       image.picture = crop.picture;
@@ -176,7 +189,7 @@ CopyUnit BlockSetter::column_unit(const style::StyledBlock& block, int paragraph
       break;
     case BlockKind::Photo: {
       u.kind = UnitKind::Figure;
-      u.variants = photo_variants(block, grid_.column_width, grid_.rows * 6 / 10);
+      u.variants = photo_variants(block, grid_.column_width, grid_.rows / 2);
       if (block_width > grid_.column_width + 1) {
         u.wide = photo_variants(block, block_width, grid_.rows * 6 / 10);
         for (auto& v : u.wide) {
@@ -216,6 +229,14 @@ ArticleCopy BlockSetter::set_article(const style::StyledArticle& article, int co
   copy.source = article.source;
   const double width = grid_.span_width(columns);
   copy.head = head_variants(article.head, width);
+  int tallest = -1;
+  for (const auto& block : article.head) {
+    const int rows = set_head({block}, width).rows;
+    if (rows > tallest) {
+      tallest = rows;
+      copy.head_source = block.source;
+    }
+  }
   for (const auto& p : article.wide_photos) {
     CopyUnit u;
     u.kind = UnitKind::Figure;

@@ -14,7 +14,7 @@ constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr double kMidWhiteRowCost = 30;
 // White under a document's last block: allowed, but filling it is better
 // when photos and air can do so cheaply.
-constexpr double kEndWhiteRowCost = 3;
+constexpr double kEndWhiteRowCost = 10;
 // A layout of a fixed number of pages wants every page full.
 constexpr double kUndersetRowCost = 30;
 // Material beyond a layout's pages: avoided at almost any price.
@@ -85,7 +85,7 @@ class PageMaker {
     if (R_ < 2) return false;  // the caller reports the grid
     for (const auto& art : arts_) {
       if (!art.head.empty() && art.head.front().rows + 2 > R_) {
-        diags_.error(art.source, "the headline group needs " + std::to_string(art.head.front().rows) +
+        diags_.error(art.head_source.file.empty() ? art.source : art.head_source, "the headline group needs " + std::to_string(art.head.front().rows) +
                                      " rows; a page holds " + std::to_string(R_) + " (shorten the kicker, headline or subheadline)");
         ok = false;
       }
@@ -295,26 +295,47 @@ class PageMaker {
     q.columns = C_;
     q.rows = hc;
     q.goal = FillGoal::Prefix;
-    auto fill = fill_block(q);
-    if (!fill) {
+    std::vector<BlockFill> fills = prefix_fills(q);
+    if (fills.empty()) {
       q.relaxed = true;
-      fill = fill_block(q);
+      if (auto relaxed = fill_block(q)) fills.push_back(*relaxed);
     }
-    if (!fill) return f;
     plan.column_top = top;
     plan.column_rows = hc;
     plan.absent = st.absent;
-    plan.fill = *fill;
-    cost += fill->cost;
-    f.after = st;
-    f.after.pos = fill->end;
-    f.after.started = true;
-    // A continuation of only a few rows reads badly.
-    const auto [left, unused] = column_range(art, f.after);
-    if (left > 0 && left < kMinRowsUnderHead * C_) cost += kShortTailCost;
+    double best = kInf;
+    for (auto& fill : fills) {
+      ArticleState after = st;
+      after.pos = fill.end;
+      after.started = true;
+      const double c = cost + fill.cost + tail_cost(a, after);
+      if (c >= best) continue;
+      best = c;
+      plan.fill = std::move(fill);
+      f.after = std::move(after);
+    }
+    if (best == kInf) return f;
+    cost = best;
     f.cost = cost;
     f.plan = std::move(plan);
     return f;
+  }
+
+  // What the rest of an article left for the next page will cost there: a
+  // few rows read badly, and a tail that neither fills the page nor leaves
+  // room for the next article's head leaves a hole.
+  double tail_cost(std::size_t a, const ArticleState& after) const {
+    const auto [left, most] = column_range(arts_[a], after);
+    if (left == 0) return 0;
+    double cost = left < kMinRowsUnderHead * C_ ? kShortTailCost : 0;
+    const int height = (left + C_ - 1) / C_;
+    const int most_height = (most + C_ - 1) / C_;
+    if (height >= R_ || a + 1 >= arts_.size()) return cost;
+    const int room = R_ - height - 1;
+    if (room >= arts_[a + 1].head.front().rows + kMinRowsUnderHead) return cost;
+    // The tail could only stretch to `most_height`: the rest is white.
+    const int white = std::max(0, R_ - most_height - 1);
+    return cost + kMidWhiteRowCost * white;
   }
 
   Choice page_ends_here(int page, std::size_t a, const ArticleState& st, int t) const {
@@ -349,20 +370,26 @@ class PageMaker {
       // The article ends in this block.
       for (const auto& [total, fit] : cached_fits(a, st)) {
         if (total > avail) break;
+        // White at the block's foot: the page's rest plus a column ending short.
+        int shortfall = 0;
+        for (int r : fit.plan.fill.column_rows) shortfall = std::max(shortfall, fit.plan.column_rows - r);
         const int rest = R_ - top - total;
+        const int foot = rest + shortfall;
         BlockPlan plan = fit.plan;
         plan.top = top;
         plan.separator = sep == 1;
         if (a + 1 == arts_.size()) {
-          consider(best, fit.cost + end_white(rest), {plan}, arts_.size(), {});
+          consider(best, fit.cost + end_white(foot), {plan}, arts_.size(), {});
           continue;
         }
-        consider(best, fit.cost + mid_white(rest) + overset(page), {plan}, a + 1, fresh(a + 1));
+        consider(best, fit.cost + mid_white(foot) + overset(page), {plan}, a + 1, fresh(a + 1));
         Choice below = best_page(page, a + 1, fresh(a + 1), top + total);
         if (below.cost < kInf) {
           std::vector<BlockPlan> blocks{plan};
           blocks.insert(blocks.end(), below.blocks.begin(), below.blocks.end());
-          consider(best, fit.cost + below.cost, std::move(blocks), below.next_article, below.next_state);
+          // A short column above the separator row opens a band of white.
+          consider(best, fit.cost + below.cost + (shortfall > 0 ? kMidWhiteRowCost : 0), std::move(blocks),
+                   below.next_article, below.next_state);
         }
       }
       // The article goes on to the next page.

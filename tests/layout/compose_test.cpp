@@ -3,48 +3,16 @@
 // keep rules, balanced last page.
 #include <doctest/doctest.h>
 
-#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <map>
 
-#include "frame/dump_frame.h"
-#include "layout/compose.h"
-#include "layout/page_grid.h"
-#include "model/load_document.h"
-#include "style/load_theme.h"
-#include "style/styled_document.h"
-#include "text/font_book.h"
+#include "layout_fixture.h"
 
 namespace fs = std::filesystem;
+using namespace layout_test;
 
 namespace {
-
-const std::string kSource = BROADSHEET_SOURCE_DIR;
-
-const text::FontBook& fonts() {
-  static source::Diagnostics diags;
-  static text::FontBook book(text::load_font_manifest(kSource + "/fonts/manifest.yaml", diags),
-                             kSource + "/fonts");
-  return book;
-}
-
-struct Composed {
-  frame::Publication pub;
-  layout::PageGrid grid;
-  style::Theme theme;
-  source::Diagnostics diags;
-};
-
-Composed compose_file(const std::string& path, const std::string& layout_name) {
-  Composed c;
-  auto doc = model::load_document(path, c.diags);
-  REQUIRE_MESSAGE(!c.diags.has_errors(), source::format_all(c.diags));
-  c.theme = style::load_theme(kSource + "/layouts/" + layout_name + ".yaml", c.diags);
-  c.grid = layout::make_page_grid(c.theme);
-  c.pub = layout::compose(style::style_document(doc, c.theme), c.theme, fonts(), c.diags);
-  return c;
-}
 
 bool is_body_run(const frame::Item& item, const Composed& c) {
   auto* run = std::get_if<frame::GlyphRun>(&item);
