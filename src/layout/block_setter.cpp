@@ -16,6 +16,15 @@ double max_size(const std::vector<text::Span>& spans) {
   return s;
 }
 
+// `c` at `share` of its strength on white paper, in its own colour space.
+frame::Color tint(const frame::Color& c, double share) {
+  using Space = frame::Color::Space;
+  frame::Color t = c;
+  const int n = c.space == Space::Cmyk ? 4 : c.space == Space::Gray ? 1 : 3;
+  for (int i = 0; i < n; ++i) t.v[i] = c.space == Space::Cmyk ? share * c.v[i] : 1 - share * (1 - c.v[i]);
+  return t;
+}
+
 // Baseline of a line of `size` pt inside a band of `leading` pt starting at `top`.
 double baseline_in_band(double top, double leading, double size) {
   return top + (leading - size) / 2 + kEmAscent * size;
@@ -229,7 +238,7 @@ FlowItem BlockSetter::set_head(const std::vector<style::StyledBlock>& head, doub
       frame::Box strip;
       strip.rect = {0, y, width, leading};
       strip.fill = true;
-      strip.fill_color = {0.9 + 0.1 * st.color.r, 0.9 + 0.1 * st.color.g, 0.9 + 0.1 * st.color.b};
+      strip.fill_color = tint(st.color, 0.1);
       item.items.push_back(strip);
       frame::Box tab;
       tab.rect = {0, y + (leading - st.size) / 2, 0.35 * st.size, st.size};
