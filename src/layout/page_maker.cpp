@@ -398,7 +398,12 @@ class PageMaker {
         BlockPlan plan = pf.plan;
         plan.top = top;
         plan.separator = sep == 1;
-        consider(best, pf.cost + overset(page), {plan}, a, pf.after);
+        if (pf.after.pos.unit >= arts_[a].column.size()) {
+          // The prefix took everything and filled the page: the article ends here.
+          consider(best, pf.cost, {plan}, a + 1, fresh(a + 1));
+        } else {
+          consider(best, pf.cost + overset(page), {plan}, a, pf.after);
+        }
       }
       if (best.cost == kInf && t > 0) best = page_ends_here(page, a, st, t);
     }
@@ -427,7 +432,7 @@ class PageMaker {
         }
         int short_rows = 0;
         for (int r : b.fill.column_rows) short_rows += std::max(0, b.column_rows - r);
-        if (short_rows > 1) under[b.article] += short_rows;
+        if (short_rows > 1 && limit > 0) under[b.article] += short_rows;
       }
     }
     if (limit > 0 && static_cast<int>(pages.size()) == limit && !pages.empty()) {

@@ -182,6 +182,7 @@ TEST_CASE("long, short and photo-heavy documents: full pages, a level last page"
       doc += "    byline: 通讯员 测试\n";
     }
     auto c = compose_file(dir.write("long.yaml", doc), "newspaper-a4");
+    CHECK_MESSAGE(!c.diags.has_errors(), source::format_all(c.diags));
     CHECK(c.pub.pages.size() >= 20);
     // Not yet the 5 % of the short documents: a tail of an article that can
     // neither fill its page nor leave room for the next head still leaves
@@ -192,6 +193,7 @@ TEST_CASE("long, short and photo-heavy documents: full pages, a level last page"
     std::string doc = "articles:\n  - union: 测试县总工会\n    headline: 短稿\n    lead:\n      - \"" + paragraph(3, 0) +
                       "\"\n      - \"" + paragraph(2, 1) + "\"\n";
     auto c = compose_file(dir.write("short.yaml", doc), "newspaper-a4");
+    CHECK(!c.diags.has_errors());
     CHECK(c.pub.pages.size() == 1);
     check_made_up(c, false);
   }
