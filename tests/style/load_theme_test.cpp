@@ -86,7 +86,10 @@ TEST_CASE("broadsheet-a3 is read into points") {
   CHECK(headline.tracking == doctest::Approx(0.05));
   CHECK(headline.align == text::Align::Center);
   CHECK(headline.leading == 40);
-  CHECK(headline.space_after == 0.5);
+  CHECK(headline.space_after == doctest::Approx(0.2));
+  CHECK(t.makeup.pages == 1);
+  REQUIRE(t.makeup.headline_sizes.size() == 2);
+  CHECK(t.makeup.headline_sizes[0] == 32);
   const style::RoleStyle& banner = t.style(style::Role::Banner);
   CHECK(banner.font == text::FontRole::HeiBold);
   CHECK(t.style(style::Role::Body).font == text::FontRole::Song);
