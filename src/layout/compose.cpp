@@ -1,6 +1,7 @@
 #include "layout/compose.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "layout/block_setter.h"
 #include "layout/line_runs.h"
@@ -39,7 +40,8 @@ class Composer {
     if (grid_.rows < 2) {
       diags_.error(theme_.grid_span.file.empty() ? source::SourceSpan{theme_.path} : theme_.grid_span,
                    "the page holds " + std::to_string(grid_.rows) + " rows of body text at a leading of " +
-                       std::to_string(grid_.pitch) + " pt; make-up needs at least 2 (check the page size, margins and body leading)");
+                       std::to_string(static_cast<int>(std::lround(grid_.pitch))) +
+                       " pt; make-up needs at least 2 (check the page size, margins and body leading)");
       return std::move(pub_);
     }
     for (const auto& article : doc_.articles) copies_.push_back(setter_.set_article(article, grid_.columns));

@@ -98,7 +98,7 @@ class PageMaker {
       };
       for (const auto& u : art.wide) check(u, "the photo with its caption");
       for (const auto& u : art.column) {
-        if (u.kind == UnitKind::Figure) check(u, "the photo with its caption");
+        if (u.kind == UnitKind::Figure) check(u, "the photo with its caption (at most half a column)");
         else if (u.kind == UnitKind::Banner) check(u, "the section heading");
         else if (u.kind == UnitKind::Box) check(u, "the key figures box");
         else if (u.kind == UnitKind::Byline) check(u, "the byline");
