@@ -134,6 +134,18 @@ class PageMaker {
     return {lo, hi};
   }
 
+  // A fill of the article's columns from where it stands, `rows` high.
+  FillRequest request(const ArticleCopy& art, const ArticleState& st, int rows, FillGoal goal) const {
+    FillRequest q;
+    q.units = &art.column;
+    q.absent = &st.absent;
+    q.from = st.pos;
+    q.columns = C_;
+    q.rows = rows;
+    q.goal = goal;
+    return q;
+  }
+
   using WideBest = std::map<int, std::pair<double, std::vector<int>>>;
 
   // Fills the column part for every height the material can take and
@@ -151,13 +163,7 @@ class PageMaker {
     const int hi = std::min(R_, (hi_rows + C_ - 1) / C_ + 1);
     for (int hc = lo; hc <= hi; ++hc) {
       if (!tops.empty() && *std::max_element(tops.begin(), tops.end()) + 2 > hc) continue;
-      FillRequest q;
-      q.units = &art.column;
-      q.absent = &s.absent;
-      q.from = s.pos;
-      q.columns = C_;
-      q.rows = hc;
-      q.goal = FillGoal::All;
+      FillRequest q = request(art, s, hc, FillGoal::All);
       q.slack = 1;
       q.column_tops = tops;
       auto fill = fill_block(q);
@@ -288,13 +294,7 @@ class PageMaker {
     }
     const int hc = avail - top;
     if (hc < 2) return f;
-    FillRequest q;
-    q.units = &art.column;
-    q.absent = &st.absent;
-    q.from = st.pos;
-    q.columns = C_;
-    q.rows = hc;
-    q.goal = FillGoal::Prefix;
+    FillRequest q = request(art, st, hc, FillGoal::Prefix);
     std::vector<BlockFill> fills = prefix_fills(q);
     if (fills.empty()) {
       q.relaxed = true;
