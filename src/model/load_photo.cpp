@@ -63,9 +63,6 @@ Photo read_photo(source::YamlReader& r, const YAML::Node& node, const source::So
   if (const auto* focus = map->get("focus")) {
     if (const auto i = r.choice(*focus, kFocus)) photo.focus = static_cast<PhotoFocus>(*i);
   }
-  if (const auto* focus = map->get("focus")) {
-    if (const auto i = r.choice(*focus, kFocus)) photo.focus = static_cast<PhotoFocus>(*i);
-  }
   return photo;
 }
 
