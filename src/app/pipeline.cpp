@@ -130,6 +130,7 @@ std::string render_pdf(const std::string& yaml_path, const Resources& res, const
   auto pub = typeset(yaml_path, res, options, diags);
   if (!pub) return "";
   if (pages) *pages = static_cast<int>(pub->pages.size());
+  if (options.on_pages) options.on_pages(*pub);
   render::PdfOptions pdf_options;
   pdf_options.debug_boxes = options.debug_boxes;
   std::string pdf = render::write_pdf(*pub, pdf_options, diags);     // pages → PDF

@@ -44,6 +44,9 @@ struct RenderOptions {
   // photos before they are read, its layout) ; batch stamps them to skip
   // unchanged work, and no output may be written over one of them.
   std::function<void(const std::string& path)> on_input;
+  // Shown the laid-out pages before render_pdf writes them (the preview
+  // keeps where each item came from, to map a click back to the YAML).
+  std::function<void(const frame::Publication& pages)> on_pages;
 };
 
 // Reads one YAML document and lays it out into pages. Returns nothing when

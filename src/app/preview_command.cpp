@@ -1,6 +1,7 @@
 #include "app/preview_command.h"
 
 #include <csignal>
+#include <cstdlib>
 #include <iostream>
 #include <pthread.h>
 
@@ -12,6 +13,7 @@ namespace app {
 
 std::optional<PreviewArgs> parse_preview_args(const std::vector<std::string>& args, std::string& error) {
   PreviewArgs out;
+  if (const char* editor = std::getenv("BROADSHEET_EDITOR")) out.editor = editor;
   bool have_dir = false;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
@@ -22,7 +24,7 @@ std::optional<PreviewArgs> parse_preview_args(const std::vector<std::string>& ar
       value = a.substr(a.find('=') + 1);
       has_value = true;
     }
-    if (name == "--port" || name == "--host") {
+    if (name == "--port" || name == "--host" || name == "--editor") {
       if (!has_value) {
         if (i + 1 >= args.size()) {
           error = name + " needs a value";
@@ -30,12 +32,12 @@ std::optional<PreviewArgs> parse_preview_args(const std::vector<std::string>& ar
         }
         value = args[++i];
       }
-      if (name == "--host") {
+      if (name == "--host" || name == "--editor") {
         if (value.empty()) {
-          error = "--host needs a value";
+          error = name + " needs a value";
           return std::nullopt;
         }
-        out.host = value;
+        (name == "--host" ? out.host : out.editor) = value;
         continue;
       }
       std::size_t used = 0;
@@ -96,7 +98,7 @@ int run_preview_command(const std::vector<std::string>& args) {
   std::string error;
   const auto parsed = parse_preview_args(args, error);
   if (!parsed) {
-    std::cerr << "broadsheet: " << error << "\nusage: broadsheet preview [DIR] [--port 8080] [--host 127.0.0.1]\n";
+    std::cerr << "broadsheet: " << error << "\nusage: broadsheet preview [DIR] [--port 8080] [--host 127.0.0.1] [--editor URL]\n";
     return kUsage;
   }
   std::error_code ec;
@@ -116,6 +118,7 @@ int run_preview_command(const std::vector<std::string>& args) {
   options.dir = parsed->dir;
   options.host = parsed->host;
   options.port = parsed->port;
+  options.editor = parsed->editor;
   std::unique_ptr<preview::PreviewServer> server;
   try {
     server = std::make_unique<preview::PreviewServer>(options, res);

@@ -1,5 +1,5 @@
 #pragma once
-// `broadsheet preview [DIR] [--port 8080] [--host 127.0.0.1]` (SPEC §2).
+// `broadsheet preview [DIR] [--port 8080] [--host 127.0.0.1] [--editor URL]`.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -8,9 +8,10 @@
 namespace app {
 
 struct PreviewArgs {
-  std::string dir = "samples";
+  std::string dir = ".";
   std::string host = "127.0.0.1";
   std::uint16_t port = 8080;
+  std::string editor;  // --editor URL template, else $BROADSHEET_EDITOR
 };
 
 // Parses the arguments after the word "preview". On wrong usage returns

@@ -19,8 +19,13 @@ std::string index_page(const std::vector<DocStatus>& docs, const std::string& fo
 std::string index_fragment(const std::vector<DocStatus>& docs, std::uint64_t version);
 
 // One document: every page as a picture (with the debug overlay when
-// `debug`), or its errors in place of the pictures.
-std::string document_page(const DocStatus& doc, bool debug, std::uint64_t version);
+// `debug`) beside its warnings; while it does not load, its errors beside
+// its last good pages, dimmed. Zoom, page navigation, the overlay's legend
+// and the source panel (what a click on a page comes from). `editor` is
+// the URL template that opens a spot in the user's editor ("" for none).
+std::string document_page(const DocStatus& doc, bool debug, std::uint64_t version, const std::string& editor);
+// The parts that live reload swaps in: the pages (id="live") and the
+// messages beside them (id="live-side").
 std::string document_fragment(const DocStatus& doc, bool debug, std::uint64_t version);
 
 // The live part of a document page whose file left the folder.

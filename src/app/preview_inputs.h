@@ -9,6 +9,7 @@ namespace app::preview {
 struct DocumentInputs {
   std::vector<std::string> files;  // the YAML first, then the layout file, then photos
   std::string layout;              // the layout as the document names it (or the default)
+  bool layout_known = true;        // false: the YAML does not read and names no layout
   std::string title;               // first headline, for the index ("" when unreadable)
 };
 

@@ -92,6 +92,24 @@ bool query_flag(const std::string& query, const std::string& name) {
   return false;
 }
 
+std::optional<std::string> query_value(const std::string& query, const std::string& name) {
+  const std::string prefix = name + "=";
+  std::size_t start = 0;
+  while (start <= query.size()) {
+    const std::size_t amp = query.find('&', start);
+    std::string pair = query.substr(start, amp == std::string::npos ? std::string::npos : amp - start);
+    if (pair.rfind(prefix, 0) == 0) {
+      std::string value = pair.substr(prefix.size());
+      for (char& c : value)
+        if (c == '+') c = ' ';
+      return percent_decode(value);
+    }
+    if (amp == std::string::npos) break;
+    start = amp + 1;
+  }
+  return std::nullopt;
+}
+
 bool is_inside(const fs::path& root, const fs::path& path) {
   auto r = root.begin(), p = path.begin();
   for (; r != root.end(); ++r, ++p) {

@@ -25,6 +25,9 @@ std::optional<std::vector<std::string>> split_request_path(const std::string& ta
 std::string query_of(const std::string& target);
 // True when the query has `name=1` / `name=true` / `name=on`.
 bool query_flag(const std::string& query, const std::string& name);
+// The decoded value of `name=` in the query ('+' is a space); nullopt when
+// absent or malformed.
+std::optional<std::string> query_value(const std::string& query, const std::string& name);
 
 // The existing regular file `segments` names under `root` (which must be
 // canonical), with symlinks resolved; nullopt when it does not exist or its

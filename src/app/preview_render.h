@@ -6,12 +6,16 @@
 #include <vector>
 
 #include "app/pipeline.h"
+#include "app/preview_source_map.h"
 
 namespace app::preview {
 
 struct PreviewMessage {
   bool error = false;
   std::string text;  // "file:line:col: error: …", file relative to the preview folder
+  std::string file;  // where it points, relative to the preview folder ("" when nowhere)
+  int line = 0, column = 0;
+  std::string summary;  // the message alone, without position or source excerpt
 };
 
 struct Rendered {
@@ -24,6 +28,9 @@ struct Rendered {
   std::string thumbnail;           // PNG of the first page, small
   std::vector<PreviewMessage> messages;
   std::string layout;  // as the document names it
+  bool layout_known = true;  // false: the YAML could not be read far enough to name its layout
+  SourceMap sources;   // where each drawn item came from (normal variant only)
+  std::string yaml;    // the document's text as rendered, for showing lines around a spot
   std::string title;   // first headline
   double millis = 0;   // how long the render took
 
@@ -34,12 +41,23 @@ struct Rendered {
 inline constexpr double kPageDpi = 96;
 inline constexpr double kThumbDpi = 24;
 
-// Renders `yaml_path` (the document `doc`) through the same pipeline as
-// `broadsheet render`. Never throws: internal failures become messages.
-// `root` is stripped from file names in messages.
-std::shared_ptr<const Rendered> render_for_preview(const std::string& yaml_path, const std::string& doc,
-                                                   const std::string& key, const std::string& layout,
-                                                   const std::string& title, const Resources& res,
-                                                   bool debug, const std::string& root);
+// What the render knows about the document before it starts.
+struct RenderJob {
+  std::string yaml_path;  // absolute
+  std::string doc;        // its id
+  std::string key;        // fingerprint of its inputs
+  std::string layout;     // as the document names it
+  bool layout_known = true;
+  std::string title;
+  bool debug = false;
+  std::string root;       // the preview folder, stripped from file names in messages
+};
+
+// Renders the document through the same pipeline as `broadsheet render`.
+// Never throws: internal failures become messages.
+std::shared_ptr<const Rendered> render_for_preview(const RenderJob& job, const Resources& res);
+
+// `path` relative to `root` when it lies inside it, else unchanged.
+std::string relative_to(const std::string& path, const std::string& root);
 
 }  // namespace app::preview

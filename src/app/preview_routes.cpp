@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <charconv>
 
+#include "app/preview_api.h"
 #include "app/preview_host.h"
 #include "app/preview_html.h"
+#include "app/preview_json.h"
 #include "app/preview_paths.h"
 
 namespace app::preview {
@@ -99,7 +101,7 @@ Reply serve_file(const Site& site, const Segments& s) {
   return r;
 }
 
-Reply serve_image(Site& site, const Segments& s) {
+Reply serve_image(Site& site, const Segments& s, const std::string& query) {
   // /img/KEY/{page,thumb,debug}/N.png
   if (s.size() != 4 || !is_key(s[1])) return not_found();
   const std::string& variant = s[2];
@@ -133,6 +135,7 @@ Reply serve_image(Site& site, const Segments& s) {
     return bytes_reply(r, r->thumbnail, "image/png");
   }
   if (n > r->pages.size()) return not_found("no such page");
+  if (const auto ppi = query_value(query, "ppi")) return serve_page_at_ppi(site, r, n, *ppi);
   return bytes_reply(r, r->pages[n - 1], "image/png");
 }
 
@@ -156,25 +159,6 @@ Reply serve_pdf(Site& site, const Segments& s) {
   out.headers["Content-Disposition"] =
       "attachment; filename=\"" + ascii + ".pdf\"; filename*=UTF-8''" + percent_encode_path(stem) + ".pdf";
   return out;
-}
-
-// A JSON string literal; UTF-8 passes through (Poco's writer would \u-escape it).
-std::string json_string(const std::string& v) {
-  std::string out = "\"";
-  for (unsigned char c : v) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += static_cast<char>(c);
-    } else if (c < 0x20) {
-      static constexpr char kHex[] = "0123456789abcdef";
-      out += "\\u00";
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    } else {
-      out += static_cast<char>(c);
-    }
-  }
-  return out + "\"";
 }
 
 // Every document's state, for scripts and the load test's staleness check.
@@ -233,7 +217,7 @@ Reply dispatch(Site& site, const Request& req, const Segments& s) {
     const auto version = site.state.version();
     auto d = site.state.document(join(s, 1));
     if (!d) return not_found("no such document in the preview folder");
-    return text_reply(200, document_page(*d, query_flag(query, "debug"), version));
+    return text_reply(200, document_page(*d, query_flag(query, "debug"), version, site.editor));
   }
   if (top == "fragment" && s.size() == 2 && s[1] == "index") {
     const auto version = site.state.version();
@@ -246,11 +230,13 @@ Reply dispatch(Site& site, const Request& req, const Segments& s) {
     if (!d) return text_reply(404, gone_fragment(join(s, 2), version));
     return text_reply(200, document_fragment(*d, query_flag(query, "debug"), version));
   }
-  if (top == "img") return serve_image(site, s);
+  if (top == "img") return serve_image(site, s, query);
   if (top == "pdf") return serve_pdf(site, s);
   if (top == "files" && s.size() >= 2) return serve_file(site, s);
   if (top == "api" && s.size() == 2 && s[1] == "version") return serve_version(site, query);
   if (top == "api" && s.size() == 2 && s[1] == "status") return serve_status(site);
+  if (top == "api" && s.size() == 2 && s[1] == "locate") return serve_locate(site, query);
+  if (top == "api" && s.size() == 2 && s[1] == "boxes") return serve_boxes(site, query);
   if (top == "static" && s.size() == 2 && s[1] == "preview.css") {
     return text_reply(200, std::string(preview_css()), "text/css; charset=utf-8");
   }

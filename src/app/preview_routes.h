@@ -11,6 +11,7 @@
 #include "app/preview_state.h"
 #include "source/input_file.h"
 #include "app/preview_workers.h"
+#include "app/preview_zoom.h"
 
 namespace app::preview {
 
@@ -46,6 +47,8 @@ struct Site {
   bool loopback_only = true;   // refuse Host headers that are not loopback names (DNS rebinding)
   std::string bound_host;      // also accepted as a Host name
   RouteStats stats;
+  std::string editor;  // an editor's URL template ("vscode://file/{file}:{line}:{column}"), "" for none
+  ZoomImages zoom;     // page pictures at other resolutions
 };
 
 Reply route(Site& site, const Request& req);

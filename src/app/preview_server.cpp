@@ -160,7 +160,7 @@ struct PreviewServer::Impl {
   Impl(const ServerOptions& o, const Resources& res, const std::filesystem::path& root, bool loopback,
        const Poco::Net::ServerSocket& bound)
       : workers(state, res, root.string(), o.render_threads ? o.render_threads : default_render_threads()),
-        site{state, workers, root, o.dir.string(), loopback, o.host, {}},
+        site{state, workers, root, o.dir == "." ? root.string() : o.dir.string(), loopback, o.host, {}, o.editor, {}},
         watcher(state, workers, root, std::chrono::milliseconds(o.poll_ms)),
         pool(2, kHttpThreads + 4),
         socket(bound) {}

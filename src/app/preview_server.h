@@ -12,11 +12,12 @@
 namespace app::preview {
 
 struct ServerOptions {
-  std::filesystem::path dir = "samples";  // the folder served
+  std::filesystem::path dir = ".";        // the folder served
   std::string host = "127.0.0.1";         // address to bind
   std::uint16_t port = 8080;              // 0: any free port (see PreviewServer::port)
   std::size_t render_threads = 0;         // 0: half the cores, at least 1
   int poll_ms = 200;                      // how often the watcher looks for edits
+  std::string editor;                     // URL template to open a spot in an editor, "" for none
 };
 
 struct ServerCounters {

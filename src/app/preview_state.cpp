@@ -12,7 +12,7 @@ std::vector<std::string> PreviewState::set_documents(const std::vector<DocEntry>
     wanted.insert(d.id);
     auto [it, inserted] = docs_.try_emplace(d.id);
     if (inserted || it->second.path != d.path) {
-      it->second = DocStatus{d.id, d.path, {d.path}, nullptr, true};
+      it->second = DocStatus{d.id, d.path, {d.path}, nullptr, true, nullptr};
       added.push_back(d.id);
     }
   }
@@ -71,6 +71,7 @@ void PreviewState::publish(const std::shared_ptr<const Rendered>& r) {
   if (!r->debug) {
     if (auto it = docs_.find(r->doc); it != docs_.end()) {
       it->second.current = r;
+      if (r->ok) it->second.last_good = r;
       it->second.pending = false;
     }
   }
@@ -130,7 +131,8 @@ void PreviewState::remember_locked(const std::shared_ptr<const Rendered>& r) {
   // Keep every render a document currently shows, plus `spare_` others.
   std::set<const Rendered*> shown;
   for (const auto& [id, d] : docs_)
-    if (d.current) shown.insert(d.current.get());
+    for (const auto* r : {d.current.get(), d.last_good.get()})
+      if (r) shown.insert(r);
   std::size_t others = 0;
   for (auto it = recent_.begin(); it != recent_.end();) {
     const bool keep = shown.count(it->get()) || ++others <= spare_;
@@ -144,7 +146,8 @@ std::shared_ptr<const Rendered> PreviewState::find_locked(const std::string& key
   // A document's current render may have been pushed out of the list by a burst of others.
   if (!debug)
     for (const auto& [id, d] : docs_)
-      if (d.current && d.current->key == key) return d.current;
+      for (const auto& r : {d.current, d.last_good})
+        if (r && r->key == key) return r;
   return nullptr;
 }
 

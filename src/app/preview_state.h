@@ -29,6 +29,7 @@ struct DocStatus {
   std::vector<std::string> inputs;           // files the last look found (YAML, layout, photos)
   std::shared_ptr<const Rendered> current;   // latest render of the current inputs; null before the first
   bool pending = true;                       // inputs changed, a render is queued or running
+  std::shared_ptr<const Rendered> last_good; // latest render that had pages: shown, dimmed, while the document is broken
 };
 
 class PreviewState {

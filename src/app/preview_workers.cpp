@@ -78,7 +78,8 @@ void RenderWorkers::process(const Job& job) {
     return;
   }
 
-  auto rendered = render_for_preview(doc->path, id, key, inputs.layout, inputs.title, res_, debug, root_);
+  const RenderJob render_job{doc->path, id, key, inputs.layout, inputs.layout_known, inputs.title, debug, root_};
+  auto rendered = render_for_preview(render_job, res_);
   // The pipeline read the files itself: keep the result only if they still
   // hold what the key was made from, or a later revert to these bytes
   // would show a render of other ones. Otherwise look again.

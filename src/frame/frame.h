@@ -67,6 +67,7 @@ struct Box {
   bool stroke = false;
   Color stroke_color;
   double stroke_width = 0.5;
+  source::SourceSpan span;  // what it belongs to (a banner's bar, a missing character); none for guides
 };
 
 using Item = std::variant<GlyphRun, Image, Rule, Box>;

@@ -142,6 +142,7 @@ FlowItem BlockSetter::set_banner(const style::StyledBlock& block) {
     bar.rect = {0, box_top, grid_.column_width, box_h};
     bar.fill = true;
     bar.fill_color = st.background;
+    bar.span = block.source;
     item.items.push_back(bar);
   } else {
     frame::Rule r{{0, box_top + box_h}, {grid_.column_width, box_top + box_h}, 0.8, st.color};
@@ -186,6 +187,7 @@ FlowItem BlockSetter::set_highlights(const style::StyledBlock& block, int per_ro
   bg.fill = st.has_background;
   bg.fill_color = st.background;
   bg.stroke = !st.has_background;
+  bg.span = block.source;
   item.items.push_back(bg);
   for (auto& c : content) item.items.push_back(translated(c, 0, top));
   item.height = item.rows * grid_.pitch;
@@ -244,6 +246,7 @@ FlowItem BlockSetter::set_head(const std::vector<style::StyledBlock>& head, doub
       tab.rect = {0, y + (leading - st.size) / 2, 0.35 * st.size, st.size};
       tab.fill = true;
       tab.fill_color = st.color;
+      tab.span = block.source;
       item.items.push_back(tab);
       y += stack(lines, 0.7 * st.size, y, width, leading, text::Align::Left, item.items);
       below_union = item.items.size();

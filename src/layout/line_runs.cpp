@@ -15,6 +15,7 @@ void append_line(const text::Line& line, double x, double baseline, std::vector<
       box.stroke = true;
       box.stroke_width = 0.6;
       box.stroke_color = {0.8, 0, 0};
+      box.span = g.source;
       out.push_back(box);
       run = nullptr;
       // The glyph itself still goes into the text (as .notdef) so copy-paste keeps the character.

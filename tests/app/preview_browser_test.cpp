@@ -1,9 +1,11 @@
 // The preview as a browser sees it: Debian's headless Chromium loads the
-// document page (screenshot), follows a live reload after an edit, and shows
-// errors in place of the pictures. Chromium is installed by the bootstrap,
-// so its absence is a failure, not a skip.
+// document page (screenshot), zooms to 200 % with a YAML line's boxes
+// marked (screenshot), follows a live reload after an edit, and shows a
+// broken document's errors beside its last good pages, dimmed (screenshot).
+// Chromium is installed by the bootstrap, so its absence is a failure, not a skip.
 #include "preview_test_support.h"
 
+#include <algorithm>
 #include <future>
 
 #include "app/preview_html.h"
@@ -64,7 +66,25 @@ TEST_CASE("headless Chromium: document page screenshot, live reload, errors in t
   std::error_code ec;
   fs::copy_file(shot, fs::current_path() / "preview-browser-screenshot.png", fs::copy_options::overwrite_existing, ec);
 
-  // 2. Live reload: while the page is open, the YAML is edited; the page's
+  // 2. Zoom to 200 %, the boxes of the first lead paragraph's line marked:
+  // the page asks for pictures drawn at twice the screen resolution.
+  const std::string yaml_text = read_file(dir / "seed-page.yaml");
+  const auto lead_at = yaml_text.find("\n", yaml_text.find("    lead:")) + 1;
+  const int lead_line = 1 + static_cast<int>(std::count(yaml_text.begin(), yaml_text.begin() + static_cast<long>(lead_at), '\n'));
+  const std::string zoom_url = doc_url + "?zoom=2&line=" + std::to_string(lead_line);
+  const fs::path zoom_shot = work / "zoom.png";
+  chromium(exe, work / "profile-zoom", "--virtual-time-budget=3000 --screenshot=" + zoom_shot.string() +
+                                           " --window-size=1400,1000", zoom_url);
+  REQUIRE(fs::exists(zoom_shot));
+  CHECK(app::preview::png_size(read_file(zoom_shot)) == std::pair<int, int>{1400, 1000});
+  fs::copy_file(zoom_shot, fs::current_path() / "preview-zoom-screenshot.png", fs::copy_options::overwrite_existing, ec);
+  const CommandResult zoomed = chromium(exe, work / "profile-zoom2", "--virtual-time-budget=3000 --dump-dom", zoom_url);
+  CHECK(zoomed.out.find("page/1.png?ppi=192") != std::string::npos);
+  CHECK(zoomed.out.find("data-zoom=\"2\" aria-pressed=\"true\"") != std::string::npos);
+  CHECK(zoomed.out.find("class=\"mark") != std::string::npos);       // the line's boxes are marked
+  CHECK(zoomed.out.find("seed-page.yaml:" + std::to_string(lead_line)) != std::string::npos);  // and its source shown
+
+  // 3. Live reload: while the page is open, the YAML is edited; the page's
   // script must swap in the new render without a reload. Virtual time lets
   // the script's timers run; it stands still while a request is pending, so
   // the server's held long poll spans the real time the render takes.
@@ -88,13 +108,21 @@ TEST_CASE("headless Chromium: document page screenshot, live reload, errors in t
                 "the open page did not show the new render; its DOM:\n" << dom.out.substr(0, 3000));
   CHECK(dom.out.find("/img/" + old_key + "/") == std::string::npos);
 
-  // 3. A broken document shows its file:line:col errors where the pages were.
+  // 4. A broken document shows its file:line:col errors beside its last
+  // good pages, dimmed.
   write_file(yaml, replace_once(original, "articles:", "articlez:"));
   REQUIRE(wait_until(20, [&] { return http(server.port(), "/api/status").body.find("\"ok\":false") != std::string::npos; }) >= 0);
   const CommandResult broken = chromium(exe, work / "profile3", "--dump-dom", doc_url);
   CHECK(broken.out.find("does not load") != std::string::npos);
   CHECK(std::regex_search(broken.out, std::regex("seed-page\\.yaml:\\d+:\\d+: error: ")));
-  CHECK(broken.out.find("<img") == std::string::npos);
+  CHECK(broken.out.find("pages stale") != std::string::npos);
+  CHECK(broken.out.find("/img/" + new_key + "/page/1.png") != std::string::npos);
+  const fs::path broken_shot = work / "broken.png";
+  chromium(exe, work / "profile4", "--virtual-time-budget=2000 --screenshot=" + broken_shot.string() +
+                                       " --window-size=1400,1000", doc_url);
+  REQUIRE(fs::exists(broken_shot));
+  CHECK(read_file(broken_shot).size() > 60000);
+  fs::copy_file(broken_shot, fs::current_path() / "preview-broken-screenshot.png", fs::copy_options::overwrite_existing, ec);
 
   CHECK(server.counters().server_errors == 0);
   fs::remove_all(dir);

@@ -64,18 +64,19 @@ TEST_CASE("preview arguments: folder, --port, --host; wrong usage is exit 2") {
   std::string err;
   auto a = app::parse_preview_args({}, err);
   REQUIRE(a);
-  CHECK(a->dir == "samples");
+  CHECK(a->dir == ".");  // the folder it is started in
   CHECK(a->host == "127.0.0.1");
   CHECK(a->port == 8080);
-  a = app::parse_preview_args({"docs", "--port", "9000", "--host=::1"}, err);
+  a = app::parse_preview_args({"docs", "--port", "9000", "--host=::1", "--editor", "vscode://file/{file}:{line}"}, err);
   REQUIRE(a);
+  CHECK(a->editor == "vscode://file/{file}:{line}");
   CHECK(a->dir == "docs");
   CHECK(a->port == 9000);
   CHECK(a->host == "::1");
   CHECK(app::parse_preview_args({"--port=0"}, err)->port == 0);
   for (const std::vector<std::string>& bad :
        std::vector<std::vector<std::string>>{{"--port"}, {"--port", "http"}, {"--port", "70000"}, {"--port", "-1"},
-                                             {"--port", "80x"}, {"a", "b"}, {"--verbose"}, {"--host="}}) {
+                                             {"--port", "80x"}, {"a", "b"}, {"--verbose"}, {"--host="}, {"--editor"}}) {
     CHECK_FALSE(app::parse_preview_args(bad, err).has_value());
     CHECK(app::run_preview_command(bad) == 2);
   }
@@ -173,7 +174,9 @@ TEST_CASE("preview end to end: index, page pictures, live re-render, errors, hos
           }) >= 0);
     CHECK(broken.status == 200);
     CHECK(std::regex_search(broken.body, std::regex("seed-page\\.yaml:\\d+:\\d+: error: ")));
-    CHECK(broken.body.find("<img") == std::string::npos);
+    // The last good pages stay, dimmed, beside the errors.
+    CHECK(broken.body.find("class=\"pages stale\"") != std::string::npos);
+    CHECK(broken.body.find("/img/" + photo_key + "/page/1.png") != std::string::npos);
     CHECK(http(port, "/").body.find("does not load") != std::string::npos);
     // …and it recovers when fixed.
     write_file(yaml, original);

@@ -72,30 +72,42 @@ std::string to_rgb(const poppler::image& img) {
   return rgb;
 }
 
-}  // namespace
-
-std::vector<std::string> rasterize_pdf(const std::string& pdf, double dpi) {
+std::unique_ptr<poppler::document> open_pdf(const std::string& pdf, double dpi) {
   if (!(dpi > 0 && dpi <= 2400)) throw std::runtime_error("resolution must be between 0 and 2400 dpi");
   if (pdf.size() > static_cast<std::size_t>(INT_MAX)) throw std::runtime_error("PDF too large to preview");
   std::unique_ptr<poppler::document> doc(poppler::document::load_from_raw_data(pdf.data(), static_cast<int>(pdf.size())));
   if (!doc || doc->is_locked()) throw std::runtime_error("poppler cannot read the PDF");
+  return doc;
+}
+
+std::string page_png(poppler::document& doc, int i, double dpi) {
   poppler::page_renderer renderer;
   renderer.set_render_hints(poppler::page_renderer::antialiasing | poppler::page_renderer::text_antialiasing);
   renderer.set_image_format(poppler::image::format_argb32);
   renderer.set_paper_color(0xFFFFFFFF);
-  std::vector<std::string> pngs;
-  for (int i = 0; i < doc->pages(); ++i) {
-    std::unique_ptr<poppler::page> page(doc->create_page(i));
-    if (!page) throw std::runtime_error("poppler cannot open page " + std::to_string(i + 1));
-    const poppler::image img = renderer.render_page(page.get(), dpi, dpi);
-    if (!img.is_valid() || img.format() != poppler::image::format_argb32) {
-      throw std::runtime_error("poppler cannot render page " + std::to_string(i + 1));
-    }
-    const std::string rgb = to_rgb(img);
-    pngs.push_back(encode_png(reinterpret_cast<const unsigned char*>(rgb.data()), img.width(), img.height(),
-                              img.width() * 3));
+  std::unique_ptr<poppler::page> page(doc.create_page(i));
+  if (!page) throw std::runtime_error("poppler cannot open page " + std::to_string(i + 1));
+  const poppler::image img = renderer.render_page(page.get(), dpi, dpi);
+  if (!img.is_valid() || img.format() != poppler::image::format_argb32) {
+    throw std::runtime_error("poppler cannot render page " + std::to_string(i + 1));
   }
+  const std::string rgb = to_rgb(img);
+  return encode_png(reinterpret_cast<const unsigned char*>(rgb.data()), img.width(), img.height(), img.width() * 3);
+}
+
+}  // namespace
+
+std::vector<std::string> rasterize_pdf(const std::string& pdf, double dpi) {
+  const auto doc = open_pdf(pdf, dpi);
+  std::vector<std::string> pngs;
+  for (int i = 0; i < doc->pages(); ++i) pngs.push_back(page_png(*doc, i, dpi));
   return pngs;
+}
+
+std::string rasterize_pdf_page(const std::string& pdf, int index, double dpi) {
+  const auto doc = open_pdf(pdf, dpi);
+  if (index < 0 || index >= doc->pages()) throw std::runtime_error("no page " + std::to_string(index + 1));
+  return page_png(*doc, index, dpi);
 }
 
 }  // namespace render

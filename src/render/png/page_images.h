@@ -10,4 +10,7 @@ namespace render {
 // when the PDF cannot be read.
 std::vector<std::string> rasterize_pdf(const std::string& pdf, double dpi);
 
+// The PNG of page `index` (0-based) alone; throws as above, or when there is no such page.
+std::string rasterize_pdf_page(const std::string& pdf, int index, double dpi);
+
 }  // namespace render
