@@ -1,6 +1,7 @@
 // Load client for `broadsheet preview` (run by bench/preview-load, not by
-// ctest): N keep-alive clients fetch the index, thumbnails, a document page
-// and its page images for a while, as fast as they can, while one document
+// ctest): N keep-alive clients fetch the index, thumbnails, a document page,
+// its page images (a fifth of the clients at 192 ppi, as at 200 % zoom) and
+// /api/locate at a random spot, as fast as they can, while one document
 // is rewritten every second. Reports requests per second and latency
 // percentiles, counts every status, and checks that what is served after
 // the last edit is that edit's render. Exit 0 only with no 5xx, no transport
@@ -210,7 +211,11 @@ int main(int argc, char** argv) {
         // Half the clients watch the document being edited, half any document.
         const std::string& doc = i % 2 ? o.edit_doc : docs[rng() % docs.size()];
         if (c.get("/doc/" + doc, b, t) == 200) {
-          for (const auto& img : all_matches(b, img_re)) c.get(img, b, t);
+          // Every fifth client looks at 200 %: pictures drawn at 192 ppi on demand.
+          for (const auto& img : all_matches(b, img_re)) c.get(i % 5 == 0 ? img + "?ppi=192" : img, b, t);
+          // A click on the first page: what is drawn there (404 on an empty spot).
+          c.get("/api/locate?doc=" + doc + "&page=1&x=" + std::to_string(30 + rng() % 520) +
+                    "&y=" + std::to_string(30 + rng() % 760), b, t);
         }
       }
     });

@@ -27,6 +27,10 @@ main { padding: 16px; }
 .placeholder { display: block; width: 100px; height: 141px; border: 1px dashed #aaa; color: #777; font-size: 12px;
                display: flex; align-items: center; justify-content: center; text-align: center; }
 .placeholder.bad { border-color: #c62828; color: #c62828; }
+.thumb .stale { position: relative; display: block; }
+.thumb .stale img { opacity: .45; filter: grayscale(60%); }
+.stale-label { position: absolute; left: 0; right: 0; top: 40%; text-align: center; color: #c62828; font-size: 12px;
+               font-weight: 600; background: rgba(255,255,255,.85); }
 .meta { min-width: 0; }
 .name { font-weight: 600; word-break: break-all; }
 .title { margin: 2px 0 4px; }
@@ -262,7 +266,10 @@ std::string_view preview_js() {
     function editorUrl(where) {
       const t = editorInput.value.trim();
       if (!t || !where.path) return '';
-      return t.replaceAll('{file}', encodeURI(where.path)).replaceAll('{line}', where.line)
+      // "vscode://file/{file}" with "/home/x.yaml" is vscode://file/home/x.yaml, not file//home.
+      const path = encodeURI(where.path);
+      return t.replaceAll('/{file}', '/' + path.replace(/^\/+/, '')).replaceAll('{file}', path)
+              .replaceAll('{line}', where.line)
               .replaceAll('{column}', Math.max(1, where.column || 1));
     }
 

@@ -92,6 +92,11 @@ std::string index_item(const DocStatus& d) {
   out += "<a class=\"thumb\" href=\"" + doc_href(d.id) + "\">";
   if (r && r->ok) {
     out += img_tag("/img/" + r->key + "/thumb/1.png", r->thumbnail, "first page of " + d.id);
+  } else if (r && d.last_good) {
+    out += "<span class=\"stale\">" +
+           img_tag("/img/" + d.last_good->key + "/thumb/1.png", d.last_good->thumbnail,
+                   "first page of " + d.id + " at its last good render") +
+           "<span class=\"stale-label\">does not load</span></span>";
   } else if (r) {
     out += "<span class=\"placeholder bad\">does not load</span>";
   } else {

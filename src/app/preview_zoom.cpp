@@ -20,6 +20,11 @@ std::shared_ptr<const std::string> ZoomImages::page(const std::shared_ptr<const 
   }
   Png png;
   try {
+    drawing_.acquire();
+    struct Release {
+      std::counting_semaphore<2>& s;
+      ~Release() { s.release(); }
+    } release{drawing_};
     png = std::make_shared<const std::string>(render::rasterize_pdf_page(r->pdf, static_cast<int>(index), ppi));
   } catch (...) {
     promise.set_exception(std::current_exception());

@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <semaphore>
 #include <string>
 #include <tuple>
 
@@ -40,6 +41,9 @@ class ZoomImages {
   };
   void evict_locked();
 
+  // A page at 384 ppi takes ~100 MB while it is drawn: two at a time at most,
+  // however many requests ask.
+  std::counting_semaphore<2> drawing_{2};
   std::mutex mu_;
   std::map<Key, Entry> entries_;
   std::uint64_t clock_ = 0;
