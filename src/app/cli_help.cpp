@@ -36,10 +36,12 @@ constexpr CommandHelp kCommands[] = {
      "  --strict             treat warnings as errors\n"
      "  --force              render again even documents whose inputs have not changed\n",
      "broadsheet batch samples/counties -o out/counties -j 2 --report out/report.json"},
-    {"preview", "preview [DIR] [--port 8080] [--host 127.0.0.1]",
-     "Serve DIR's documents as pages in the browser, updated within a second of every save.",
+    {"preview", "preview [DIR] [--port 8080] [--host 127.0.0.1] [--editor URL]",
+     "Serve DIR's documents (default: the current folder) as pages in the browser, updated within a second of every save.",
      "  --port N             the port to listen on (default 8080)\n"
-     "  --host ADDRESS       the address to listen on (default 127.0.0.1: this machine only)\n",
+     "  --host ADDRESS       the address to listen on (default 127.0.0.1: this machine only)\n"
+     "  --editor URL         open a clicked spot in your editor, e.g. 'vscode://file/{file}:{line}:{column}'\n"
+     "                       (default: $BROADSHEET_EDITOR)\n",
      "broadsheet preview samples/    # then open http://127.0.0.1:8080/"},
     {"check", "check PATH... [--layout NAME|PATH] [--strict]",
      "Check documents (files, or folders of *.yaml) without writing anything.",
