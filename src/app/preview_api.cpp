@@ -170,7 +170,15 @@ Reply serve_page_at_ppi(Site& site, const std::shared_ptr<const Rendered>& r, st
     out.view = r->pages[n - 1];
     return out;
   }
-  out.text = *site.zoom.page(r, n - 1, *value);
+  if (const auto png = site.zoom.page(r, n - 1, *value)) {
+    out.text = *png;
+    return out;
+  }
+  // Too many pictures asked for at once: the screen one now (not kept by
+  // the browser, so the next look asks again) rather than a sharp one late.
+  out.immutable = false;
+  out.keep = r;
+  out.view = r->pages[n - 1];
   return out;
 }
 

@@ -3,6 +3,11 @@
 #include "render/png/page_images.h"
 
 namespace app::preview {
+namespace {
+// How long a request waits for its turn to draw, or for another's drawing:
+// past that the screen picture does (blurred at high zoom, but now).
+constexpr std::chrono::milliseconds kPatience{1500};
+}  // namespace
 
 std::shared_ptr<const std::string> ZoomImages::page(const std::shared_ptr<const Rendered>& r, std::size_t index,
                                                     int ppi) {
@@ -14,13 +19,19 @@ std::shared_ptr<const std::string> ZoomImages::page(const std::shared_ptr<const 
       it->second.used = ++clock_;
       const auto drawn = it->second.png;
       lock.unlock();  // drawn already, or being drawn by another request
+      if (drawn.wait_for(kPatience) != std::future_status::ready) return nullptr;
       return drawn.get();
     }
     entries_[key] = Entry{promise.get_future().share(), ++clock_, 0};
   }
+  if (!drawing_.try_acquire_for(kPatience)) {
+    promise.set_value(nullptr);
+    std::lock_guard lock(mu_);
+    entries_.erase(key);
+    return nullptr;
+  }
   Png png;
   try {
-    drawing_.acquire();
     struct Release {
       std::counting_semaphore<2>& s;
       ~Release() { s.release(); }

@@ -4,6 +4,7 @@
 // and kept, within a memory budget, for whoever asks next.
 #include <cstdint>
 #include <future>
+#include <chrono>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -27,8 +28,9 @@ class ZoomImages {
   ZoomImages& operator=(const ZoomImages&) = delete;
 
   // The PNG of page `index` (0-based, which must exist) of `r` at `ppi`.
-  // Concurrent askers for the same picture share one drawing. Throws when
-  // the PDF cannot be drawn.
+  // Concurrent askers for the same picture share one drawing. Null when it
+  // could not be drawn soon (too many drawings asked for at once); throws
+  // when the PDF cannot be drawn.
   std::shared_ptr<const std::string> page(const std::shared_ptr<const Rendered>& r, std::size_t index, int ppi);
 
  private:
