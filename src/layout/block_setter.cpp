@@ -90,29 +90,21 @@ double BlockSetter::stack(const std::vector<text::Line>& lines, double x, double
   return y - top;
 }
 
-std::vector<FlowItem> BlockSetter::set_paragraph_lines(const style::StyledBlock& block, int paragraph,
-                                                      int looseness) {
-  std::vector<FlowItem> out;
+std::vector<std::vector<FlowItem>> BlockSetter::set_paragraph_lines(const style::StyledBlock& block,
+                                                                    const std::vector<int>& loosenesses) {
   text::ParagraphSpec spec;
   spec.spans = block.lines.front();
   spec.width = grid_.column_width;
   spec.first_indent = 2 * grid_.body_size;  // two characters
   spec.align = text::Align::Justify;
-  spec.looseness = looseness;
-  // Missing characters are reported once, by the natural setting.
-  source::Diagnostics quiet;
-  auto lines = text::set_paragraph(spec, fonts_, looseness == 0 ? diags_ : quiet);
-  const int n = static_cast<int>(lines.size());
-  for (int i = 0; i < n; ++i) {
-    FlowItem item;
-    item.kind = FlowKind::Line;
-    item.rows = 1;
-    item.height = grid_.pitch;
-    item.paragraph = paragraph;
-    item.line = i;
-    item.lines = n;
-    append_line(lines[i], 0, grid_.baseline_in_row(grid_.body_size), item.items);
-    out.push_back(std::move(item));
+  std::vector<std::vector<FlowItem>> out;
+  for (const auto& lines : text::set_paragraph_variants(spec, fonts_, diags_, loosenesses)) {
+    auto& items = out.emplace_back();
+    for (const auto& line : lines) {
+      FlowItem item;
+      append_line(line, 0, grid_.baseline_in_row(grid_.body_size), item.items);
+      items.push_back(std::move(item));
+    }
   }
   return out;
 }
@@ -131,12 +123,10 @@ FlowItem BlockSetter::set_banner(const style::StyledBlock& block) {
   const double box_h = n * leading + 2 * pad_y;
   const double before = st.space_before * grid_.pitch;
   FlowItem item;
-  item.kind = FlowKind::Banner;
-  item.stretch = 1;
   item.rows = rows_for(box_h + before + 0.25 * grid_.pitch);
-  item.height = item.rows * grid_.pitch;
+  const double height = item.rows * grid_.pitch;
   // The bar sits low in its rows, nearer the text it heads than the text above.
-  const double box_top = item.height - box_h - (item.height - box_h - before) / 2;
+  const double box_top = height - box_h - (height - box_h - before) / 2;
   if (st.has_background) {
     frame::Box bar;
     bar.rect = {0, box_top, grid_.column_width, box_h};
@@ -162,7 +152,6 @@ FlowItem BlockSetter::set_highlights(const style::StyledBlock& block, int per_ro
   const double cell_w = (grid_.column_width - 2 * pad) / per_row;
 
   FlowItem item;
-  item.kind = FlowKind::Box;
   std::vector<frame::Item> content;
   double y = pad;
   for (std::size_t i = 0; i < block.highlights.size(); i += per_row) {
@@ -190,28 +179,27 @@ FlowItem BlockSetter::set_highlights(const style::StyledBlock& block, int per_ro
   bg.span = block.source;
   item.items.push_back(bg);
   for (auto& c : content) item.items.push_back(translated(c, 0, top));
-  item.height = item.rows * grid_.pitch;
   return item;
 }
 
 FlowItem BlockSetter::set_byline(const style::StyledBlock& block) {
   FlowItem item;
-  item.kind = FlowKind::Byline;
   const auto& st = theme_.style(style::Role::Byline);
   auto lines = set_ragged(block.lines.front(), grid_.column_width);
   stack(lines, 0, 0, grid_.column_width, grid_.pitch, st.align, item.items);
   item.rows = static_cast<int>(std::max<std::size_t>(1, lines.size()));
-  item.height = item.rows * grid_.pitch;
   return item;
 }
 
-FlowItem BlockSetter::set_head(const std::vector<style::StyledBlock>& head, double width) {
+FlowItem BlockSetter::set_head(const std::vector<style::StyledBlock>& head, double width,
+                               source::SourceSpan* tallest) {
   using style::BlockKind;
   FlowItem item;
-  item.kind = FlowKind::Banner;
   double y = 0;
   std::size_t below_union = 0;  // items after the union strip
+  int tallest_rows = -1;
   for (const auto& block : head) {
+    const double block_top = y;
     const auto& st = theme_.style(block.role);
     const double leading = block.leading > 0 ? block.leading : leading_of(block.role);
     const auto& spans = block.lines.front();
@@ -255,13 +243,17 @@ FlowItem BlockSetter::set_head(const std::vector<style::StyledBlock>& head, doub
       y += stack(lines, 0, y, width, leading, st.align, item.items);
     }
     y += st.space_after * grid_.pitch;
+    // The rows this part would take as a head of its own.
+    if (const int rows = rows_for(y - block_top + 0.15 * grid_.pitch); tallest && rows > tallest_rows) {
+      tallest_rows = rows;
+      *tallest = block.source;
+    }
   }
   // The rows' slack is shared above and below the headline, so that no
   // band of white opens between the label, the headline and the text.
   item.rows = rows_for(y + 0.15 * grid_.pitch);
   const double slack = item.rows * grid_.pitch - y;
   for (std::size_t i = below_union; i < item.items.size(); ++i) item.items[i] = translated(item.items[i], 0, slack / 2);
-  item.height = y;
   return item;
 }
 

@@ -23,8 +23,10 @@ class BlockSetter {
   // An article's material as copy-fit units, for a block of `columns`
   // columns: each unit with the settings make-up may choose among.
   ArticleCopy set_article(const style::StyledArticle& article, int columns);
-  // Union line, kicker, headline and subheadline across `width`.
-  FlowItem set_head(const std::vector<style::StyledBlock>& head, double width);
+  // Union line, kicker, headline and subheadline across `width`;
+  // `tallest`, when given, receives the source of the part taking most rows.
+  FlowItem set_head(const std::vector<style::StyledBlock>& head, double width,
+                    source::SourceSpan* tallest = nullptr);
 
   // Lines of `spans` set flush left (no justification) within `width`.
   std::vector<text::Line> set_ragged(const std::vector<text::Span>& spans, double width);
@@ -36,18 +38,25 @@ class BlockSetter {
   // Returns the height used (lines × leading).
   double stack(const std::vector<text::Line>& lines, double x, double top, double width,
                double leading, text::Align align, std::vector<frame::Item>& out);
-  // One item per line; `looseness` lines more or fewer than the best breaking (none when impossible).
-  std::vector<FlowItem> set_paragraph_lines(const style::StyledBlock& block, int paragraph, int looseness = 0);
+  // A body paragraph one item per line, for each of `loosenesses` (lines
+  // more or fewer than the best breaking; no items where that is impossible).
+  std::vector<std::vector<FlowItem>> set_paragraph_lines(const style::StyledBlock& block,
+                                                         const std::vector<int>& loosenesses);
   FlowItem set_banner(const style::StyledBlock& block);
   // Key figures `per_row` to a row.
   FlowItem set_highlights(const style::StyledBlock& block, int per_row);
-  CopyUnit column_unit(const style::StyledBlock& block, int paragraph, double block_width);
-  std::vector<Variant> head_variants(const std::vector<style::StyledBlock>& head, double width);
+  CopyUnit column_unit(const style::StyledBlock& block, double block_width);
+  std::vector<Variant> head_variants(const std::vector<style::StyledBlock>& head, double width,
+                                     source::SourceSpan* tallest);
   std::vector<Variant> banner_variants(const style::StyledBlock& block);
   std::vector<Variant> highlights_variants(const style::StyledBlock& block);
   // A photo with its caption across `width`, in every height of whole rows
   // that cropping allows, up to `max_rows`.
   std::vector<Variant> photo_variants(const style::StyledBlock& block, double width, int max_rows);
+  // A column photo's settings across `width` instead, each costing `cost` more and noted as `what`.
+  std::vector<Variant> widened(const style::StyledBlock& block, double width, double cost, const std::string& what);
+  // The most rows a photo across several columns may take: six tenths of a page.
+  int wide_photo_rows() const { return grid_.rows * 6 / 10; }
   FlowItem set_byline(const style::StyledBlock& block);
   double leading_of(style::Role role) const;
   int rows_for(double height) const;

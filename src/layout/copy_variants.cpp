@@ -31,26 +31,25 @@ Variant single(FlowItem item, double cost, std::string note) {
 }
 
 // The same drawing `rows` rows taller, its content moved down by `shift` pt.
-FlowItem with_air(const FlowItem& item, int rows, double shift, double pitch) {
+FlowItem with_air(const FlowItem& item, int rows, double shift) {
   FlowItem out = item;
   out.items.clear();
   for (const auto& it : item.items) out.items.push_back(translated(it, 0, shift));
   out.rows += rows;
-  out.height += rows * pitch;
   return out;
 }
 
 // A banner a row taller: its bar grows by the row with the heading centred
 // in it, so the extra row shows as a deeper bar, never as a band of white.
 FlowItem taller_bar(const FlowItem& banner, double pitch) {
-  FlowItem out = with_air(banner, 1, pitch / 2, pitch);
+  FlowItem out = with_air(banner, 1, pitch / 2);
   for (auto& it : out.items)
     if (auto* bar = std::get_if<frame::Box>(&it); bar && bar->fill) {
       bar->rect.y -= pitch / 2;
       bar->rect.height += pitch;
       return out;
     }
-  return with_air(banner, 1, pitch, pitch);  // a ruled banner: the row goes above it
+  return with_air(banner, 1, pitch);  // a ruled banner: the row goes above it
 }
 
 void sort_by_cost(std::vector<Variant>& v) {
@@ -71,20 +70,20 @@ int CopyUnit::max_rows() const {
   return m;
 }
 
-std::vector<Variant> BlockSetter::head_variants(const std::vector<style::StyledBlock>& head, double width) {
-  FlowItem natural = set_head(head, width);
+std::vector<Variant> BlockSetter::head_variants(const std::vector<style::StyledBlock>& head, double width,
+                                                source::SourceSpan* tallest) {
+  FlowItem natural = set_head(head, width, tallest);
   std::vector<Variant> out;
   out.push_back(single(natural, 0, ""));
   // One or two rows of air, shared above and below the group.
   for (int extra = 1; extra <= 2; ++extra)
-    out.push_back(single(with_air(natural, extra, extra * grid_.pitch / 2, grid_.pitch), kHeadAirCost * extra * extra,
+    out.push_back(single(with_air(natural, extra, extra * grid_.pitch / 2), kHeadAirCost * extra * extra,
                          "head +" + std::to_string(extra) + " row"));
   return out;
 }
 
 std::vector<Variant> BlockSetter::banner_variants(const style::StyledBlock& block) {
   FlowItem natural = set_banner(block);
-  natural.stretch = 0;
   std::vector<Variant> out;
   out.push_back(single(natural, 0, ""));
   out.push_back(single(taller_bar(natural, grid_.pitch), kBannerAirCost, "banner +1 row"));
@@ -116,8 +115,6 @@ std::vector<Variant> BlockSetter::photo_variants(const style::StyledBlock& block
   std::vector<Variant> out;
   auto add = [&](double w, int rows, const Crop& crop, double cost, std::string note) {
     FlowItem item;
-    item.kind = FlowKind::Figure;
-    item.floating = true;
     item.rows = rows;
     const double x0 = (width - w) / 2;
     frame::Image image{block.image_path, crop.box, block.source, {}};
@@ -128,9 +125,7 @@ std::vector<Variant> BlockSetter::photo_variants(const style::StyledBlock& block
     }
     item.items.push_back(image);
     std::vector<text::Line> caption = set_ragged(block.caption, w);
-    const double h = crop.box.height + gap + stack(caption, x0, crop.box.height + gap, w, cap_leading,
-                                                   text::Align::Left, item.items);
-    item.height = h;
+    stack(caption, x0, crop.box.height + gap, w, cap_leading, text::Align::Left, item.items);
     out.push_back(single(std::move(item), cost, std::move(note)));
   };
 
@@ -165,17 +160,30 @@ std::vector<Variant> BlockSetter::photo_variants(const style::StyledBlock& block
   return out;
 }
 
-CopyUnit BlockSetter::column_unit(const style::StyledBlock& block, int paragraph, double block_width) {
+std::vector<Variant> BlockSetter::widened(const style::StyledBlock& block, double width, double cost,
+                                          const std::string& what) {
+  auto out = photo_variants(block, width, wide_photo_rows());
+  for (auto& v : out) {
+    v.cost += cost;
+    v.note = what + (v.note.empty() ? std::string() : "; " + v.note);
+  }
+  return out;
+}
+
+CopyUnit BlockSetter::column_unit(const style::StyledBlock& block, double block_width) {
   using style::BlockKind;
   CopyUnit u;
   u.source = block.source;
   switch (block.kind) {
     case BlockKind::Paragraph: {
       u.kind = UnitKind::Paragraph;
-      for (int looseness : {0, -1, 1}) {
+      const std::vector<int> loosenesses{0, -1, 1};
+      auto settings = set_paragraph_lines(block, loosenesses);
+      for (std::size_t k = 0; k < settings.size(); ++k) {
+        const int looseness = loosenesses[k];
+        if (looseness != 0 && settings[k].size() < 2) continue;
         Variant v;
-        v.items = set_paragraph_lines(block, paragraph, looseness);
-        if (looseness != 0 && v.items.size() < 2) continue;
+        v.items = std::move(settings[k]);
         v.rows = static_cast<int>(v.items.size());
         v.cost = looseness == 0 ? 0 : kLoosenessCost;
         if (looseness != 0) v.note = looseness < 0 ? "-1 line" : "+1 line";
@@ -191,17 +199,10 @@ CopyUnit BlockSetter::column_unit(const style::StyledBlock& block, int paragraph
       u.kind = UnitKind::Figure;
       u.variants = photo_variants(block, grid_.column_width, grid_.rows / 2);
       if (block_width > grid_.column_width + 1) {
-        u.wide = photo_variants(block, block_width, grid_.rows * 6 / 10);
-        for (auto& v : u.wide) {
-          v.cost += kWidenCost;
-          v.note = "photo across the block" + (v.note.empty() ? std::string() : "; " + v.note);
-        }
+        u.wide = widened(block, block_width, kWidenCost, "photo across the block");
         for (int k = 2; k < grid_.columns; ++k) {
-          CopyUnit::Span span{k, photo_variants(block, grid_.span_width(k), grid_.rows * 6 / 10)};
-          for (auto& v : span.variants) {
-            v.cost += kWidenCost / 2;
-            v.note = "photo across " + std::to_string(k) + " columns" + (v.note.empty() ? std::string() : "; " + v.note);
-          }
+          CopyUnit::Span span{k, widened(block, grid_.span_width(k), kWidenCost / 2,
+                                         "photo across " + std::to_string(k) + " columns")};
           if (!span.variants.empty()) u.spans.push_back(std::move(span));
         }
       }
@@ -215,7 +216,7 @@ CopyUnit BlockSetter::column_unit(const style::StyledBlock& block, int paragraph
       u.kind = UnitKind::Byline;
       FlowItem natural = set_byline(block);
       u.variants.push_back(single(natural, 0, ""));
-      u.variants.push_back(single(with_air(natural, 1, grid_.pitch, grid_.pitch), kBannerAirCost, "+1 row above"));
+      u.variants.push_back(single(with_air(natural, 1, grid_.pitch), kBannerAirCost, "+1 row above"));
       break;
     }
     default: break;  // head blocks are set by head_variants
@@ -228,25 +229,16 @@ ArticleCopy BlockSetter::set_article(const style::StyledArticle& article, int co
   copy.title = article.title;
   copy.source = article.source;
   const double width = grid_.span_width(columns);
-  copy.head = head_variants(article.head, width);
-  int tallest = -1;
-  for (const auto& block : article.head) {
-    const int rows = set_head({block}, width).rows;
-    if (rows > tallest) {
-      tallest = rows;
-      copy.head_source = block.source;
-    }
-  }
+  copy.head = head_variants(article.head, width, &copy.head_source);
   for (const auto& p : article.wide_photos) {
     CopyUnit u;
     u.kind = UnitKind::Figure;
     u.source = p.source;
-    u.variants = photo_variants(p, width, grid_.rows * 6 / 10);
+    u.variants = photo_variants(p, width, wide_photo_rows());
     copy.wide.push_back(std::move(u));
   }
-  int paragraph = 0;
   for (const auto& block : article.flow) {
-    CopyUnit u = column_unit(block, paragraph++, width);
+    CopyUnit u = column_unit(block, width);
     if (!u.variants.empty() || u.kind == UnitKind::Figure) copy.column.push_back(std::move(u));
   }
   return copy;

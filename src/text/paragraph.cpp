@@ -14,10 +14,12 @@ namespace text {
 namespace {
 
 // `icu`: a line break iterator to reuse, or null to open one.
-std::vector<Line> set_paragraph_with(const ParagraphSpec& spec, const GlyphMetrics& metrics,
-                                     source::Diagnostics& diags, UBreakIterator* icu) {
+std::vector<std::vector<Line>> set_paragraph_with(const ParagraphSpec& spec, const GlyphMetrics& metrics,
+                                                  source::Diagnostics& diags, UBreakIterator* icu,
+                                                  const std::vector<int>& loosenesses) {
+  std::vector<std::vector<Line>> out(loosenesses.size());
   const ShapedText st = shape_text(spec.spans, metrics, diags);        // text -> clusters
-  if (st.clusters.empty()) return {};
+  if (st.clusters.empty()) return out;
   const LineShape shape{spec.width, spec.first_indent, spec.align};
   const double narrowest = std::max(0.0, spec.width - spec.first_indent);
   CompositionRules rules = spec.rules;
@@ -25,33 +27,39 @@ std::vector<Line> set_paragraph_with(const ParagraphSpec& spec, const GlyphMetri
                      std::all_of(spec.spans.begin(), spec.spans.end(), [](const Span& s) { return s.style.headline; });
   const auto breaks = find_breaks(st, narrowest, rules, icu);          // where lines may end
   const LineItems items = build_line_items(st, breaks, spec.spans, rules);  // gaps, squeezes
-  std::vector<int> ends = break_lines(items, shape);                   // where lines do end
-  if (spec.looseness != 0) {
-    const int target = static_cast<int>(ends.size()) + spec.looseness;
-    ends = break_lines_exactly(items, shape, target);
+  const std::vector<int> best = break_lines(items, shape);             // where lines do end
+  for (std::size_t v = 0; v < loosenesses.size(); ++v) {
+    const std::vector<int> ends =
+        loosenesses[v] == 0 ? best
+                            : break_lines_exactly(items, shape, static_cast<int>(best.size()) + loosenesses[v]);
+    auto& lines = out[v];
+    lines.reserve(ends.size());
+    int first = 0;
+    for (std::size_t i = 0; i < ends.size(); ++i) {                    // set each line
+      lines.push_back(set_line(st, items, spec.spans, first, ends[i], shape, i + 1 == ends.size()));
+      first = ends[i] + 1;
+    }
   }
-
-  std::vector<Line> lines;
-  lines.reserve(ends.size());
-  int first = 0;
-  for (std::size_t i = 0; i < ends.size(); ++i) {                      // set each line
-    lines.push_back(set_line(st, items, spec.spans, first, ends[i], shape, i + 1 == ends.size()));
-    first = ends[i] + 1;
-  }
-  return lines;
+  return out;
 }
 
 }  // namespace
 
 std::vector<Line> set_paragraph(const ParagraphSpec& spec, const GlyphMetrics& metrics,
                                 source::Diagnostics& diags) {
-  return set_paragraph_with(spec, metrics, diags, nullptr);
+  return std::move(set_paragraph_with(spec, metrics, diags, nullptr, {0}).front());
 }
 
 std::vector<Line> set_paragraph(const ParagraphSpec& spec, const FontBook& fonts,
                                 source::Diagnostics& diags) {
+  return std::move(set_paragraph_variants(spec, fonts, diags, {0}).front());
+}
+
+std::vector<std::vector<Line>> set_paragraph_variants(const ParagraphSpec& spec, const FontBook& fonts,
+                                                      source::Diagnostics& diags,
+                                                      const std::vector<int>& loosenesses) {
   const FontBook::LineBreakerLease icu = fonts.borrow_line_breaker();
-  return set_paragraph_with(spec, FontBookMetrics(fonts), diags, icu.get());
+  return set_paragraph_with(spec, FontBookMetrics(fonts), diags, icu.get(), loosenesses);
 }
 
 }  // namespace text

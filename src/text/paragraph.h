@@ -58,9 +58,6 @@ struct ParagraphSpec {
   double first_indent = 0;   // pt (two characters for body text)
   Align align = Align::Justify;  // Justify: last line flush left
   CompositionRules rules;    // (added)
-  // Lines more (+1) or fewer (-1) than the best breaking, for page make-up;
-  // no lines at all when that cannot be done within the justification limits.
-  int looseness = 0;
 };
 
 struct PositionedGlyph {
@@ -95,6 +92,14 @@ struct Line {
 // warnings (code point and source position) and come back with missing=true.
 std::vector<Line> set_paragraph(const ParagraphSpec& spec, const FontBook& fonts,
                                 source::Diagnostics& diags);
+
+// The paragraph shaped once and broken once per entry of `loosenesses`: 0
+// is the best breaking, +1 / -1 a line more or fewer (TeX's \looseness, for
+// page make-up); an entry that cannot be met within the justification
+// limits comes back with no lines.
+std::vector<std::vector<Line>> set_paragraph_variants(const ParagraphSpec& spec, const FontBook& fonts,
+                                                      source::Diagnostics& diags,
+                                                      const std::vector<int>& loosenesses);
 
 class GlyphMetrics;  // text/glyph_metrics.h
 // (added) The same with any glyph source, e.g. MonoMetrics in tests.
