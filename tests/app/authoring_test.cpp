@@ -14,25 +14,14 @@
 
 #include "model/load_document.h"
 #include "run_command.h"
+#include "test_files.h"
 #include "style/load_theme.h"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-fs::path temp_dir(const std::string& name) {
-  fs::path d = fs::temp_directory_path() / ("broadsheet-authoring-" + name + "-" + std::to_string(::getpid()));
-  fs::remove_all(d);
-  fs::create_directories(d);
-  return d;
-}
-
-std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+fs::path temp_dir(const std::string& name) { return fresh_dir("authoring", name); }
 
 // Validates YAML files against a schema as an editor would (python3-jsonschema).
 CommandResult validate(const std::string& schema, const std::string& files) {

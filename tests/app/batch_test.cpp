@@ -21,6 +21,7 @@
 #include "app/batch_options.h"
 #include "app/batch_shard.h"
 #include "run_command.h"
+#include "test_files.h"
 
 namespace fs = std::filesystem;
 
@@ -30,12 +31,7 @@ namespace {
 const std::vector<std::string> kCounties = {"anji",   "beiliu",  "changyuan", "fuping", "jinjiang", "jungar",
                                             "kunshan", "liuyang", "nankang",   "panzhou", "qinghe",  "shouguang"};
 
-fs::path temp_dir(const std::string& name) {
-  fs::path d = fs::temp_directory_path() / ("broadsheet-batch-" + name + "-" + std::to_string(::getpid()));
-  fs::remove_all(d);
-  fs::create_directories(d);
-  return d;
-}
+fs::path temp_dir(const std::string& name) { return fresh_dir("batch", name); }
 
 fs::path counties() { return fs::path(source_dir()) / "samples" / "counties"; }
 
@@ -66,16 +62,9 @@ std::set<std::string> pdfs_in(const fs::path& dir) {
   return names;
 }
 
-std::string read_all(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 // A whole PDF: the header, and the end-of-file marker within its last bytes.
 bool complete_pdf(const fs::path& p) {
-  const std::string bytes = read_all(p);
+  const std::string bytes = read_file(p);
   return bytes.rfind("%PDF-", 0) == 0 && bytes.find("%%EOF", bytes.size() > 1024 ? bytes.size() - 1024 : 0) !=
                                              std::string::npos;
 }
@@ -88,7 +77,7 @@ std::size_t count_of(const std::string& text, const std::string& what) {
 
 Poco::JSON::Object::Ptr read_json(const fs::path& p) {
   Poco::JSON::Parser parser;
-  return parser.parse(read_all(p)).extract<Poco::JSON::Object::Ptr>();
+  return parser.parse(read_file(p)).extract<Poco::JSON::Object::Ptr>();
 }
 
 // Per document of a --report: output file name → status.
@@ -190,10 +179,10 @@ TEST_CASE("batch: an interrupted batch leaves only complete PDFs, and a rerun fi
       }
       std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
-    REQUIRE_MESSAGE(!exited, read_all(dir / "log.txt"));
+    REQUIRE_MESSAGE(!exited, read_file(dir / "log.txt"));
     ::kill(pid, sig);
     REQUIRE(::waitpid(pid, &status, 0) == pid);
-    const std::string log = read_all(dir / "log.txt");
+    const std::string log = read_file(dir / "log.txt");
     INFO(log);
     // It wound down by itself (not killed by the signal) and says so.
     REQUIRE(WIFEXITED(status));
@@ -312,7 +301,7 @@ TEST_CASE("batch: the shards of --shard I/4 together make exactly the unsharded 
   CHECK(pdfs_in(dir / "sharded") == expected);
   for (const auto& name : expected) {
     CAPTURE(name);
-    CHECK(read_all(dir / "sharded" / name) == read_all(dir / "all" / name));  // deterministic PDFs
+    CHECK(read_file(dir / "sharded" / name) == read_file(dir / "all" / name));  // deterministic PDFs
   }
 
   // The shards' manifests serve an unsharded rerun over the same folder.

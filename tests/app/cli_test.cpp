@@ -5,17 +5,13 @@
 #include <fstream>
 
 #include "run_command.h"
+#include "test_files.h"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-fs::path temp_dir(const std::string& name) {
-  fs::path d = fs::temp_directory_path() / ("broadsheet-cli-" + name + "-" + std::to_string(::getpid()));
-  fs::remove_all(d);
-  fs::create_directories(d);
-  return d;
-}
+fs::path temp_dir(const std::string& name) { return fresh_dir("cli", name); }
 
 std::string seed() { return source_dir() + "/samples/seed-page.yaml"; }
 

@@ -17,6 +17,7 @@
 
 #include "render/pdf/jpeg_codec.h"
 #include "run_command.h"
+#include "test_files.h"
 
 namespace fs = std::filesystem;
 
@@ -24,19 +25,7 @@ namespace {
 
 constexpr double kInkLimit = 240;  // percent, the layouts' default
 
-fs::path temp_dir(const std::string& name) {
-  fs::path d = fs::temp_directory_path() / ("broadsheet-press-" + name + "-" + std::to_string(::getpid()));
-  fs::remove_all(d);
-  fs::create_directories(d);
-  return d;
-}
-
-std::string read_bytes(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+fs::path temp_dir(const std::string& name) { return fresh_dir("press", name); }
 
 fs::path render_pdf(const std::string& doc, const fs::path& out, const std::string& flags = "--press") {
   const auto r = run_command(broadsheet() + " render " + doc + " " + flags + " -o " + out.string() + " 2>&1");
@@ -72,7 +61,7 @@ struct Pdf {
   std::string bytes;
   std::map<int, PdfObject> objects;
 
-  explicit Pdf(const fs::path& path) : bytes(read_bytes(path)) {
+  explicit Pdf(const fs::path& path) : bytes(read_file(path)) {
     static const std::regex head(R"((\d+) 0 obj\b)");
     struct Pending {
       int object;
@@ -203,7 +192,7 @@ double most_ink(const fs::path& pdf) {
                              raw.string() + " " + pdf.string() + " 2>&1");
   INFO(r.out);
   REQUIRE(r.exit_code == 0);
-  const std::string px = read_bytes(raw);
+  const std::string px = read_file(raw);
   fs::remove(raw);
   REQUIRE(px.size() > 1000);
   unsigned most = 0;
@@ -425,7 +414,7 @@ TEST_CASE("press: a photo-heavy document — huge, low-res, Adobe CMYK, gray and
   REQUIRE(run_command("gs -q -dSAFER -dBATCH -dNOPAUSE -sDEVICE=bitcmyk -dGrayValues=256 -r50 -dFirstPage=1 "
                       "-dLastPage=1 -o " + raw.string() + " " + (dir / "photos.pdf").string())
               .exit_code == 0);
-  const std::string px = read_bytes(raw);
+  const std::string px = read_file(raw);
   auto count_near = [&](int c, int m, int y, int k) {
     int n = 0;
     for (std::size_t i = 0; i + 3 < px.size(); i += 4) {
@@ -442,7 +431,7 @@ TEST_CASE("press: a photo-heavy document — huge, low-res, Adobe CMYK, gray and
 
 TEST_CASE("press: `print: press` in a layout; a text-only page prints no cyan, magenta or yellow") {
   const auto dir = temp_dir("text");
-  std::string layout = read_bytes(fs::path(source_dir()) / "layouts/newspaper-a4.yaml");
+  std::string layout = read_file(fs::path(source_dir()) / "layouts/newspaper-a4.yaml");
   // The shipped layout in black and grays only, for the press.
   layout = std::regex_replace(layout, std::regex("#b41e1e"), "#000000");
   layout = std::regex_replace(layout, std::regex("#f3e6d8"), "#e0e0e0");
@@ -489,10 +478,10 @@ TEST_CASE("press: same text at the same positions as on screen; deterministic; s
   CHECK(on_screen.size() > 1000);
   CHECK(words(press) == on_screen);
   const fs::path again = render_pdf(seed, dir / "again.pdf");
-  CHECK(read_bytes(again) == read_bytes(press));
+  CHECK(read_file(again) == read_file(press));
 
   // Screen output keeps RGB and PDF 1.4, with nothing of the press in it.
-  const std::string bytes = read_bytes(screen);
+  const std::string bytes = read_file(screen);
   CHECK(bytes.rfind("%PDF-1.4", 0) == 0);
   CHECK(bytes.find("/OutputIntents") == std::string::npos);
   CHECK(bytes.find("GTS_PDFX") == std::string::npos);

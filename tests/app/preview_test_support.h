@@ -23,6 +23,7 @@
 #include "app/pipeline.h"
 #include "app/preview_server.h"
 #include "run_command.h"
+#include "test_files.h"
 
 namespace preview_test {
 namespace fs = std::filesystem;
@@ -62,12 +63,7 @@ inline fs::path sample_copy(const std::string& name, bool county) {
   return dir;
 }
 
-inline std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using ::read_file;
 
 inline void write_file(const fs::path& p, const std::string& text) {
   std::ofstream out(p, std::ios::binary | std::ios::trunc);
