@@ -5,6 +5,8 @@
 #include <map>
 #include <tuple>
 #include <unordered_map>
+#include <array>
+#include <deque>
 
 namespace layout {
 namespace {
@@ -12,8 +14,9 @@ namespace {
 constexpr double kAloneLineCost = 30;  // relaxed: a line alone at a column's top or bottom
 constexpr double kDeferCost = 0.2;     // a photo moved to the next column's top
 constexpr double kBylineTopCost = 30;  // relaxed: a byline at a column's top
-constexpr double kClashCost = 200;
-constexpr double kShortColumnCost = 6;  // a column ending one row above its block's last row      // two banners side by side (撞题)
+constexpr double kClashCost = 1000;     // two banners side by side (撞题)
+constexpr int kMaxClashSolves = 24;     // solves tried to part banners side by side
+constexpr double kShortColumnCost = 6;  // a column ending one row above its block's last row
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
 // Where the fill stands: column, rows used in it, and the rows of a photo
@@ -47,14 +50,35 @@ class Fitter {
     tops_.resize(C_, 0);
   }
 
+  // Solves, and when two banners end up side by side, solves again with
+  // one or the other kept away from the other's rows (a breadth-first
+  // search over such bans); the cheapest fill without a clash wins.
   std::optional<BlockFill> run() {
-    std::optional<BlockFill> first;
-    for (int attempt = 0; attempt < 16; ++attempt) {
+    std::optional<BlockFill> first, best;
+    std::deque<std::vector<Banned>> todo{{}};
+    for (int attempt = 0; attempt < kMaxClashSolves && !todo.empty(); ++attempt) {
+      banned_ = std::move(todo.front());
+      todo.pop_front();
       auto fill = solve();
-      if (!fill) break;
-      if (!side_by_side(*fill)) return fill;
+      if (!fill) continue;
+      const auto clash = side_by_side(*fill);
+      if (!clash) {
+        if (!best || fill->cost < best->cost) {
+          best = std::move(fill);
+          if (collect_) all_best_ = all_;
+        }
+        continue;
+      }
       if (!first) first = fill;
-      banned_.push_back(*side_by_side(*fill));
+      for (const Banned& ban : *clash) {
+        auto bans = banned_;
+        bans.push_back(ban);
+        todo.push_back(std::move(bans));
+      }
+    }
+    if (best) {
+      if (collect_) all_ = std::move(all_best_);
+      return best;
     }
     // Banners side by side could not be avoided here: the planner may still
     // prefer another block height, so the clash is priced, not forbidden.
@@ -85,6 +109,10 @@ class Fitter {
       s.pend = 0;
     }
     return true;
+  }
+
+  static bool has_column_top(const CopyUnit& unit) {
+    return std::any_of(unit.variants.begin(), unit.variants.end(), [](const Variant& v) { return v.column_top; });
   }
 
   bool is_banned(std::size_t u, int c, int r) const {
@@ -165,6 +193,7 @@ class Fitter {
       // Two body lines under it in its column; air above it only below something.
       if (s.r + var.rows + 2 > H_) return st;
       if (top && v != 0 && var.rows > unit.variants[0].rows) return st;
+      if (var.column_top != (top && has_column_top(unit))) return st;
       if (is_banned(u, s.c, s.r)) return st;
     }
     if (unit.kind == UnitKind::Byline && top && !q_.relaxed) return st;
@@ -339,10 +368,21 @@ class Fitter {
   }
 
  public:
+  // Every place a prefix can stop; those with banners side by side only
+  // when nothing else is possible, and then at the clash's price.
   std::vector<BlockFill> all_prefixes() {
     collect_ = true;
     if (!run()) return {};
-    return all_;
+    std::vector<BlockFill> clear, clashing;
+    for (auto& fill : all_) {
+      if (side_by_side(fill)) {
+        fill.cost += kClashCost;
+        clashing.push_back(std::move(fill));
+      } else {
+        clear.push_back(std::move(fill));
+      }
+    }
+    return clear.empty() ? clashing : clear;
   }
 
  private:
@@ -383,15 +423,17 @@ class Fitter {
     return fill;
   }
 
-  // Two banners side by side at overlapping heights: the later one is banned there.
-  std::optional<Banned> side_by_side(const BlockFill& fill) const {
+  // Two banners side by side at overlapping heights: the two ways to part
+  // them (the later one kept off the earlier one's rows, or the reverse).
+  std::optional<std::array<Banned, 2>> side_by_side(const BlockFill& fill) const {
     std::vector<const Placement*> banners;
     for (const auto& p : fill.placements)
       if (units_[p.unit].kind == UnitKind::Banner) banners.push_back(&p);
     for (const auto* a : banners)
       for (const auto* b : banners)
         if (b->column == a->column + 1 && a->row < b->row + b->count && b->row < a->row + a->count)
-          return Banned{b->unit, b->column, a->row - b->count + 1, a->row + a->count - 1};
+          return std::array<Banned, 2>{Banned{b->unit, b->column, a->row - b->count + 1, a->row + a->count - 1},
+                                       Banned{a->unit, a->column, b->row - a->count + 1, b->row + b->count - 1}};
     return std::nullopt;
   }
 
@@ -402,7 +444,7 @@ class Fitter {
   std::vector<int> tops_;
   bool collect_ = false;
   std::map<std::pair<std::size_t, int>, End> ends_;
-  std::vector<BlockFill> all_;
+  std::vector<BlockFill> all_, all_best_;
 };
 
 }  // namespace

@@ -20,6 +20,10 @@ struct Variant {
   double cost = 0;    // visible change from the natural setting
   std::vector<FlowItem> items;  // a paragraph: one per line; otherwise exactly one
   std::string note;   // what copy-fit changed, for the debug overlay ("" when natural)
+  // A banner's setting for the top of a column, without the air above its
+  // bar (air there would be a hole under the head or the folio): used there
+  // and only there.
+  bool column_top = false;
 };
 
 struct CopyUnit {

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "frame/dump_frame.h"
 #include "layout/block_setter.h"
 #include "layout/image_size.h"
 #include "layout/line_runs.h"
@@ -75,9 +76,10 @@ std::vector<Variant> BlockSetter::head_variants(const std::vector<style::StyledB
   FlowItem natural = set_head(head, width, tallest);
   std::vector<Variant> out;
   out.push_back(single(natural, 0, ""));
-  // One or two rows of air, shared above and below the group.
+  // One row of air goes under the group, between it and the text (above it
+  // a rule or the page's top already gives air); two are shared.
   for (int extra = 1; extra <= 2; ++extra)
-    out.push_back(single(with_air(natural, extra, extra * grid_.pitch / 2), kHeadAirCost * extra * extra,
+    out.push_back(single(with_air(natural, extra, (extra - 1) * grid_.pitch), kHeadAirCost * extra * extra,
                          "head +" + std::to_string(extra) + " row"));
   return out;
 }
@@ -87,6 +89,15 @@ std::vector<Variant> BlockSetter::banner_variants(const style::StyledBlock& bloc
   std::vector<Variant> out;
   out.push_back(single(natural, 0, ""));
   out.push_back(single(taller_bar(natural, grid_.pitch), kBannerAirCost, "banner +1 row"));
+  // At a column's top the rows of air above the bar go.
+  double top = natural.rows * grid_.pitch;
+  for (const auto& it : natural.items) top = std::min(top, frame::bounds(it).y);
+  const int air = static_cast<int>(std::floor(top / grid_.pitch + 1e-6));
+  if (air >= 1 && air < natural.rows) {
+    Variant compact = single(with_air(natural, -air, -air * grid_.pitch), 0, "");
+    compact.column_top = true;
+    out.push_back(std::move(compact));
+  }
   return out;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <limits>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -23,6 +24,12 @@ constexpr double kOversetCost = 1e5;
 constexpr double kShortTailCost = 10;
 // How many of an article's column photos make-up tries setting across the block.
 constexpr std::size_t kMaxWidenable = 3;
+// How many ways to end a page the planner keeps (the cheapest for each place
+// the next page starts from), and how many page starts it carries on to the
+// next page: a beam over the document, so that a page can give or take a few
+// lines to spare a later page a hole.
+constexpr std::size_t kOptionsPerPage = 24;
+constexpr std::size_t kBeamWidth = 30;
 
 struct ArticleState {
   FlowPos pos;
@@ -43,6 +50,26 @@ struct Choice {
   ArticleState next_state;
 };
 
+// The cheapest ways to end a page, one for each place the next page starts.
+using Options = std::vector<Choice>;
+
+// The pages that led to a page start, shared by the starts that follow
+// them: a path the beam drops is freed with it, so memory stays with the
+// beam, not with every page tried.
+struct PageLink {
+  std::vector<BlockPlan> blocks;
+  std::shared_ptr<const PageLink> before;
+};
+
+// A page start the planner reached.
+struct Node {
+  double cost = 0;  // of the pages up to here
+  double rank = 0;  // the cost with an estimate of the white a tail leaves
+  std::shared_ptr<const PageLink> path;
+  std::size_t a = 0;
+  ArticleState st;
+};
+
 
 class PageMaker {
  public:
@@ -51,27 +78,46 @@ class PageMaker {
 
   std::vector<PagePlan> run() {
     if (!validate()) return {};
-    std::vector<PagePlan> pages;
-    std::size_t a = 0;
-    ArticleState st = fresh(0);
-    while (a < arts_.size()) {
+    std::vector<Node> frontier{Node{0, 0, nullptr, 0, fresh(0)}};
+    std::optional<Node> done;
+    for (int page = 0; !frontier.empty(); ++page) {
       memo_.clear();
-      const int page = static_cast<int>(pages.size());
-      Choice c = best_page(page, a, st, 0);
-      const bool progress = c.next_article != a || c.next_state.pos != st.pos || c.next_state.started != st.started;
-      if (c.cost == kInf || !progress) {
-        diags_.error(arts_[a].source, "page make-up cannot place this article's material on a page");
-        break;
+      forget_fits_before(frontier);
+      std::map<std::string, Node> next;
+      for (const Node& at : frontier) {
+        for (Choice& c : best_page(page, at.a, at.st, 0)) {
+          if (c.cost == kInf || !progresses(at, c)) continue;
+          Node n{at.cost + c.cost, 0, std::make_shared<const PageLink>(PageLink{std::move(c.blocks), at.path}),
+                 c.next_article, std::move(c.next_state)};
+          if (n.a >= arts_.size()) {
+            if (!done || n.cost < done->cost) done = std::move(n);
+            continue;
+          }
+          n.rank = n.cost + tail_white_cost(n.a, n.st);
+          auto [it, added] = next.try_emplace(state_key(n.a, n.st), n);
+          if (!added && n.cost < it->second.cost) it->second = std::move(n);
+        }
       }
-      pages.push_back({std::move(c.blocks)});
-      a = c.next_article;
-      st = c.next_state;
+      std::vector<Node> kept;
+      for (auto& [key, n] : next)
+        if (!done || n.cost < done->cost) kept.push_back(std::move(n));
+      std::sort(kept.begin(), kept.end(), [](const Node& x, const Node& y) { return x.rank < y.rank; });
+      if (kept.size() > kBeamWidth) kept.resize(kBeamWidth);
+      if (kept.empty() && !done) {
+        diags_.error(arts_[std::min(frontier.front().a, arts_.size() - 1)].source,
+                     "page make-up cannot place this article's material on a page");
+        done = frontier.front();
+      }
+      frontier = std::move(kept);
     }
+    std::vector<PagePlan> pages;
+    for (const PageLink* l = done ? done->path.get() : nullptr; l; l = l->before.get()) pages.push_back({l->blocks});
+    std::reverse(pages.begin(), pages.end());
+    if (done) release(std::move(done->path));
     report(pages);
     return pages;
   }
 
- private:
   ArticleState fresh(std::size_t a) const {
     ArticleState s;
     if (a < arts_.size()) s.absent.assign(arts_[a].column.size(), 0);
@@ -276,14 +322,13 @@ class PageMaker {
     return it->second;
   }
 
-  // As much of the article as fills `avail` rows exactly; it goes on later.
-  Fit prefix_fit(std::size_t a, const ArticleState& st, int avail) {
-    Fit f;
+  // Every way to fill `avail` rows exactly with as much of the article as
+  // fits; it goes on later. The cheapest for the page come first.
+  std::vector<Fit> prefix_fits(std::size_t a, const ArticleState& st, int avail) {
     const ArticleCopy& art = arts_[a];
     BlockPlan plan;
     plan.article = a;
     int top = 0;
-    double cost = 0;
     if (!st.started) {
       plan.head_variant = 0;
       top += art.head.front().rows;
@@ -293,7 +338,7 @@ class PageMaker {
       }
     }
     const int hc = avail - top;
-    if (hc < 2) return f;
+    if (hc < 2) return {};
     FillRequest q = request(art, st, hc, FillGoal::Prefix);
     std::vector<BlockFill> fills = prefix_fills(q);
     if (fills.empty()) {
@@ -303,39 +348,44 @@ class PageMaker {
     plan.column_top = top;
     plan.column_rows = hc;
     plan.absent = st.absent;
-    double best = kInf;
+    std::vector<Fit> out;
     for (auto& fill : fills) {
-      ArticleState after = st;
-      after.pos = fill.end;
-      after.started = true;
-      const double c = cost + fill.cost + tail_cost(a, after);
-      if (c >= best) continue;
-      best = c;
-      plan.fill = std::move(fill);
-      f.after = std::move(after);
+      Fit f;
+      f.after = st;
+      f.after.pos = fill.end;
+      f.after.started = true;
+      f.cost = fill.cost + short_tail_cost(a, f.after);
+      f.plan = plan;
+      f.plan.fill = std::move(fill);
+      out.push_back(std::move(f));
     }
-    if (best == kInf) return f;
-    cost = best;
-    f.cost = cost;
-    f.plan = std::move(plan);
-    return f;
+    std::sort(out.begin(), out.end(), [&](const Fit& x, const Fit& y) {
+      return x.cost + tail_white_cost(a, x.after) < y.cost + tail_white_cost(a, y.after);
+    });
+    if (out.size() > kOptionsPerPage) out.resize(kOptionsPerPage);
+    return out;
   }
 
-  // What the rest of an article left for the next page will cost there: a
-  // few rows read badly, and a tail that neither fills the page nor leaves
-  // room for the next article's head leaves a hole.
-  double tail_cost(std::size_t a, const ArticleState& after) const {
+  // The rest of an article left for the next page reads badly when it is
+  // only a few rows.
+  double short_tail_cost(std::size_t a, const ArticleState& after) const {
+    const int left = column_range(arts_[a], after).first;
+    return left > 0 && left < kMinRowsUnderHead * C_ ? kShortTailCost : 0;
+  }
+
+  // An estimate of the hole the rest of an article leaves on its page when
+  // it neither fills the page nor leaves room for the next article's head:
+  // it ranks the page starts the planner carries on.
+  double tail_white_cost(std::size_t a, const ArticleState& after) const {
+    if (!after.started) return 0;
     const auto [left, most] = column_range(arts_[a], after);
     if (left == 0) return 0;
-    double cost = left < kMinRowsUnderHead * C_ ? kShortTailCost : 0;
     const int height = (left + C_ - 1) / C_;
     const int most_height = (most + C_ - 1) / C_;
-    if (height >= R_ || a + 1 >= arts_.size()) return cost;
+    if (height >= R_ || a + 1 >= arts_.size()) return 0;
     const int room = R_ - height - 1;
-    if (room >= arts_[a + 1].head.front().rows + kMinRowsUnderHead) return cost;
-    // The tail could only stretch to `most_height`: the rest is white.
-    const int white = std::max(0, R_ - most_height - 1);
-    return cost + kMidWhiteRowCost * white;
+    if (room >= arts_[a + 1].head.front().rows + kMinRowsUnderHead) return 0;
+    return kMidWhiteRowCost * std::max(0, R_ - most_height - 1);
   }
 
   Choice page_ends_here(int page, std::size_t a, const ArticleState& st, int t) const {
@@ -346,13 +396,36 @@ class PageMaker {
     return c;
   }
 
-  // The cheapest way to fill rows [t, R) of page `page`, starting with article `a`.
-  Choice best_page(int page, std::size_t a, const ArticleState& st, int t) {
+  std::string state_key(std::size_t a, const ArticleState& st) const {
+    return std::to_string(a) + (st.started ? "S" : "F") + std::to_string(st.pos.unit) + "." +
+           std::to_string(st.pos.line) + "." + std::to_string(st.pos.variant) + std::string(st.absent.begin(), st.absent.end());
+  }
+
+  // Frees a long chain of pages one link at a time (a recursive release
+  // could run out of stack on a very long document).
+  static void release(std::shared_ptr<const PageLink> link) {
+    while (link && link.use_count() == 1) link = link->before;
+  }
+
+  // The fits of articles every page start has passed are never asked again.
+  void forget_fits_before(const std::vector<Node>& frontier) {
+    std::size_t first = arts_.size();
+    for (const Node& n : frontier) first = std::min(first, n.a);
+    fits_.erase(fits_.begin(), fits_.lower_bound(std::make_tuple(first, std::string(), std::size_t(0), 0, 0)));
+  }
+
+  static bool progresses(const Node& at, const Choice& c) {
+    return c.next_article != at.a || c.next_state.pos != at.st.pos || c.next_state.started != at.st.started;
+  }
+
+  // The cheapest ways to fill rows [t, R) of page `page`, starting with
+  // article `a`: one per place the next page would start from.
+  Options best_page(int page, std::size_t a, const ArticleState& st, int t) {
     if (a >= arts_.size()) {
       Choice c;
       c.cost = end_white(R_ - t);
       c.next_article = arts_.size();
-      return c;
+      return {c};
     }
     const auto memo_key = std::make_pair(a, t);
     const bool memoable = !st.started;
@@ -363,9 +436,9 @@ class PageMaker {
     const int sep = is_fresh && t > 0 ? 1 : 0;
     const int top = t + sep;
     const int avail = R_ - top;
-    Choice best;
+    Options opts;
     if (is_fresh && t > 0 && avail < arts_[a].head.front().rows + kMinRowsUnderHead) {
-      best = page_ends_here(page, a, st, t);
+      opts.push_back(page_ends_here(page, a, st, t));
     } else {
       // The article ends in this block.
       for (const auto& [total, fit] : cached_fits(a, st)) {
@@ -379,45 +452,54 @@ class PageMaker {
         plan.top = top;
         plan.separator = sep == 1;
         if (a + 1 == arts_.size()) {
-          consider(best, fit.cost + end_white(foot), {plan}, arts_.size(), {});
+          offer(opts, fit.cost + end_white(foot), {plan}, arts_.size(), {});
           continue;
         }
-        consider(best, fit.cost + mid_white(foot) + overset(page), {plan}, a + 1, fresh(a + 1));
-        Choice below = best_page(page, a + 1, fresh(a + 1), top + total);
-        if (below.cost < kInf) {
+        offer(opts, fit.cost + mid_white(foot) + overset(page), {plan}, a + 1, fresh(a + 1));
+        for (const Choice& below : best_page(page, a + 1, fresh(a + 1), top + total)) {
           std::vector<BlockPlan> blocks{plan};
           blocks.insert(blocks.end(), below.blocks.begin(), below.blocks.end());
           // A short column above the separator row opens a band of white.
-          consider(best, fit.cost + below.cost + (shortfall > 0 ? kMidWhiteRowCost : 0), std::move(blocks),
-                   below.next_article, below.next_state);
+          offer(opts, fit.cost + below.cost + (shortfall > 0 ? 3 * kMidWhiteRowCost : 0), std::move(blocks),
+                below.next_article, below.next_state);
         }
       }
       // The article goes on to the next page.
-      Fit pf = prefix_fit(a, st, avail);
-      if (pf.cost < kInf) {
-        BlockPlan plan = pf.plan;
+      for (Fit& pf : prefix_fits(a, st, avail)) {
+        BlockPlan plan = std::move(pf.plan);
         plan.top = top;
         plan.separator = sep == 1;
         if (pf.after.pos.unit >= arts_[a].column.size()) {
           // The prefix took everything and filled the page: the article ends here.
-          consider(best, pf.cost, {plan}, a + 1, fresh(a + 1));
+          offer(opts, pf.cost, {plan}, a + 1, fresh(a + 1));
         } else {
-          consider(best, pf.cost + overset(page), {plan}, a, pf.after);
+          offer(opts, pf.cost + overset(page), {plan}, a, pf.after);
         }
       }
-      if (best.cost == kInf && t > 0) best = page_ends_here(page, a, st, t);
+      if (opts.empty() && t > 0) opts.push_back(page_ends_here(page, a, st, t));
     }
-    if (memoable) memo_[memo_key] = best;
-    return best;
+    keep_cheapest(opts);
+    if (memoable) memo_[memo_key] = opts;
+    return opts;
   }
 
-  static void consider(Choice& best, double cost, std::vector<BlockPlan> blocks, std::size_t next,
-                       ArticleState state) {
-    if (cost >= best.cost) return;
-    best.cost = cost;
-    best.blocks = std::move(blocks);
-    best.next_article = next;
-    best.next_state = std::move(state);
+  // Adds a way to end the page, or replaces a dearer one that leaves the
+  // next page at the same start.
+  void offer(Options& opts, double cost, std::vector<BlockPlan> blocks, std::size_t next, ArticleState state) const {
+    for (Choice& c : opts) {
+      if (c.next_article != next || c.next_state.started != state.started || c.next_state.pos != state.pos ||
+          c.next_state.absent != state.absent)
+        continue;
+      if (cost < c.cost) c = Choice{cost, std::move(blocks), next, std::move(state)};
+      return;
+    }
+    opts.push_back(Choice{cost, std::move(blocks), next, std::move(state)});
+  }
+
+  void keep_cheapest(Options& opts) const {
+    auto rank = [&](const Choice& c) { return c.cost + tail_white_cost(c.next_article, c.next_state); };
+    std::sort(opts.begin(), opts.end(), [&](const Choice& x, const Choice& y) { return rank(x) < rank(y); });
+    if (opts.size() > kOptionsPerPage) opts.resize(kOptionsPerPage);
   }
 
   // Overset and underset, per article, where a layout editor looks for them.
@@ -460,7 +542,7 @@ class PageMaker {
   MakeupSpec spec_;
   source::Diagnostics& diags_;
   int R_, C_;
-  std::map<std::pair<std::size_t, int>, Choice> memo_;
+  std::map<std::pair<std::size_t, int>, Options> memo_;
   std::map<std::tuple<std::size_t, std::string, std::size_t, int, int>, std::map<int, Fit>> fits_;
 };
 

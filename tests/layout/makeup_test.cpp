@@ -63,7 +63,9 @@ void check_made_up(const Composed& c, bool all_full, double max_empty = kMaxEmpt
 void check_banners(const Composed& c) {
   const auto& g = c.grid;
   const auto& banner = c.theme.style(style::Role::Banner);
-  for (const auto& page : c.pub.pages) {
+  for (std::size_t p = 0; p < c.pub.pages.size(); ++p) {
+    const auto& page = c.pub.pages[p];
+    CAPTURE(p);
     std::vector<frame::Rect> bars;
     for (const auto& item : page.items)
       if (auto* box = std::get_if<frame::Box>(&item); box && box->fill && box->fill_color == banner.background &&
@@ -145,6 +147,9 @@ TEST_CASE("sheets with a little less or a little more than a page come out one f
     auto c = compose_file(dir.write(name, text), "sheet-a4");
     CHECK(c.pub.pages.size() == 1);
     check_made_up(c, true);
+    // The sheet with too much material has one way to fill its page and
+    // it sets two banners side by side: a known gap (docs/makeup.md).
+    if (std::string(name) == "less.yaml") check_banners(c);
   }
 }
 
@@ -184,10 +189,8 @@ TEST_CASE("long, short and photo-heavy documents: full pages, a level last page"
     auto c = compose_file(dir.write("long.yaml", doc), "newspaper-a4");
     CHECK_MESSAGE(!c.diags.has_errors(), source::format_all(c.diags));
     CHECK(c.pub.pages.size() >= 20);
-    // Not yet the 5 % of the short documents: a tail of an article that can
-    // neither fill its page nor leave room for the next head still leaves
-    // a few rows (the planner looks one page ahead only).
-    check_made_up(c, false, 0.08);
+    check_made_up(c, false);
+    check_banners(c);
   }
   SUBCASE("a short document") {
     std::string doc = "articles:\n  - union: 测试县总工会\n    headline: 短稿\n    lead:\n      - \"" + paragraph(3, 0) +
@@ -208,6 +211,7 @@ TEST_CASE("long, short and photo-heavy documents: full pages, a level last page"
     auto c = compose_file(dir.write("photos.yaml", doc), "newspaper-a4");
     CHECK(!c.diags.has_errors());
     check_made_up(c, false);
+    check_banners(c);
     // The byline is the last thing placed, on the last page.
     const auto& last = c.plans.back().blocks.back().fill.placements;
     REQUIRE(!last.empty());
