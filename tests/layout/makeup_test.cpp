@@ -192,6 +192,27 @@ TEST_CASE("long, short and photo-heavy documents: full pages, a level last page"
     check_made_up(c, false);
     check_banners(c);
   }
+  SUBCASE("a long document heavy with photos") {
+    std::string doc = "articles:\n";
+    for (int a = 0; a < 16; ++a) {
+      doc += "  - union: 第" + std::to_string(a + 1) + "县总工会\n    headline: 图说工会 职工风采\n    photos:\n";
+      if (a % 3 == 0) doc += "      - {src: photos/studio.jpg, caption: 跨栏图片的说明。, span: page}\n";
+      for (int k = 0; k < 2 + a % 3; ++k)
+        doc += "      - {src: photos/" + std::string((a + k) % 2 ? "contest.jpg" : "studio.jpg") + ", caption: 第" +
+               std::to_string(k + 1) + "张图片的说明。}\n";
+      doc += "    sections:\n";
+      for (int s = 0; s < 3; ++s) {
+        doc += "      - heading: 建功新时代 奋进新征程\n        paragraphs:\n";
+        for (int p = 0; p < 3; ++p) doc += "          - \"" + paragraph(2 + (p * 5 + s + a) % 4, p + a) + "\"\n";
+      }
+      doc += "    byline: 通讯员 测试\n";
+    }
+    auto c = compose_file(dir.write("photo-heavy.yaml", doc), "newspaper-a4");
+    CHECK_MESSAGE(!c.diags.has_errors(), source::format_all(c.diags));
+    CHECK(c.pub.pages.size() >= 20);
+    check_made_up(c, false);
+    check_banners(c);
+  }
   SUBCASE("a short document") {
     std::string doc = "articles:\n  - union: 测试县总工会\n    headline: 短稿\n    lead:\n      - \"" + paragraph(3, 0) +
                       "\"\n      - \"" + paragraph(2, 1) + "\"\n";
