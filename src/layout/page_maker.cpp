@@ -28,8 +28,8 @@ constexpr std::size_t kMaxWidenable = 3;
 // the next page starts from), and how many page starts it carries on to the
 // next page: a beam over the document, so that a page can give or take a few
 // lines to spare a later page a hole.
-constexpr std::size_t kOptionsPerPage = 24;
-constexpr std::size_t kBeamWidth = 30;
+constexpr std::size_t kOptionsPerPage = 16;
+constexpr std::size_t kBeamWidth = 16;
 
 struct ArticleState {
   FlowPos pos;
