@@ -17,9 +17,9 @@
 #include <sstream>
 #include <thread>
 
-#include "app/batch_inputs.h"
-#include "app/batch_options.h"
-#include "app/batch_shard.h"
+#include "app/batch/batch_inputs.h"
+#include "app/batch/batch_options.h"
+#include "app/batch/batch_shard.h"
 #include "run_command.h"
 #include "test_files.h"
 

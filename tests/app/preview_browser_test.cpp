@@ -8,7 +8,7 @@
 #include <algorithm>
 #include <future>
 
-#include "app/preview_html.h"
+#include "app/preview/preview_html.h"
 
 namespace fs = std::filesystem;
 using namespace preview_test;

@@ -8,8 +8,8 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 
-#include "app/preview_gate.h"
-#include "app/preview_host.h"
+#include "app/preview/preview_gate.h"
+#include "app/preview/preview_host.h"
 #include "hostile_support.h"
 #include "preview_test_support.h"
 

@@ -13,7 +13,7 @@
 #include <memory>
 #include <vector>
 
-#include "app/preview_html.h"
+#include "app/preview/preview_html.h"
 #include "preview_test_support.h"
 
 namespace fs = std::filesystem;

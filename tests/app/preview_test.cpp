@@ -1,9 +1,9 @@
 // `broadsheet preview`: path safety, argument parsing, and the server end to
 // end over loopback with Poco's HTTP client — index, page pictures, PDF,
 // live re-render after edits, errors in place of pictures, hostile paths.
-#include "app/preview_command.h"
-#include "app/preview_html.h"
-#include "app/preview_paths.h"
+#include "app/preview/preview_command.h"
+#include "app/preview/preview_html.h"
+#include "app/preview/preview_paths.h"
 #include "preview_test_support.h"
 
 #include <Poco/Net/ServerSocket.h>

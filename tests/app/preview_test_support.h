@@ -19,9 +19,9 @@
 #include <string>
 #include <thread>
 
-#include "app/data_dir.h"
-#include "app/pipeline.h"
-#include "app/preview_server.h"
+#include "app/common/data_dir.h"
+#include "app/common/pipeline.h"
+#include "app/preview/preview_server.h"
 #include "run_command.h"
 #include "test_files.h"
 

@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include "app/pipeline.h"
+#include "app/common/pipeline.h"
 #include "app/run_command.h"
 #include "app/test_files.h"
 #include "frame/dump_frame.h"

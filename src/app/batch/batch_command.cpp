@@ -1,0 +1,266 @@
+#include "app/batch/batch_command.h"
+
+#include <chrono>
+#include <filesystem>
+#include <iostream>
+
+#include "app/batch/batch_inputs.h"
+#include "app/batch/batch_lock.h"
+#include "app/batch/batch_manifest.h"
+#include "app/batch/batch_options.h"
+#include "app/batch/batch_progress.h"
+#include "app/batch/batch_report.h"
+#include "app/batch/batch_runner.h"
+#include "app/batch/batch_shard.h"
+#include "app/batch/batch_signals.h"
+#include "app/batch/batch_stamp.h"
+#include "app/cli/cli.h"
+#include "app/common/pipeline.h"
+
+namespace app {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// The manifest is rewritten this often while documents finish, so even a
+// batch killed with SIGKILL (an OOM kill, a node lost) keeps nearly all of
+// its "already done" knowledge for the rerun; for a big batch, whose
+// manifest takes longer to write, at least ten times its writing time
+// apart, so that saving never costs more than a tenth of the run.
+constexpr auto kManifestInterval = std::chrono::milliseconds(500);
+constexpr int kManifestCostFactor = 10;
+
+// Exit code for the worst failure seen: internal > usage > output > input.
+int worst(int a, int b) {
+  auto rank = [](int code) {
+    return code == kInternal ? 4 : code == kUsage ? 3 : code == kOutputError ? 2 : code == kInputError ? 1 : 0;
+  };
+  return rank(a) >= rank(b) ? a : b;
+}
+
+int exit_code_of(Failure f) {
+  switch (f) {
+    case Failure::Input: return kInputError;
+    case Failure::Output: return kOutputError;
+    case Failure::Refused: return kUsage;
+    case Failure::Internal: return kInternal;
+    case Failure::None: break;
+  }
+  return kOk;
+}
+
+ManifestEntry entry_for(const BatchDocument& doc, const DocumentOutcome& o, const std::string& environment) {
+  ManifestEntry e;
+  e.source = doc.key;
+  e.environment = environment;
+  e.pdf = *o.pdf;
+  e.pages = o.pages;
+  e.warnings = o.warnings;
+  e.inputs = o.inputs;
+  return e;
+}
+
+void print_summary(const BatchOptions& opt, std::size_t found, std::size_t selected, const BatchTotals& t,
+                   const std::vector<BatchDocument>& docs, const std::vector<DocumentOutcome>& outcomes) {
+  std::string s = "batch: ";
+  if (opt.shard.sharded()) {
+    s += "shard " + std::to_string(opt.shard.index) + "/" + std::to_string(opt.shard.count) + ": " +
+         std::to_string(selected) + " of " + std::to_string(found) + " documents";
+  } else {
+    s += std::to_string(selected) + " document" + (selected == 1 ? "" : "s");
+  }
+  s += " -> " + opt.out_dir + ": " + std::to_string(t.rendered) + " rendered, " + std::to_string(t.unchanged) +
+       " unchanged, " + std::to_string(t.failed) + " failed";
+  if (t.not_run > 0) s += ", " + std::to_string(t.not_run) + " not started";
+  char timing[96];
+  std::snprintf(timing, sizeof timing, " in %.2f s (%.1f documents/s)", t.seconds,
+                t.seconds > 0 ? static_cast<double>(t.rendered + t.failed) / t.seconds : 0.0);
+  s += timing;
+  std::cout << s << '\n';
+  for (std::size_t i = 0; i < docs.size(); ++i) {
+    if (outcomes[i].status == DocStatus::Failed) std::cout << "failed: " << docs[i].path << '\n';
+  }
+  if (t.interrupted_by != 0) {
+    std::cout << "interrupted by " << signal_name(t.interrupted_by)
+              << ": finished PDFs are complete and kept; run the same command again to do the rest\n";
+  }
+  std::cout << std::flush;
+}
+
+int run_batch(const BatchOptions& opt) {
+  InterruptWatch interrupts;
+  int code = kOk;
+
+  FoundDocuments found = find_documents(opt.inputs);
+  for (const auto& e : found.errors) std::cerr << "broadsheet: error: " << e << '\n';
+  for (const auto& n : found.notes) std::cerr << "broadsheet: note: " << n << '\n';
+  if (!found.errors.empty()) code = kInputError;
+  std::vector<BatchDocument>& docs = found.documents;
+  if (docs.empty()) {
+    std::cerr << "broadsheet: error: no documents to render\n";
+    return kInputError;
+  }
+  std::vector<std::string> notes;
+  assign_output_names(docs, opt.out_dir, notes);
+  for (const auto& n : notes) std::cerr << "broadsheet: note: " << n << '\n';
+
+  std::vector<std::size_t> selected;
+  for (std::size_t i = 0; i < docs.size(); ++i) {
+    if (in_shard(docs[i].output_name, opt.shard)) selected.push_back(i);
+  }
+
+  std::error_code ec;
+  std::filesystem::create_directories(opt.out_dir, ec);
+  if (ec) {
+    std::cerr << "broadsheet: error: cannot create " << opt.out_dir << ": " << ec.message() << '\n';
+    return kOutputError;
+  }
+
+  // Fonts are loaded once, here, and layouts once each on first use (LayoutCache);
+  // the workers share both read-only.
+  Resources res;
+  std::string environment;
+  if (!selected.empty()) {
+    source::Diagnostics diags;
+    res = load_resources(diags);
+    std::cerr << source::format_with_source(diags);
+    if (diags.has_errors()) return kInputError;  // no fonts or no data folder: the installation
+    environment = environment_fingerprint(res);
+    if (opt.press) environment += "press\n";  // the same inputs make another PDF
+  }
+  if (const int sig = interrupts.poll()) return 128 + sig;
+
+  int stopped_by = 0;
+  const OutDirLock lock(
+      opt.out_dir, manifest_file_name(opt.shard),
+      [&] { std::cerr << "broadsheet: note: another batch is writing to " << opt.out_dir << "; waiting for it\n"; },
+      [&] { return (stopped_by = interrupts.poll()) != 0; });
+  if (!lock.locked()) {
+    if (lock.error().empty()) return 128 + stopped_by;
+    std::cerr << "broadsheet: error: " << lock.error() << '\n';
+    return kOutputError;
+  }
+
+  std::vector<std::string> manifest_notes;
+  BatchManifest manifest = BatchManifest::load(opt.out_dir, opt.shard, manifest_notes);
+  for (const auto& n : manifest_notes) std::cerr << "broadsheet: note: " << n << '\n';
+
+  std::vector<DocumentOutcome> outcomes(docs.size());
+  BatchTotals totals;
+  std::vector<std::size_t> todo;
+  std::vector<std::size_t> unchanged;
+  for (std::size_t i : selected) {
+    const ManifestEntry* entry = opt.force ? nullptr : manifest.fresh_entry(docs[i], environment, opt.strict);
+    if (!entry) {
+      todo.push_back(i);
+      continue;
+    }
+    auto& o = outcomes[i];
+    o.status = DocStatus::Unchanged;
+    o.pages = entry->pages;
+    o.bytes = entry->pdf.size;
+    o.warnings = entry->warnings;
+    ManifestEntry copy = *entry;  // it may live in another shard's file
+    manifest.record(docs[i].output_name, std::move(copy));
+    unchanged.push_back(i);
+    ++totals.unchanged;
+  }
+
+  const int jobs = opt.jobs > 0 ? opt.jobs : usable_cores();
+  BatchProgress progress = BatchProgress::for_terminal(todo.size());
+  for (std::size_t i : unchanged) progress.unchanged(docs[i]);
+  if (!unchanged.empty() && todo.empty()) {
+    progress.message("broadsheet: all " + std::to_string(unchanged.size()) +
+                     " documents are unchanged since their PDFs were written (--force renders them again)");
+  }
+
+  auto last_save = Clock::now() - kManifestInterval;  // the first finished document is saved at once
+  Clock::duration save_interval = kManifestInterval;
+  RunHooks hooks;
+  hooks.finished = [&](std::size_t i) {
+    const DocumentOutcome& o = outcomes[i];
+    progress.finished(docs[i], o);
+    if (o.status == DocStatus::Rendered && o.pdf) {
+      manifest.record(docs[i].output_name, entry_for(docs[i], o, environment));
+    } else {
+      manifest.forget(docs[i].output_name);
+    }
+  };
+  hooks.tick = [&] {
+    progress.tick();
+    if (manifest.dirty() && Clock::now() - last_save >= save_interval) {
+      const auto started = Clock::now();
+      manifest.save();  // a failure here is reported by the final save
+      last_save = Clock::now();
+      save_interval = std::max<Clock::duration>(kManifestInterval, kManifestCostFactor * (last_save - started));
+    }
+  };
+  hooks.interrupted = [&](int sig) {
+    progress.message("broadsheet: " + signal_name(sig) +
+                     " received: finishing the documents in progress, starting no more (again to stop at once)");
+  };
+
+  const auto start = Clock::now();
+  RenderOptions render_options;
+  render_options.strict = opt.strict;
+  render_options.press = opt.press;
+  totals.interrupted_by = run_documents(docs, todo, jobs, res, render_options, outcomes, interrupts, hooks);
+  totals.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  progress.close();
+
+  for (std::size_t i : todo) {
+    const auto& o = outcomes[i];
+    if (o.status == DocStatus::Rendered) ++totals.rendered;
+    if (o.status == DocStatus::Failed) {
+      ++totals.failed;
+      code = worst(code, exit_code_of(o.failure));
+    }
+    if (o.status == DocStatus::NotRun) ++totals.not_run;
+  }
+
+  if (manifest.dirty()) {
+    if (auto err = manifest.save(); !err.empty()) {
+      std::cerr << "broadsheet: warning: " << err << " (the next run renders everything again)\n";
+    }
+  }
+  if (!opt.report.empty()) {
+    // Reports of a job array's shards often go to a folder of their own.
+    const auto report_dir = std::filesystem::path(opt.report).parent_path();
+    if (!report_dir.empty()) std::filesystem::create_directories(report_dir, ec);
+    if (auto err = write_batch_report(opt.report, opt, jobs, docs, selected, outcomes, totals); !err.empty()) {
+      std::cerr << "broadsheet: error: " << err << '\n';
+      code = worst(code, kOutputError);
+    }
+  }
+  print_summary(opt, docs.size(), selected.size(), totals, docs, outcomes);
+  // A last look: a signal that came after the workers finished still counts,
+  // and one still pending must not kill the process when the mask is restored.
+  while (const int sig = interrupts.poll()) {
+    if (totals.interrupted_by == 0) totals.interrupted_by = sig;
+  }
+  return totals.interrupted_by != 0 ? 128 + totals.interrupted_by : code;
+}
+
+}  // namespace
+
+int run_batch_command(const std::vector<std::string>& args) {
+  BatchOptions opt;
+  try {
+    opt = parse_batch_options(args);
+  } catch (const BatchUsageError& e) {
+    std::cerr << "broadsheet batch: " << e.what() << "\n\n" << kBatchSynopsis;
+    return kUsage;
+  }
+  if (opt.help) {
+    std::cout << kBatchSynopsis;
+    return kOk;
+  }
+  try {
+    return run_batch(opt);
+  } catch (const std::exception& e) {
+    std::cerr << "broadsheet: internal error: " << e.what() << '\n';
+    return kInternal;
+  }
+}
+
+}  // namespace app

@@ -1,0 +1,60 @@
+#pragma once
+// OUTDIR/.broadsheet-batch*.json: for every PDF a batch wrote, the stamps of
+// the files it was made from, so that a rerun skips documents whose inputs
+// have not changed since (unless --force).
+//
+// Each process writes only its own file — `.broadsheet-batch.json`, or
+// `.broadsheet-batch.shard-I-of-N.json` under --shard — so the processes of
+// a job array never race on one file, and reads them all. An entry counts
+// only while the PDF beside it still has the size and mtime recorded when it
+// was written, so a stale entry from an old run or another shard layout can
+// never cause a wrong skip: at worst a document is rendered again.
+#include <map>
+#include <string>
+#include <vector>
+
+#include "app/batch/batch_inputs.h"
+#include "app/batch/batch_options.h"
+#include "app/batch/batch_stamp.h"
+
+namespace app {
+
+struct ManifestEntry {
+  std::string source;       // the YAML, absolute
+  std::string environment;  // environment_fingerprint() when written
+  FileStamp pdf;            // the PDF right after it was written
+  int pages = 0;
+  std::vector<std::string> warnings;  // formatted, for the report of a skipped document
+  std::vector<StampedFile> inputs;
+};
+
+class BatchManifest {
+ public:
+  // Reads every manifest in `out_dir`; a file that cannot be parsed is
+  // ignored (its documents are rendered again) with a message in `notes`.
+  static BatchManifest load(const std::string& out_dir, const ShardSpec& shard, std::vector<std::string>& notes);
+
+  // An entry proving doc's PDF is up to date, or nullptr. Under --strict a
+  // document that had warnings is never up to date: it must fail now.
+  const ManifestEntry* fresh_entry(const BatchDocument& doc, const std::string& environment, bool strict) const;
+
+  void record(const std::string& output_name, ManifestEntry entry);
+  void forget(const std::string& output_name);
+
+  bool dirty() const { return dirty_; }
+  // Writes this process's file atomically. "" on success, else a message.
+  std::string save();
+
+  const std::string& own_file() const { return own_file_; }
+
+ private:
+  std::string own_file_;
+  std::map<std::string, ManifestEntry> own_;         // this process's file, as it will be written
+  std::multimap<std::string, ManifestEntry> others_;  // other processes' files, only read
+  bool dirty_ = false;
+};
+
+// The manifest file name for a shard layout (no folder).
+std::string manifest_file_name(const ShardSpec& shard);
+
+}  // namespace app

@@ -1,0 +1,29 @@
+#pragma once
+// Which files under the preview folder are documents.
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "app/preview/preview_state.h"
+
+namespace app::preview {
+
+class Catalog {
+ public:
+  explicit Catalog(std::filesystem::path root) : root_(std::move(root)) {}
+
+  // Every *.yaml / *.yml under the folder, sorted, except hidden files and
+  // folders, symlinks leading outside, and layout files kept beside the
+  // documents (a mapping with `styles:` or `columns:` and no `articles:`).
+  std::vector<DocEntry> scan();
+
+ private:
+  bool is_layout_file(const std::filesystem::path& p, const std::string& stamp);
+
+  std::filesystem::path root_;
+  // Layout-or-not, remembered per file until its size or time changes.
+  std::map<std::string, std::pair<std::string, bool>> layout_memo_;
+};
+
+}  // namespace app::preview

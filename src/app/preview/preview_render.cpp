@@ -1,0 +1,100 @@
+#include "app/preview/preview_render.h"
+
+#include <chrono>
+#include <exception>
+#include <fstream>
+#include <sstream>
+
+#include "model/load_document.h"
+#include "render/png/page_images.h"
+
+namespace app::preview {
+
+std::size_t Rendered::count(bool errors) const {
+  std::size_t n = 0;
+  for (const auto& m : messages) n += m.error == errors ? 1 : 0;
+  return n;
+}
+
+std::string relative_to(const std::string& path, const std::string& root) {
+  const std::string prefix = root + "/";
+  return path.rfind(prefix, 0) == 0 ? path.substr(prefix.size()) : path;
+}
+
+namespace {
+
+std::string read_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Messages name files by absolute path; inside the preview folder the
+// relative name is what the user knows the file by.
+PreviewMessage message_of(const source::Diagnostic& d, const std::string& root) {
+  PreviewMessage m;
+  m.error = d.severity == source::Severity::Error;
+  m.text = relative_to(source::format(d), root);
+  m.summary = d.message;
+  if (d.span.known()) {
+    m.file = relative_to(d.span.file, root);
+    m.line = d.span.line;
+    m.column = d.span.column;
+  }
+  return m;
+}
+
+// Keeps where every drawn item came from, named by the document's own
+// values (read again here: the pipeline keeps its model to itself).
+void keep_sources(const frame::Publication& pub, const std::string& yaml_path, Rendered& r) {
+  source::Diagnostics ignored;  // the render reports the same problems
+  const SourceKinds kinds(model::load_document(yaml_path, ignored));
+  r.sources = map_sources(pub, kinds);
+}
+
+}  // namespace
+
+std::shared_ptr<const Rendered> render_for_preview(const RenderJob& job, const Resources& res) {
+  const auto start = std::chrono::steady_clock::now();
+  auto r = std::make_shared<Rendered>();
+  r->key = job.key;
+  r->doc = job.doc;
+  r->debug = job.debug;
+  r->layout = job.layout;
+  r->layout_known = job.layout_known;
+  r->title = job.title;
+  source::Diagnostics diags;
+  try {
+    RenderOptions options;
+    options.debug_boxes = job.debug;
+    if (!job.debug) {
+      r->yaml = read_text(job.yaml_path);
+      options.on_pages = [&](const frame::Publication& pub) { keep_sources(pub, job.yaml_path, *r); };
+    }
+    r->pdf = render_pdf(job.yaml_path, res, options, diags);
+    if (!r->pdf.empty()) {
+      r->pages = render::rasterize_pdf(r->pdf, kPageDpi);
+      if (!job.debug) {
+        auto thumbs = render::rasterize_pdf(r->pdf, kThumbDpi);
+        if (!thumbs.empty()) r->thumbnail = std::move(thumbs.front());
+      }
+      r->ok = !r->pages.empty();
+    }
+  } catch (const std::exception& e) {
+    diags.error({job.yaml_path}, std::string("internal error while rendering: ") + e.what());
+    r->ok = false;
+  }
+  if (!r->ok) {
+    r->pdf.clear();
+    r->pages.clear();
+    r->thumbnail.clear();
+    r->sources = {};
+    if (!diags.has_errors()) diags.error({job.yaml_path}, "the document produced no pages");
+  }
+  for (const auto& d : diags.all()) r->messages.push_back(message_of(d, job.root));
+  r->millis = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  return r;
+}
+
+}  // namespace app::preview
