@@ -4,7 +4,6 @@
 #include <limits>
 #include <map>
 #include <tuple>
-#include <unordered_map>
 #include <array>
 #include <deque>
 
@@ -41,6 +40,39 @@ struct Node {
 struct Banned {
   std::size_t unit;
   int column, row_lo, row_hi;  // the unit may not start at these rows of this column
+};
+
+// The nodes of one step of the search, by state: a flat table (a state is
+// a small number) cleared in constant time, handing its nodes out in the
+// order they were made so that ties break the same way on every run.
+class Layer {
+ public:
+  explicit Layer(int states) : slot_(states, -1), stamp_(states, 0) {}
+  void clear() {
+    ++generation_;
+    keys_.clear();
+  }
+  int find(int key) const { return stamp_[key] == generation_ ? slot_[key] : -1; }
+  void set(int key, int node) {
+    if (stamp_[key] != generation_) {
+      stamp_[key] = generation_;
+      keys_.push_back(key);
+    }
+    slot_[key] = node;
+  }
+  // Node indices, oldest first.
+  const std::vector<int>& nodes() {
+    order_.clear();
+    for (int k : keys_) order_.push_back(slot_[k]);
+    std::sort(order_.begin(), order_.end());
+    return order_;
+  }
+
+ private:
+  std::vector<int> slot_;
+  std::vector<unsigned> stamp_;
+  unsigned generation_ = 1;
+  std::vector<int> keys_, order_;
 };
 
 class Fitter {
@@ -176,7 +208,9 @@ class Fitter {
     }
     if (defer) {
       // A photo waits for the next column's top while the text runs on.
-      if (unit.kind != UnitKind::Figure || s.pend > 0 || s.c + 1 >= C_ || s.r == tops_[s.c] || s.r >= H_) return st;
+      if (unit.kind != UnitKind::Figure || s.pend > 0 || s.c + 1 >= C_ || s.r == tops_[s.c] || s.r >= H_ ||
+          var.rows > H_)
+        return st;
       s.pend = var.rows;
       st.cost += kDeferCost;
       st.ok = true;
@@ -205,24 +239,17 @@ class Fitter {
     return st;
   }
 
-  static std::vector<int> layer_nodes(const std::unordered_map<int, int>& layer) {
-    std::vector<int> idxs;
-    for (const auto& [k, i] : layer) idxs.push_back(i);
-    std::sort(idxs.begin(), idxs.end());
-    return idxs;
-  }
-
   int key(const State& s) const { return (s.c * (H_ + 1) + s.r) * (H_ + 1) + s.pend; }
 
-  // Relaxes `n` into `layer`; returns its index.
-  void relax(std::vector<Node>& nodes, std::unordered_map<int, int>& layer, const Node& n) {
+  // Relaxes `n` into `layer`.
+  void relax(std::vector<Node>& nodes, Layer& layer, const Node& n) const {
     const int k = key(n.s);
-    auto it = layer.find(k);
-    if (it == layer.end()) {
+    const int at = layer.find(k);
+    if (at < 0) {
       nodes.push_back(n);
-      layer.emplace(k, static_cast<int>(nodes.size()) - 1);
-    } else if (n.cost < nodes[it->second].cost) {
-      nodes[it->second] = n;
+      layer.set(k, static_cast<int>(nodes.size()) - 1);
+    } else if (n.cost < nodes[at].cost) {
+      nodes[at] = n;
     }
   }
 
@@ -240,12 +267,13 @@ class Fitter {
     ends_.clear();
     if (H_ <= 0 || C_ <= 0) return std::nullopt;
     std::vector<Node> nodes;
-    std::unordered_map<int, int> layer, next;
+    const int states = C_ * (H_ + 1) * (H_ + 1);
+    Layer layer(states), next(states);
     Node start;
     start.cost = 0;
     start.s.r = tops_[0];
     nodes.push_back(start);
-    layer.emplace(key(start.s), 0);
+    layer.set(key(start.s), 0);
     End best;
     const std::size_t n = units_.size();
 
@@ -266,7 +294,7 @@ class Fitter {
 
     for (std::size_t u = q_.from.unit; u <= n; ++u) {
       // A waiting photo may drop in here, between two units.
-      for (int i : layer_nodes(layer)) {
+      for (int i : layer.nodes()) {
         const Node nd = nodes[i];
         if (nd.s.pend == 0 || nd.s.r >= H_ || nd.s.r + nd.s.pend > H_) continue;
         if (u > 0 && units_[u - 1].kind == UnitKind::Banner) continue;  // a banner heads text, not a photo
@@ -281,7 +309,7 @@ class Fitter {
       // A column may end one row short, at a price; a relaxed fill may end
       // it shorter still.
       {
-        for (int i : layer_nodes(layer)) {
+        for (int i : layer.nodes()) {
           const Node& nd = nodes[i];
           if (nd.s.r >= H_ || nd.s.c + 1 >= C_) continue;
           const int gap = H_ - nd.s.r;
@@ -297,7 +325,7 @@ class Fitter {
         }
       }
       // Ends at this unit boundary.
-      for (const auto& [k, i] : layer) {
+      for (int i : layer.nodes()) {
         const Node& nd = nodes[i];
         if (nd.s.pend > 0) continue;
         const int empty = empty_rows(nd.s);
@@ -317,7 +345,7 @@ class Fitter {
       next.clear();
       const CopyUnit& unit = units_[u];
       const bool continuing = u == q_.from.unit && q_.from.line > 0;
-      for (const auto& [k, i] : layer) {
+      for (int i : layer.nodes()) {
         const Node nd = nodes[i];
         if (absent(u) || unit.variants.empty()) {
           Node m = nd;
@@ -357,7 +385,7 @@ class Fitter {
         }
       }
       std::swap(layer, next);
-      if (layer.empty()) break;
+      if (layer.nodes().empty()) break;
     }
     if (best.node < 0) return std::nullopt;
     if (collect_) {
