@@ -120,3 +120,21 @@ TEST_CASE("copied text has the source's spaces: none added at Han–Latin gaps o
   CHECK(seed.raw.find("推进产改走深走实 赋能产业工人成才成匠") != std::string::npos);
   CHECK(seed.raw.find("《中共中央 国务院关于") != std::string::npos);
 }
+
+TEST_CASE("signs in figures and the folio date copy out set solid: 法院+工会, ±0.01mm, 2024年12月18日") {
+  struct Case {
+    const char* sample;
+    std::vector<std::string> solid;
+  };
+  for (const auto& c : {Case{"seed-page.yaml", {"法院+工会", "2024年12月18日"}},
+                        Case{"typesetting-showcase.yaml", {"法院+工会", "±0.01mm", "3×4", "1—11月", "2024年12月18日"}}}) {
+    CAPTURE(c.sample);
+    auto text = render(c.sample).raw;
+    // A paragraph may break anywhere; no space may appear inside the sequence.
+    std::erase(text, '\n');
+    for (const auto& s : c.solid) {
+      CAPTURE(s);
+      CHECK(text.find(s) != std::string::npos);
+    }
+  }
+}
