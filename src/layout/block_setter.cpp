@@ -120,13 +120,15 @@ FlowItem BlockSetter::set_banner(const style::StyledBlock& block) {
     heading.push_back(set_ragged(spans, grid_.column_width - 2 * pad_x));
     n += static_cast<int>(heading.back().size());
   }
-  const double box_h = n * leading + 2 * pad_y;
-  const double before = st.space_before * grid_.pitch;
+  // The bar takes whole rows, the heading centred in it, so that it lines up
+  // with the rows of the columns beside it; the air above it is whole rows too.
+  const double text_h = n * leading;
+  const int bar_rows = rows_for(text_h + 2 * pad_y);
+  const int air_rows = static_cast<int>(std::ceil(st.space_before - 1e-6));
   FlowItem item;
-  item.rows = rows_for(box_h + before + 0.25 * grid_.pitch);
-  const double height = item.rows * grid_.pitch;
-  // The bar sits low in its rows, nearer the text it heads than the text above.
-  const double box_top = height - box_h - (height - box_h - before) / 2;
+  item.rows = air_rows + bar_rows;
+  const double box_top = air_rows * grid_.pitch;
+  const double box_h = bar_rows * grid_.pitch;
   if (st.has_background) {
     frame::Box bar;
     bar.rect = {0, box_top, grid_.column_width, box_h};
@@ -138,7 +140,7 @@ FlowItem BlockSetter::set_banner(const style::StyledBlock& block) {
     frame::Rule r{{0, box_top + box_h}, {grid_.column_width, box_top + box_h}, 0.8, st.color};
     item.items.push_back(r);
   }
-  double y = box_top + pad_y;
+  double y = box_top + (box_h - text_h) / 2;
   for (const auto& lines : heading) {
     y += stack(lines, pad_x, y, grid_.column_width - 2 * pad_x, leading, st.align, item.items);
   }
