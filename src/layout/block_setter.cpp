@@ -109,6 +109,34 @@ std::vector<std::vector<FlowItem>> BlockSetter::set_paragraph_lines(const style:
   return out;
 }
 
+CaptionLines BlockSetter::set_caption(const style::StyledBlock& block, double width) {
+  CaptionLines out;
+  out.caption = set_ragged(block.caption, width);
+  out.credit = set_ragged(block.credit, width);
+  if (!out.caption.empty() && out.credit.size() == 1) {
+    // An em of white keeps the credit apart from the caption's last words.
+    const text::Line& last = out.caption.back();
+    out.credit_on_last = last.width + last.size + out.credit.front().width <= width + 1e-6;
+  }
+  return out;
+}
+
+double BlockSetter::draw_caption(const CaptionLines& lines, double x, double top, double width, double leading,
+                                 std::vector<frame::Item>& out) {
+  double y = top + stack(lines.caption, x, top, width, leading, text::Align::Left, out);
+  std::size_t first_own = 0;
+  if (lines.credit_on_last) {
+    // On the caption's own baseline, whatever the two sizes.
+    const text::Line& credit = lines.credit.front();
+    append_line(credit, x + width - credit.width, baseline_in_band(y - leading, leading, lines.caption.back().size),
+                out);
+    first_own = 1;
+  }
+  const std::vector<text::Line> own(lines.credit.begin() + static_cast<std::ptrdiff_t>(first_own), lines.credit.end());
+  y += stack(own, x, y, width, leading, text::Align::Right, out);
+  return y - top;
+}
+
 FlowItem BlockSetter::set_banner(const style::StyledBlock& block) {
   const auto& st = theme_.style(style::Role::Banner);
   const double leading = leading_of(style::Role::Banner);

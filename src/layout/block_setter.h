@@ -14,6 +14,18 @@
 
 namespace layout {
 
+// A photo's caption set across a width, and its credit: right-aligned at
+// the end of the caption's last line when it fits there, else on a line of
+// its own, right-aligned.
+struct CaptionLines {
+  std::vector<text::Line> caption;
+  std::vector<text::Line> credit;
+  bool credit_on_last = false;  // the first credit line shares the caption's last line
+  int count() const {
+    return static_cast<int>(caption.size() + credit.size()) - (credit_on_last ? 1 : 0);
+  }
+};
+
 class BlockSetter {
  public:
   BlockSetter(const PageGrid& grid, const style::Theme& theme, const text::FontBook& fonts,
@@ -42,6 +54,10 @@ class BlockSetter {
   // more or fewer than the best breaking; no items where that is impossible).
   std::vector<std::vector<FlowItem>> set_paragraph_lines(const style::StyledBlock& block,
                                                          const std::vector<int>& loosenesses);
+  CaptionLines set_caption(const style::StyledBlock& block, double width);
+  // Draws `lines` from `top` within [x, x+width); returns the height used.
+  double draw_caption(const CaptionLines& lines, double x, double top, double width, double leading,
+                      std::vector<frame::Item>& out);
   FlowItem set_banner(const style::StyledBlock& block);
   // Key figures `per_row` to a row.
   FlowItem set_highlights(const style::StyledBlock& block, int per_row);

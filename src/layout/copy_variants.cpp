@@ -135,12 +135,11 @@ std::vector<Variant> BlockSetter::photo_variants(const style::StyledBlock& block
       image.picture.x += x0;
     }
     item.items.push_back(image);
-    std::vector<text::Line> caption = set_ragged(block.caption, w);
-    stack(caption, x0, crop.box.height + gap, w, cap_leading, text::Align::Left, item.items);
+    draw_caption(set_caption(block, w), x0, crop.box.height + gap, w, cap_leading, item.items);
     out.push_back(single(std::move(item), cost, std::move(note)));
   };
 
-  const double caption_h = set_ragged(block.caption, width).size() * cap_leading;
+  const double caption_h = set_caption(block, width).count() * cap_leading;
   const double natural_rows = (width * aspect + gap + caption_h + pad) / grid_.pitch;
   for (int rows = 1; rows <= max_rows; ++rows) {
     const double image_h = rows * grid_.pitch - gap - caption_h - pad;
@@ -158,7 +157,7 @@ std::vector<Variant> BlockSetter::photo_variants(const style::StyledBlock& block
     // Too tall even cut to the limit: a narrower photo, aspect kept, at the
     // most rows allowed (white beside it rather than a photo off the page).
     for (double w = width * 0.9; w >= width * 0.3 && out.empty(); w -= width * 0.1) {
-      const double cap_h = set_ragged(block.caption, w).size() * cap_leading;
+      const double cap_h = set_caption(block, w).count() * cap_leading;
       const int rows = static_cast<int>(std::ceil((w * aspect + gap + cap_h + pad) / grid_.pitch - 1e-6));
       if (rows > max_rows) continue;
       const double image_h = rows * grid_.pitch - gap - cap_h - pad;

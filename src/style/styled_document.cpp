@@ -56,11 +56,7 @@ StyledBlock photo_block(const model::Photo& p, const Theme& theme) {
     b.caption.push_back(mark);
     b.caption.push_back(make_span(p.caption, p.caption.value, 0, cap));
   }
-  if (!p.credit.empty()) {
-    auto credit = make_span(p.credit, p.credit.value, 0, text_style(theme.style(Role::Credit)));
-    if (!b.caption.empty()) credit.text = " " + credit.text;
-    b.caption.push_back(credit);
-  }
+  if (!p.credit.empty()) b.credit.push_back(make_span(p.credit, p.credit.value, 0, text_style(theme.style(Role::Credit))));
   return b;
 }
 

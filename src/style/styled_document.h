@@ -27,7 +27,8 @@ struct StyledBlock {
   std::vector<std::vector<text::Span>> lines;
   std::string image_path;            // Photo
   model::PhotoFocus focus = model::PhotoFocus::Center;  // Photo: what cropping keeps
-  std::vector<text::Span> caption;   // Photo: ■ caption + credit
+  std::vector<text::Span> caption;   // Photo: ■ caption
+  std::vector<text::Span> credit;    // Photo: who took it
   std::vector<HighlightItem> highlights;
   double leading = 0;  // pt between baselines when it differs from the role's (ranked headlines)
   source::SourceSpan source;
