@@ -4,7 +4,7 @@
 
 #include "app/common/atomic_file.h"
 #include "app/batch/batch_command.h"
-#include "app/cli/cli.h"
+#include "app/common/exit_code.h"
 #include "app/common/extras.h"
 #include "app/preview/preview_command.h"
 #include "render/png/page_images.h"

@@ -1,10 +1,14 @@
 #pragma once
 #include <string>
+#include <string_view>
 
 #include "source/diagnostics.h"
 #include "style/theme.h"
 
 namespace style {
+
+// The layout a document gets when it names none.
+inline constexpr std::string_view kDefaultLayout = "newspaper-a4";
 
 // The layout file for a document's `layout:` value: a bare name
 // ("newspaper-a4") is looked up as `<data_dir>/layouts/<name>.yaml`; anything
@@ -12,6 +16,10 @@ namespace style {
 // and must name a .yaml or .yml file. Returns "" when nothing is found (the caller reports it at the key's span).
 std::string resolve_layout(const std::string& name_or_path, const std::string& document_dir,
                            const std::string& data_dir);
+
+// Whether a YAML file is a layout rather than a document: a mapping with
+// `styles:` or `columns:` and no `articles:` (layouts kept beside documents).
+bool is_layout_file(const std::string& path);
 
 // Reads a layout file with the same precise FILE:LINE:COLUMN reporting as
 // documents: unknown keys are warnings with a suggestion, wrong types and

@@ -1,13 +1,12 @@
-// Which file a document's `layout:` value names (SPEC §4).
+// Which file a document's `layout:` value names, and whether a YAML file is a layout.
+#include <algorithm>
 #include <filesystem>
 
+#include "source/yaml_keys.h"
 #include "style/load_theme.h"
 
 namespace style {
 namespace {
-
-// The layout a document gets when it names none.
-constexpr const char* kDefaultLayout = "newspaper-a4";
 
 bool is_yaml_name(const std::string& s) { return s.ends_with(".yaml") || s.ends_with(".yml"); }
 
@@ -33,7 +32,7 @@ bool is_there(const std::filesystem::path& p) {
 std::string resolve_layout(const std::string& name_or_path, const std::string& document_dir,
                            const std::string& data_dir) {
   namespace fs = std::filesystem;
-  const std::string name = name_or_path.empty() ? kDefaultLayout : name_or_path;
+  const std::string name = name_or_path.empty() ? std::string(kDefaultLayout) : name_or_path;
   if (looks_like_path(name)) {
     // A path is the document's business: relative to the document, as
     // photos are. Only YAML files: `layout: /etc/passwd` must not get as far
@@ -46,6 +45,13 @@ std::string resolve_layout(const std::string& name_or_path, const std::string& d
   // A bare name never leaves the shipped layouts/ folder.
   const fs::path full = fs::path(data_dir) / "layouts" / (name + ".yaml");
   return is_file(full) ? full.lexically_normal().string() : std::string();
+}
+
+bool is_layout_file(const std::string& path) {
+  const auto keys = source::top_level_keys(path);
+  if (!keys) return false;
+  auto has = [&](const char* key) { return std::find(keys->begin(), keys->end(), key) != keys->end(); };
+  return !has("articles") && (has("styles") || has("columns"));
 }
 
 }  // namespace style

@@ -14,7 +14,7 @@
 #include "app/batch/batch_shard.h"
 #include "app/batch/batch_signals.h"
 #include "app/batch/batch_stamp.h"
-#include "app/cli/cli.h"
+#include "app/common/exit_code.h"
 #include "app/common/pipeline.h"
 
 namespace app {

@@ -7,13 +7,15 @@
 #include <iostream>
 #include <optional>
 
-#include "app/common/atomic_file.h"
 #include "app/cli/cli_help.h"
+#include "app/cli/starter_document.h"
+#include "app/common/atomic_file.h"
 #include "app/common/data_dir.h"
-#include "app/common/starter_document.h"
 #include "app/common/extras.h"
+#include "app/common/layout_catalog.h"
 #include "app/common/output_check.h"
 #include "app/common/pipeline.h"
+#include "model/document_text.h"
 #include "model/load_document.h"
 #include "style/load_theme.h"
 #include "text/face_qualification.h"
@@ -212,24 +214,6 @@ int cmd_check(ArgList args) {
   return failed ? kInputError : kOk;
 }
 
-// Every string of a document, for the coverage report.
-std::string document_text(const model::Document& doc) {
-  std::string all;
-  auto add = [&](const model::Text& t) { all += t.value; };
-  add(doc.meta.paper), add(doc.meta.edition);
-  for (const auto& a : doc.articles) {
-    add(a.union_name), add(a.kicker), add(a.headline), add(a.subheadline), add(a.byline);
-    for (const auto& t : a.lead) add(t);
-    for (const auto& s : a.sections) {
-      for (const auto& t : s.heading) add(t);
-      for (const auto& t : s.paragraphs) add(t);
-    }
-    for (const auto& h : a.highlights) add(h.value), add(h.unit), add(h.label);
-    for (const auto& p : a.photos) add(p.caption), add(p.credit);
-  }
-  return all;
-}
-
 int cmd_fonts(ArgList args) {
   auto layout = args.take_value("--layout");
   auto docs = args.operands();
@@ -238,7 +222,7 @@ int cmd_fonts(ArgList args) {
   if (layout && style::resolve_layout(*layout, ".", res.data_dir).empty())
     diags.error({}, unknown_layout_message(*layout, res.data_dir));
   std::string text;
-  for (const auto& d : docs) text += document_text(model::load_document(d, diags));
+  for (const auto& d : docs) text += model::all_text(model::load_document(d, diags));
   if (res.fonts) {
     for (const auto& problem : text::unqualified_manifest_faces(*res.fonts)) {
       diags.warning(source::SourceSpan{res.data_dir + "/fonts/manifest.yaml"}, problem);
@@ -252,7 +236,7 @@ int cmd_fonts(ArgList args) {
 
 
 int cmd_new(ArgList args) {
-  const std::string layout = args.take_value("--layout").value_or("newspaper-a4");
+  const std::string layout = args.take_value("--layout").value_or(std::string(style::kDefaultLayout));
   const auto files = args.operands();
   if (files.size() != 1) throw UsageError{"new takes exactly one FILE.yaml to create"};
   const std::string& file = files[0];
@@ -287,7 +271,7 @@ int cmd_layouts(ArgList args) {
   for (const auto& l : layouts) {
     std::string name = l.name;
     name.resize(width + 2, ' ');
-    std::cout << name << l.description << (l.name == "newspaper-a4" ? " (the default)" : "") << '\n';
+    std::cout << name << l.description << (l.name == style::kDefaultLayout ? " (the default)" : "") << '\n';
   }
   return kOk;
 }

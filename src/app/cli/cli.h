@@ -1,11 +1,12 @@
 #pragma once
-// The command line of SPEC §2: render, batch, preview, check, fonts.
+// The command line: render, check, fonts, new, layouts here; batch and
+// preview through the extras module.
 #include <string>
 #include <vector>
 
-namespace app {
+#include "app/common/exit_code.h"
 
-enum ExitCode { kOk = 0, kInputError = 1, kUsage = 2, kOutputError = 3, kInternal = 4 };
+namespace app {
 
 // Runs one command line (args without the program name) and returns the exit code.
 int run(const std::vector<std::string>& args);

@@ -3,13 +3,15 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "style/load_theme.h"
+
 namespace app {
 namespace fs = std::filesystem;
 
 namespace {
 bool has_layouts(const fs::path& dir) {
   std::error_code ec;
-  return fs::exists(dir / "layouts" / "newspaper-a4.yaml", ec);
+  return fs::exists(dir / "layouts" / (std::string(style::kDefaultLayout) + ".yaml"), ec);
 }
 }  // namespace
 

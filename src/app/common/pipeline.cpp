@@ -5,7 +5,7 @@
 #include <stdexcept>
 
 #include "app/common/data_dir.h"
-#include "app/common/starter_document.h"
+#include "app/common/layout_catalog.h"
 #include "color/press_inks.h"
 #include "layout/compose.h"
 #include "model/load_document.h"
@@ -99,7 +99,7 @@ std::optional<frame::Publication> typeset(const std::string& yaml_path, const Re
 
   const std::string wanted = !options.layout.empty() ? options.layout
                              : !doc.layout.empty()   ? doc.layout.value
-                                                     : std::string("newspaper-a4");
+                                                     : std::string(style::kDefaultLayout);
   const std::string layout_path = style::resolve_layout(wanted, doc.dir, res.data_dir);
   if (layout_path.empty()) {
     diags.error(options.layout.empty() ? doc.layout.span : source::SourceSpan{yaml_path},

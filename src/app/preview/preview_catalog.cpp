@@ -1,11 +1,10 @@
 #include "app/preview/preview_catalog.h"
 
-#include <yaml-cpp/yaml.h>
-
 #include <algorithm>
 
 #include "app/preview/preview_inputs.h"
 #include "app/preview/preview_paths.h"
+#include "style/load_theme.h"
 
 namespace app::preview {
 namespace fs = std::filesystem;
@@ -20,13 +19,8 @@ constexpr int kMaxDepth = 8;
 bool Catalog::is_layout_file(const fs::path& p, const std::string& stamp) {
   auto& memo = layout_memo_[p.string()];
   if (memo.first == stamp) return memo.second;
-  bool layout = false;
-  try {
-    const YAML::Node top = YAML::LoadFile(p.string());
-    layout = top.IsMap() && !top["articles"] && (top["styles"] || top["columns"]);
-  } catch (const std::exception&) {
-    layout = false;  // broken YAML is shown as a document with its errors
-  }
+  // Broken YAML is not a layout: it is shown as a document, with its errors.
+  const bool layout = style::is_layout_file(p.string());
   memo = {stamp, layout};
   return layout;
 }

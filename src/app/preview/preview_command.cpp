@@ -5,7 +5,7 @@
 #include <iostream>
 #include <pthread.h>
 
-#include "app/cli/cli.h"
+#include "app/common/exit_code.h"
 #include "app/common/pipeline.h"
 #include "app/preview/preview_server.h"
 

@@ -19,7 +19,7 @@ DocumentInputs find_inputs(const std::string& yaml_path, const std::string& data
   in.files.push_back(yaml_path);
   source::Diagnostics ignored;  // the render reports the same problems with positions
   const model::Document doc = model::load_document(yaml_path, ignored);
-  in.layout = doc.layout.empty() ? std::string("newspaper-a4") : doc.layout.value;
+  in.layout = doc.layout.empty() ? std::string(style::kDefaultLayout) : doc.layout.value;
   in.layout_known = !doc.layout.empty() || !ignored.has_errors();
   if (!doc.articles.empty()) in.title = doc.articles.front().headline.value;
   std::set<std::string> seen{yaml_path};

@@ -1,13 +1,10 @@
 #pragma once
-// `broadsheet new` and `broadsheet layouts`: what a newcomer starts from.
+// The layouts that ship with the program: `broadsheet layouts` lists them,
+// and a layout name nobody knows is answered with them.
 #include <string>
 #include <vector>
 
 namespace app {
-
-// A commented document that checks and renders as it is, naming `layout`;
-// its first line points editors at `schema` (a path or URL) for completion.
-std::string starter_document(const std::string& layout, const std::string& schema);
 
 struct LayoutInfo {
   std::string name;         // newspaper-a4
