@@ -3,6 +3,8 @@
 #include <chrono>
 #include <filesystem>
 #include <iostream>
+#include <optional>
+#include <utility>
 
 #include "app/batch/batch_inputs.h"
 #include "app/batch/batch_lock.h"
@@ -87,90 +89,105 @@ void print_summary(const BatchOptions& opt, std::size_t found, std::size_t selec
   std::cout << std::flush;
 }
 
-int run_batch(const BatchOptions& opt) {
-  InterruptWatch interrupts;
-  int code = kOk;
+void print_notes(const std::vector<std::string>& notes) {
+  for (const auto& n : notes) std::cerr << "broadsheet: note: " << n << '\n';
+}
 
+// What a run is about: every document found (named for OUTDIR) and the
+// ones this shard renders, with one outcome per document.
+struct BatchPlan {
+  std::vector<BatchDocument> docs;
+  std::vector<std::size_t> selected;
+  std::vector<DocumentOutcome> outcomes;
+  int jobs = 1;    // documents rendered at once
+  int code = kOk;  // kInputError when some operand could not be read
+};
+
+// Finds the documents, names their PDFs, takes this shard's and makes
+// OUTDIR. Nothing when there is nothing to do (the reason is printed, the
+// exit code in `code`).
+std::optional<BatchPlan> plan_batch(const BatchOptions& opt, int& code) {
   FoundDocuments found = find_documents(opt.inputs);
   for (const auto& e : found.errors) std::cerr << "broadsheet: error: " << e << '\n';
-  for (const auto& n : found.notes) std::cerr << "broadsheet: note: " << n << '\n';
-  if (!found.errors.empty()) code = kInputError;
-  std::vector<BatchDocument>& docs = found.documents;
-  if (docs.empty()) {
+  print_notes(found.notes);
+  BatchPlan plan;
+  plan.docs = std::move(found.documents);
+  if (plan.docs.empty()) {
     std::cerr << "broadsheet: error: no documents to render\n";
-    return kInputError;
+    code = kInputError;
+    return std::nullopt;
   }
+  if (!found.errors.empty()) plan.code = kInputError;
   std::vector<std::string> notes;
-  assign_output_names(docs, opt.out_dir, notes);
-  for (const auto& n : notes) std::cerr << "broadsheet: note: " << n << '\n';
-
-  std::vector<std::size_t> selected;
-  for (std::size_t i = 0; i < docs.size(); ++i) {
-    if (in_shard(docs[i].output_name, opt.shard)) selected.push_back(i);
+  assign_output_names(plan.docs, opt.out_dir, notes);
+  print_notes(notes);
+  for (std::size_t i = 0; i < plan.docs.size(); ++i) {
+    if (in_shard(plan.docs[i].output_name, opt.shard)) plan.selected.push_back(i);
   }
+  plan.outcomes.resize(plan.docs.size());
+  plan.jobs = opt.jobs > 0 ? opt.jobs : usable_cores();
 
   std::error_code ec;
   std::filesystem::create_directories(opt.out_dir, ec);
   if (ec) {
     std::cerr << "broadsheet: error: cannot create " << opt.out_dir << ": " << ec.message() << '\n';
-    return kOutputError;
+    code = kOutputError;
+    return std::nullopt;
   }
+  return plan;
+}
 
-  // Fonts are loaded once, here, and layouts once each on first use (LayoutCache);
-  // the workers share both read-only.
-  Resources res;
-  std::string environment;
-  if (!selected.empty()) {
-    source::Diagnostics diags;
-    res = load_resources(diags);
-    std::cerr << source::format_with_source(diags);
-    if (diags.has_errors()) return kInputError;  // no fonts or no data folder: the installation
-    environment = environment_fingerprint(res);
-    if (opt.press) environment += "press\n";  // the same inputs make another PDF
-  }
-  if (const int sig = interrupts.poll()) return 128 + sig;
+// Fonts are loaded once, here, and layouts once each on first use
+// (LayoutCache); the workers share both read-only. Also what every PDF
+// depends on besides its own inputs. Nothing when the installation is broken.
+std::optional<std::pair<Resources, std::string>> load_environment(const BatchOptions& opt, const BatchPlan& plan) {
+  if (plan.selected.empty()) return std::pair<Resources, std::string>{};
+  source::Diagnostics diags;
+  Resources res = load_resources(diags);
+  std::cerr << source::format_with_source(diags);
+  if (diags.has_errors()) return std::nullopt;  // no fonts or no data folder
+  std::string environment = environment_fingerprint(res);
+  if (opt.press) environment += "press\n";  // the same inputs make another PDF
+  return std::pair{std::move(res), std::move(environment)};
+}
 
-  int stopped_by = 0;
-  const OutDirLock lock(
-      opt.out_dir, manifest_file_name(opt.shard),
-      [&] { std::cerr << "broadsheet: note: another batch is writing to " << opt.out_dir << "; waiting for it\n"; },
-      [&] { return (stopped_by = interrupts.poll()) != 0; });
-  if (!lock.locked()) {
-    if (lock.error().empty()) return 128 + stopped_by;
-    std::cerr << "broadsheet: error: " << lock.error() << '\n';
-    return kOutputError;
-  }
-
-  std::vector<std::string> manifest_notes;
-  BatchManifest manifest = BatchManifest::load(opt.out_dir, opt.shard, manifest_notes);
-  for (const auto& n : manifest_notes) std::cerr << "broadsheet: note: " << n << '\n';
-
-  std::vector<DocumentOutcome> outcomes(docs.size());
-  BatchTotals totals;
+// Marks the selected documents whose PDFs are up to date (unless --force)
+// and returns the others, the ones to render.
+std::vector<std::size_t> skip_unchanged(const BatchOptions& opt, const std::string& environment, BatchPlan& plan,
+                                        BatchManifest& manifest, BatchTotals& totals) {
   std::vector<std::size_t> todo;
-  std::vector<std::size_t> unchanged;
-  for (std::size_t i : selected) {
-    const ManifestEntry* entry = opt.force ? nullptr : manifest.fresh_entry(docs[i], environment, opt.strict);
+  for (std::size_t i : plan.selected) {
+    const BatchDocument& doc = plan.docs[i];
+    const ManifestEntry* entry = opt.force ? nullptr : manifest.fresh_entry(doc, environment, opt.strict);
     if (!entry) {
       todo.push_back(i);
       continue;
     }
-    auto& o = outcomes[i];
+    auto& o = plan.outcomes[i];
     o.status = DocStatus::Unchanged;
     o.pages = entry->pages;
     o.bytes = entry->pdf.size;
     o.warnings = entry->warnings;
     ManifestEntry copy = *entry;  // it may live in another shard's file
-    manifest.record(docs[i].output_name, std::move(copy));
-    unchanged.push_back(i);
+    manifest.record(doc.output_name, std::move(copy));
     ++totals.unchanged;
   }
+  return todo;
+}
 
-  const int jobs = opt.jobs > 0 ? opt.jobs : usable_cores();
+// Renders `todo` with the progress display, recording each finished
+// document in the manifest and saving it now and then while they run.
+void render_documents(const BatchOptions& opt, const Resources& res, const std::string& environment,
+                      const std::vector<std::size_t>& todo, BatchPlan& plan, BatchManifest& manifest,
+                      InterruptWatch& interrupts, BatchTotals& totals) {
+  const auto& docs = plan.docs;
+  auto& outcomes = plan.outcomes;
   BatchProgress progress = BatchProgress::for_terminal(todo.size());
-  for (std::size_t i : unchanged) progress.unchanged(docs[i]);
-  if (!unchanged.empty() && todo.empty()) {
-    progress.message("broadsheet: all " + std::to_string(unchanged.size()) +
+  for (std::size_t i : plan.selected) {
+    if (outcomes[i].status == DocStatus::Unchanged) progress.unchanged(docs[i]);
+  }
+  if (totals.unchanged > 0 && todo.empty()) {
+    progress.message("broadsheet: all " + std::to_string(totals.unchanged) +
                      " documents are unchanged since their PDFs were written (--force renders them again)");
   }
 
@@ -204,12 +221,18 @@ int run_batch(const BatchOptions& opt) {
   RenderOptions render_options;
   render_options.strict = opt.strict;
   render_options.press = opt.press;
-  totals.interrupted_by = run_documents(docs, todo, jobs, res, render_options, outcomes, interrupts, hooks);
+  totals.interrupted_by = run_documents(docs, todo, plan.jobs, res, render_options, outcomes, interrupts, hooks);
   totals.seconds = std::chrono::duration<double>(Clock::now() - start).count();
   progress.close();
+}
 
+// Counts what the run did, saves the manifest for the next run and returns
+// the worst exit code of the documents.
+int record_outcomes(const std::vector<std::size_t>& todo, const BatchPlan& plan, BatchManifest& manifest,
+                    BatchTotals& totals) {
+  int code = plan.code;
   for (std::size_t i : todo) {
-    const auto& o = outcomes[i];
+    const auto& o = plan.outcomes[i];
     if (o.status == DocStatus::Rendered) ++totals.rendered;
     if (o.status == DocStatus::Failed) {
       ++totals.failed;
@@ -217,22 +240,62 @@ int run_batch(const BatchOptions& opt) {
     }
     if (o.status == DocStatus::NotRun) ++totals.not_run;
   }
-
   if (manifest.dirty()) {
     if (auto err = manifest.save(); !err.empty()) {
       std::cerr << "broadsheet: warning: " << err << " (the next run renders everything again)\n";
     }
   }
+  return code;
+}
+
+// --report FILE and the summary; returns `code`, worse if the report cannot
+// be written.
+int report_batch(const BatchOptions& opt, const BatchPlan& plan, const BatchTotals& totals, int code) {
   if (!opt.report.empty()) {
     // Reports of a job array's shards often go to a folder of their own.
+    std::error_code ec;
     const auto report_dir = std::filesystem::path(opt.report).parent_path();
     if (!report_dir.empty()) std::filesystem::create_directories(report_dir, ec);
-    if (auto err = write_batch_report(opt.report, opt, jobs, docs, selected, outcomes, totals); !err.empty()) {
+    if (auto err = write_batch_report(opt.report, opt, plan.jobs, plan.docs, plan.selected, plan.outcomes, totals);
+        !err.empty()) {
       std::cerr << "broadsheet: error: " << err << '\n';
       code = worst(code, kOutputError);
     }
   }
-  print_summary(opt, docs.size(), selected.size(), totals, docs, outcomes);
+  print_summary(opt, plan.docs.size(), plan.selected.size(), totals, plan.docs, plan.outcomes);
+  return code;
+}
+
+// plan → skip unchanged → render → record → report.
+int run_batch(const BatchOptions& opt) {
+  InterruptWatch interrupts;
+  int code = kOk;
+  std::optional<BatchPlan> plan = plan_batch(opt, code);
+  if (!plan) return code;
+  auto environment = load_environment(opt, *plan);
+  if (!environment) return kInputError;
+  const auto& [res, environment_id] = *environment;
+  if (const int sig = interrupts.poll()) return 128 + sig;
+
+  int stopped_by = 0;
+  const OutDirLock lock(
+      opt.out_dir, manifest_file_name(opt.shard),
+      [&] { std::cerr << "broadsheet: note: another batch is writing to " << opt.out_dir << "; waiting for it\n"; },
+      [&] { return (stopped_by = interrupts.poll()) != 0; });
+  if (!lock.locked()) {
+    if (lock.error().empty()) return 128 + stopped_by;
+    std::cerr << "broadsheet: error: " << lock.error() << '\n';
+    return kOutputError;
+  }
+  std::vector<std::string> manifest_notes;
+  BatchManifest manifest = BatchManifest::load(opt.out_dir, opt.shard, manifest_notes);
+  print_notes(manifest_notes);
+
+  BatchTotals totals;
+  const std::vector<std::size_t> todo = skip_unchanged(opt, environment_id, *plan, manifest, totals);
+  render_documents(opt, res, environment_id, todo, *plan, manifest, interrupts, totals);
+  code = record_outcomes(todo, *plan, manifest, totals);
+  code = report_batch(opt, *plan, totals, code);
   // A last look: a signal that came after the workers finished still counts,
   // and one still pending must not kill the process when the mask is restored.
   while (const int sig = interrupts.poll()) {
