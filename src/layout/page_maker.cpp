@@ -198,7 +198,7 @@ class PageMaker {
   // records, by the block's total rows, the cheapest head and wide photos.
   void add_fits(std::size_t a, const ArticleState& st, const ArticleState& s, const std::vector<int>& tops,
                 const BlockPlan::SpanPhoto& photo, const std::vector<WidePhoto>& wide_units,
-                const WideBest& wide_best, std::map<int, Fit>& table, double extra_cost = 0) {
+                const WideBest& wide_best, std::map<int, Fit>& table, double extra_cost = 0, bool relaxed = false) {
     const ArticleCopy& art = arts_[a];
     auto [lo_rows, hi_rows] = column_range(art, s);
     int top_rows = 0;
@@ -212,6 +212,7 @@ class PageMaker {
       FillRequest q = request(art, s, hc, FillGoal::All);
       q.slack = 1;
       q.column_tops = tops;
+      q.relaxed = relaxed;
       auto fill = fill_block(q);
       if (!fill) continue;
       const auto heads = st.started ? std::vector<int>{-1} : head_indices(art);
@@ -253,7 +254,12 @@ class PageMaker {
       for (std::size_t u = 0; u < art.column.size() && widenable.size() < kMaxWidenable; ++u)
         if (art.column[u].kind == UnitKind::Figure && !art.column[u].wide.empty()) widenable.push_back(u);
     }
-    for (unsigned mask = 0; mask < (1u << widenable.size()); ++mask) {
+    // Material too little to fill the columns level (a brief of a line or
+    // two) is set at the height it takes, its columns ending short: a
+    // relaxed fill, priced for its white, rather than no block at all.
+    for (int pass = 0; pass < 2 && table.empty(); ++pass)
+    for (unsigned mask = 0; mask < (pass == 0 ? (1u << widenable.size()) : 1u); ++mask) {
+      const bool relaxed = pass == 1;
       ArticleState s = st;
       std::vector<WidePhoto> wide_units;
       std::vector<const std::vector<Variant>*> wide_variants;
@@ -287,8 +293,8 @@ class PageMaker {
           }
         wide_best = std::move(next);
       }
-      add_fits(a, st, s, {}, BlockPlan::SpanPhoto{}, wide_units, wide_best, table);
-      if (mask != 0 || C_ < 3) continue;
+      add_fits(a, st, s, {}, BlockPlan::SpanPhoto{}, wide_units, wide_best, table, 0, relaxed);
+      if (mask != 0 || C_ < 3 || relaxed) continue;
       // A photo across some of the columns, at their top: the lever of a
       // page with many narrow columns.
       for (std::size_t f : widenable) {

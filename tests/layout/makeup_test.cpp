@@ -213,6 +213,16 @@ TEST_CASE("long, short and photo-heavy documents: full pages, a level last page"
     check_made_up(c, false);
     check_banners(c);
   }
+  SUBCASE("briefs of a line each share a page") {
+    std::string doc = "articles:\n";
+    for (int a = 0; a < 6; ++a)
+      doc += "  - union: 测试县总工会\n    headline: 短讯" + std::to_string(a + 1) + "\n    lead:\n      - \"职工技能培训班开班。\"\n";
+    auto c = compose_file(dir.write("briefs.yaml", doc), "newspaper-a4");
+    CHECK(!c.diags.has_errors());
+    CHECK(c.pub.pages.size() == 1);
+    REQUIRE(c.plans.size() == 1);
+    CHECK(c.plans[0].blocks.size() == 6);
+  }
   SUBCASE("a short document") {
     std::string doc = "articles:\n  - union: 测试县总工会\n    headline: 短稿\n    lead:\n      - \"" + paragraph(3, 0) +
                       "\"\n      - \"" + paragraph(2, 1) + "\"\n";
