@@ -19,6 +19,7 @@
 
 #include "app/batch/batch_inputs.h"
 #include "app/batch/batch_options.h"
+#include "app/common/arguments.h"
 #include "app/batch/batch_shard.h"
 #include "run_command.h"
 #include "test_files.h"
@@ -342,7 +343,7 @@ TEST_CASE("batch options: values, shards and jobs") {
   CHECK(!app::parse_shard("-1/3"));
   CHECK(!app::parse_shard("1/0"));
   CHECK(app::parse_shard("0/1"));
-  CHECK_THROWS_AS(app::parse_batch_options({"a", "-o"}), app::BatchUsageError);
+  CHECK_THROWS_AS(app::parse_batch_options({"a", "-o"}), app::UsageError);
   CHECK(app::usable_cores() >= 1);
 }
 

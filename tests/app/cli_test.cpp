@@ -3,6 +3,11 @@
 
 #include <filesystem>
 #include <fstream>
+#include <optional>
+#include <utility>
+#include <vector>
+
+#include "app/common/arguments.h"
 
 #include "run_command.h"
 #include "test_files.h"
@@ -79,4 +84,39 @@ TEST_CASE("the program finds its layouts from any working directory") {
   INFO(r.out);
   CHECK(r.exit_code == 0);
   fs::remove_all(dir);
+}
+
+TEST_CASE("one argument parser: value forms, '--', unknown options, missing values") {
+  app::Arguments a({"doc.yaml", "-o", "out.pdf", "--layout=sheet-a4", "-j4", "--strict", "--", "--odd.yaml"});
+  CHECK(a.flag("--strict"));
+  CHECK_FALSE(a.flag("--press"));
+  CHECK(a.value("-o") == "out.pdf");
+  CHECK(a.value("--layout") == "sheet-a4");
+  CHECK(a.value("-j") == "4");
+  CHECK(a.value("--png") == std::nullopt);
+  CHECK(a.operands() == std::vector<std::string>{"doc.yaml", "--odd.yaml"});
+
+  CHECK_THROWS_WITH_AS(app::Arguments({"--bogus", "x"}).operands(), "unknown option '--bogus'", app::UsageError);
+  CHECK_THROWS_WITH_AS(app::Arguments({"x", "-o"}).value("-o"), "-o needs a value", app::UsageError);
+  CHECK_THROWS_WITH_AS(app::Arguments({"--host="}).value("--host", false), "--host needs a value", app::UsageError);
+  CHECK(app::parse_integer("42") == 42);
+  CHECK(app::parse_integer("4x") == std::nullopt);
+  CHECK(app::parse_integer("") == std::nullopt);
+}
+
+TEST_CASE("every command reports wrong usage the same way: the mistake, its usage line, where to read more") {
+  for (const auto& [args, message] : std::vector<std::pair<std::string, std::string>>{
+           {"render a.yaml b.yaml", "render takes exactly one DOC.yaml"},
+           {"batch x -o out -j 0", "-j takes a number of documents at once, 1 to 1024, not '0'"},
+           {"preview --port http", "--port wants a number from 0 to 65535, not 'http'"}}) {
+    CAPTURE(args);
+    const std::string command = args.substr(0, args.find(' '));
+    const auto r = run_command(broadsheet() + " " + args + " 2>&1");
+    CHECK(r.exit_code == 2);
+    CHECK(r.out.starts_with("broadsheet " + command + ": error: " + message + "\nusage: broadsheet " + command +
+                            " "));
+    CHECK(r.out.ends_with("\n(broadsheet " + command + " --help explains every option)\n"));
+  }
+  const auto r = run_command(broadsheet() + " frobnicate 2>&1");
+  CHECK(r.out == "broadsheet: error: unknown command 'frobnicate'\n(broadsheet --help lists the commands)\n");
 }

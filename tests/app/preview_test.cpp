@@ -1,6 +1,7 @@
 // `broadsheet preview`: path safety, argument parsing, and the server end to
 // end over loopback with Poco's HTTP client — index, page pictures, PDF,
 // live re-render after edits, errors in place of pictures, hostile paths.
+#include "app/common/arguments.h"
 #include "app/preview/preview_command.h"
 #include "app/preview/preview_html.h"
 #include "app/preview/preview_paths.h"
@@ -61,23 +62,20 @@ TEST_CASE("resolve_under follows symlinks and refuses those leading out") {
 }
 
 TEST_CASE("preview arguments: folder, --port, --host; wrong usage is exit 2") {
-  std::string err;
-  auto a = app::parse_preview_args({}, err);
-  REQUIRE(a);
-  CHECK(a->dir == ".");  // the folder it is started in
-  CHECK(a->host == "127.0.0.1");
-  CHECK(a->port == 8080);
-  a = app::parse_preview_args({"docs", "--port", "9000", "--host=::1", "--editor", "vscode://file/{file}:{line}"}, err);
-  REQUIRE(a);
-  CHECK(a->editor == "vscode://file/{file}:{line}");
-  CHECK(a->dir == "docs");
-  CHECK(a->port == 9000);
-  CHECK(a->host == "::1");
-  CHECK(app::parse_preview_args({"--port=0"}, err)->port == 0);
+  auto a = app::parse_preview_args({});
+  CHECK(a.dir == ".");  // the folder it is started in
+  CHECK(a.host == "127.0.0.1");
+  CHECK(a.port == 8080);
+  a = app::parse_preview_args({"docs", "--port", "9000", "--host=::1", "--editor", "vscode://file/{file}:{line}"});
+  CHECK(a.editor == "vscode://file/{file}:{line}");
+  CHECK(a.dir == "docs");
+  CHECK(a.port == 9000);
+  CHECK(a.host == "::1");
+  CHECK(app::parse_preview_args({"--port=0"}).port == 0);
   for (const std::vector<std::string>& bad :
        std::vector<std::vector<std::string>>{{"--port"}, {"--port", "http"}, {"--port", "70000"}, {"--port", "-1"},
                                              {"--port", "80x"}, {"a", "b"}, {"--verbose"}, {"--host="}, {"--editor"}}) {
-    CHECK_FALSE(app::parse_preview_args(bad, err).has_value());
+    CHECK_THROWS_AS(app::parse_preview_args(bad), app::UsageError);
     CHECK(app::run_preview_command(bad) == 2);
   }
   CHECK(app::run_preview_command({"/no/such/folder", "--port", "0"}) == 1);

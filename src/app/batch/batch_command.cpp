@@ -16,6 +16,7 @@
 #include "app/batch/batch_shard.h"
 #include "app/batch/batch_signals.h"
 #include "app/batch/batch_stamp.h"
+#include "app/common/arguments.h"
 #include "app/common/exit_code.h"
 #include "app/common/pipeline.h"
 
@@ -310,13 +311,8 @@ int run_batch_command(const std::vector<std::string>& args) {
   BatchOptions opt;
   try {
     opt = parse_batch_options(args);
-  } catch (const BatchUsageError& e) {
-    std::cerr << "broadsheet batch: " << e.what() << "\n\n" << kBatchSynopsis;
-    return kUsage;
-  }
-  if (opt.help) {
-    std::cout << kBatchSynopsis;
-    return kOk;
+  } catch (const UsageError& e) {
+    return print_usage_error("batch", e.what());
   }
   try {
     return run_batch(opt);

@@ -1,14 +1,14 @@
 #include "app/cli/cli.h"
 
 #include <algorithm>
-#include <charconv>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <optional>
 
-#include "app/cli/cli_help.h"
+#include "app/common/command_help.h"
 #include "app/cli/starter_document.h"
+#include "app/common/arguments.h"
 #include "app/common/atomic_file.h"
 #include "app/common/data_dir.h"
 #include "app/common/extras.h"
@@ -28,54 +28,6 @@ namespace {
 // Where editors find the document schema when no installed copy is found.
 constexpr const char* kSchemaUrl =
     "https://raw.githubusercontent.com/broadsheet/broadsheet/main/schemas/document.schema.json";
-
-struct UsageError {
-  std::string message;
-};
-
-// Pulls flags out of `args`: `take_value("-o")` returns the value after -o.
-class ArgList {
- public:
-  explicit ArgList(std::vector<std::string> args) : args_(std::move(args)) {}
-
-  bool take_flag(const std::string& name) {
-    for (auto it = args_.begin(); it != args_.end(); ++it) {
-      if (*it == name) {
-        args_.erase(it);
-        return true;
-      }
-    }
-    return false;
-  }
-
-  std::optional<std::string> take_value(const std::string& name) {
-    for (auto it = args_.begin(); it != args_.end(); ++it) {
-      if (*it == name) {
-        if (it + 1 == args_.end()) throw UsageError{name + " needs a value"};
-        std::string v = *(it + 1);
-        args_.erase(it, it + 2);
-        return v;
-      }
-      if (it->rfind(name + "=", 0) == 0) {
-        std::string v = it->substr(name.size() + 1);
-        args_.erase(it);
-        return v;
-      }
-    }
-    return std::nullopt;
-  }
-
-  // What is left must be plain operands: an unknown option is a usage error.
-  std::vector<std::string> operands() const {
-    for (const auto& a : args_) {
-      if (a.size() > 1 && a[0] == '-') throw UsageError{"unknown option '" + a + "'"};
-    }
-    return args_;
-  }
-
- private:
-  std::vector<std::string> args_;
-};
 
 void print_diagnostics(const source::Diagnostics& diags) { std::cerr << source::format_with_source(diags); }
 
@@ -103,13 +55,12 @@ std::string count_of(std::size_t n, const std::string& noun) {
 int pixels_per_inch(const std::optional<std::string>& value, bool has_png) {
   constexpr int kDefault = 150, kMax = 1200;
   if (!value) return kDefault;
-  if (!has_png) throw UsageError{"--ppi goes with --png DIR"};
-  int n = 0;
-  const auto [end, ec] = std::from_chars(value->data(), value->data() + value->size(), n);
-  if (ec != std::errc() || end != value->data() + value->size() || n < 10 || n > kMax)
-    throw UsageError{"--ppi takes a number of pixels per inch from 10 to " + std::to_string(kMax) + ", not '" +
-                     *value + "'"};
-  return n;
+  if (!has_png) throw UsageError("--ppi goes with --png DIR");
+  const auto n = parse_integer(*value);
+  if (!n || *n < 10 || *n > kMax)
+    throw UsageError("--ppi takes a number of pixels per inch from 10 to " + std::to_string(kMax) + ", not '" +
+                     *value + "'");
+  return static_cast<int>(*n);
 }
 
 // The documents named on the command line: files as given, and every
@@ -130,23 +81,23 @@ std::vector<std::string> documents_in(const std::vector<std::string>& paths) {
       if ((ext == ".yaml" || ext == ".yml") && it->is_regular_file(ec)) found.push_back(it->path().string());
     }
     std::sort(found.begin(), found.end());
-    if (found.empty()) throw UsageError{"no *.yaml documents in the folder '" + path + "'"};
+    if (found.empty()) throw UsageError("no *.yaml documents in the folder '" + path + "'");
     docs.insert(docs.end(), found.begin(), found.end());
   }
   return docs;
 }
 
-int cmd_render(ArgList args) {
+int cmd_render(Arguments args) {
   RenderOptions options;
-  auto out = args.take_value("-o");
-  if (auto l = args.take_value("--layout")) options.layout = *l;
-  auto png_dir = args.take_value("--png");
-  const int ppi = pixels_per_inch(args.take_value("--ppi"), png_dir.has_value());
-  options.debug_boxes = args.take_flag("--debug-boxes");
-  options.strict = args.take_flag("--strict");
-  options.press = args.take_flag("--press");
+  auto out = args.value("-o");
+  if (auto l = args.value("--layout")) options.layout = *l;
+  auto png_dir = args.value("--png");
+  const int ppi = pixels_per_inch(args.value("--ppi"), png_dir.has_value());
+  options.debug_boxes = args.flag("--debug-boxes");
+  options.strict = args.flag("--strict");
+  options.press = args.flag("--press");
   auto docs = args.operands();
-  if (docs.size() != 1) throw UsageError{"render takes exactly one DOC.yaml"};
+  if (docs.size() != 1) throw UsageError("render takes exactly one DOC.yaml");
 
   const std::string target = out ? *out : default_output(docs[0]);
   // Checked before the work and again once every input is known.
@@ -182,12 +133,12 @@ int cmd_render(ArgList args) {
   return kOk;
 }
 
-int cmd_check(ArgList args) {
+int cmd_check(Arguments args) {
   RenderOptions options;
-  options.strict = args.take_flag("--strict");
-  if (auto l = args.take_value("--layout")) options.layout = *l;
+  options.strict = args.flag("--strict");
+  if (auto l = args.value("--layout")) options.layout = *l;
   auto paths = args.operands();
-  if (paths.empty()) throw UsageError{"check needs at least one file or folder"};
+  if (paths.empty()) throw UsageError("check needs at least one file or folder");
   const std::vector<std::string> docs = documents_in(paths);
   source::Diagnostics res_diags;
   Resources res = load_resources(res_diags);
@@ -214,8 +165,8 @@ int cmd_check(ArgList args) {
   return failed ? kInputError : kOk;
 }
 
-int cmd_fonts(ArgList args) {
-  auto layout = args.take_value("--layout");
+int cmd_fonts(Arguments args) {
+  auto layout = args.value("--layout");
   auto docs = args.operands();
   source::Diagnostics diags;
   Resources res = load_resources(diags);
@@ -235,14 +186,14 @@ int cmd_fonts(ArgList args) {
 }
 
 
-int cmd_new(ArgList args) {
-  const std::string layout = args.take_value("--layout").value_or(std::string(style::kDefaultLayout));
+int cmd_new(Arguments args) {
+  const std::string layout = args.value("--layout").value_or(std::string(style::kDefaultLayout));
   const auto files = args.operands();
-  if (files.size() != 1) throw UsageError{"new takes exactly one FILE.yaml to create"};
+  if (files.size() != 1) throw UsageError("new takes exactly one FILE.yaml to create");
   const std::string& file = files[0];
   const std::string data_dir = find_data_dir();
   if (style::resolve_layout(layout, ".", data_dir).empty()) {
-    throw UsageError{unknown_layout_message(layout, data_dir)};
+    throw UsageError(unknown_layout_message(layout, data_dir));
   }
   std::error_code ec;
   if (std::filesystem::exists(std::filesystem::symlink_status(file, ec))) {
@@ -263,8 +214,8 @@ int cmd_new(ArgList args) {
   return kOk;
 }
 
-int cmd_layouts(ArgList args) {
-  if (!args.operands().empty()) throw UsageError{"layouts takes no arguments"};
+int cmd_layouts(Arguments args) {
+  if (!args.operands().empty()) throw UsageError("layouts takes no arguments");
   const auto layouts = shipped_layouts(find_data_dir());
   std::size_t width = 0;
   for (const auto& l : layouts) width = std::max(width, l.name.size());
@@ -285,9 +236,9 @@ bool asks_for_help(const std::vector<std::string>& args) {
 }
 
 int dispatch(const std::vector<std::string>& all) {
-  if (all.empty()) throw UsageError{"no command given"};
+  if (all.empty()) throw UsageError("no command given");
   const std::string& cmd = all[0];
-  ArgList rest(std::vector<std::string>(all.begin() + 1, all.end()));
+  Arguments rest(std::vector<std::string>(all.begin() + 1, all.end()));
   if (cmd == "--help" || cmd == "-h" || cmd == "help") {
     const std::string page = all.size() > 1 ? command_help(all[1]) : "";
     std::cout << (page.empty() ? program_help() : page);
@@ -309,8 +260,8 @@ int dispatch(const std::vector<std::string>& all) {
   if (cmd == "batch" || cmd == "preview")
     return run_extras_command(cmd, std::vector<std::string>(all.begin() + 1, all.end()));
   const std::string_view near = closest_command(cmd);
-  throw UsageError{"unknown command '" + cmd + "'" +
-                   (near.empty() ? std::string() : "; did you mean '" + std::string(near) + "'?")};
+  throw UsageError("unknown command '" + cmd + "'" +
+                   (near.empty() ? std::string() : "; did you mean '" + std::string(near) + "'?"));
 }
 
 }  // namespace
@@ -319,8 +270,7 @@ int run(const std::vector<std::string>& args) {
   try {
     return dispatch(args);
   } catch (const UsageError& e) {
-    std::cerr << "broadsheet: " << e.message << "\n(broadsheet --help lists the commands; broadsheet COMMAND --help explains one)\n";
-    return kUsage;
+    return print_usage_error(args.empty() ? std::string() : args[0], e.what());
   } catch (const std::exception& e) {
     std::cerr << "broadsheet: internal error: " << e.what() << '\n';
     return kInternal;

@@ -5,64 +5,27 @@
 #include <iostream>
 #include <pthread.h>
 
+#include "app/common/arguments.h"
 #include "app/common/exit_code.h"
 #include "app/common/pipeline.h"
 #include "app/preview/preview_server.h"
 
 namespace app {
 
-std::optional<PreviewArgs> parse_preview_args(const std::vector<std::string>& args, std::string& error) {
+PreviewArgs parse_preview_args(const std::vector<std::string>& args) {
   PreviewArgs out;
   if (const char* editor = std::getenv("BROADSHEET_EDITOR")) out.editor = editor;
-  bool have_dir = false;
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    std::string name = a, value;
-    bool has_value = false;
-    if (a.rfind("--", 0) == 0 && a.find('=') != std::string::npos) {
-      name = a.substr(0, a.find('='));
-      value = a.substr(a.find('=') + 1);
-      has_value = true;
-    }
-    if (name == "--port" || name == "--host" || name == "--editor") {
-      if (!has_value) {
-        if (i + 1 >= args.size()) {
-          error = name + " needs a value";
-          return std::nullopt;
-        }
-        value = args[++i];
-      }
-      if (name == "--host" || name == "--editor") {
-        if (value.empty()) {
-          error = name + " needs a value";
-          return std::nullopt;
-        }
-        (name == "--host" ? out.host : out.editor) = value;
-        continue;
-      }
-      std::size_t used = 0;
-      unsigned long port = 0;
-      try {
-        port = std::stoul(value, &used);
-      } catch (const std::exception&) {
-        used = 0;
-      }
-      if (used == 0 || used != value.size() || port > 65535 || value[0] == '-' || value[0] == '+') {
-        error = "--port wants a number from 0 to 65535, not '" + value + "'";
-        return std::nullopt;
-      }
-      out.port = static_cast<std::uint16_t>(port);
-    } else if (a.size() > 1 && a[0] == '-') {
-      error = "unknown option '" + a + "'";
-      return std::nullopt;
-    } else if (have_dir) {
-      error = "preview takes one folder";
-      return std::nullopt;
-    } else {
-      out.dir = a;
-      have_dir = true;
-    }
+  Arguments a(args);
+  if (auto host = a.value("--host", false)) out.host = *host;
+  if (auto editor = a.value("--editor", false)) out.editor = *editor;
+  if (auto port = a.value("--port")) {
+    const auto n = parse_integer(*port);
+    if (!n || *n < 0 || *n > 65535) throw UsageError("--port wants a number from 0 to 65535, not '" + *port + "'");
+    out.port = static_cast<std::uint16_t>(*n);
   }
+  const auto operands = a.operands();
+  if (operands.size() > 1) throw UsageError("preview takes one folder");
+  if (!operands.empty()) out.dir = operands.front();
   return out;
 }
 
@@ -95,11 +58,11 @@ class BlockedSignals {
 }  // namespace
 
 int run_preview_command(const std::vector<std::string>& args) {
-  std::string error;
-  const auto parsed = parse_preview_args(args, error);
-  if (!parsed) {
-    std::cerr << "broadsheet: " << error << "\nusage: broadsheet preview [DIR] [--port 8080] [--host 127.0.0.1] [--editor URL]\n";
-    return kUsage;
+  std::optional<PreviewArgs> parsed;
+  try {
+    parsed = parse_preview_args(args);
+  } catch (const UsageError& e) {
+    return print_usage_error("preview", e.what());
   }
   std::error_code ec;
   if (!std::filesystem::is_directory(parsed->dir, ec)) {

@@ -14,9 +14,8 @@ struct PreviewArgs {
   std::string editor;  // --editor URL template, else $BROADSHEET_EDITOR
 };
 
-// Parses the arguments after the word "preview". On wrong usage returns
-// nothing and puts the reason in `error`.
-std::optional<PreviewArgs> parse_preview_args(const std::vector<std::string>& args, std::string& error);
+// Parses the arguments after the word "preview". Throws UsageError.
+PreviewArgs parse_preview_args(const std::vector<std::string>& args);
 
 // Serves until SIGINT or SIGTERM; returns the exit code (0 after a signal,
 // 1 DIR is not a folder, 2 wrong usage, 3 the address cannot be bound,

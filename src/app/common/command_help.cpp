@@ -1,4 +1,4 @@
-#include "app/cli/cli_help.h"
+#include "app/common/command_help.h"
 
 #include <vector>
 
@@ -77,6 +77,11 @@ std::string command_help(std::string_view command) {
   out += "  -h, --help           show this help\n";
   out += "\nexample:\n  " + std::string(c->example) + "\n";
   return out;
+}
+
+std::string_view command_usage(std::string_view command) {
+  const CommandHelp* c = find(command);
+  return c ? c->usage : std::string_view();
 }
 
 std::string program_help() {
