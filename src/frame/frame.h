@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "frame/geometry.h"
+#include "image/image_info.h"
 #include "source/source_span.h"
 
 namespace frame {
@@ -50,6 +51,7 @@ struct Image {
   // `box`, which clips it); empty (width 0) when the picture fills `box`.
   // The aspect ratio is always the picture's own.
   Rect picture;
+  image::ImageInfo info;  // what the file is, as the loader probed it; the writer trusts it
 };
 
 // A straight line (column rules, folio rule, crop marks).

@@ -3,14 +3,14 @@
 // its pixel size, its EXIF orientation, and whether the whole file decodes
 // (a file cut short, or a header claiming more pixels than kMaxPixels, is
 // refused here rather than printed as a grey band or allowed to take
-// gigabytes later). The loader, the page make-up and the PDF writer all
-// ask this one probe.
+// gigabytes later). The loader asks it once per photo; what it found rides
+// on model::Photo to the page make-up and on frame::Image to the PDF writer.
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 
-#include "image/orientation.h"
+#include "image/image_info.h"
 
 namespace image {
 
@@ -18,19 +18,6 @@ namespace image {
 inline constexpr std::uint64_t kMaxPixels = 100'000'000;
 // A photo file larger than this is not a photo a page needs.
 inline constexpr std::size_t kMaxImageBytes = 256u << 20;
-
-enum class Format { Jpeg, Png };
-
-struct ImageInfo {
-  Format format = Format::Jpeg;
-  int width = 0, height = 0;  // pixels as stored in the file
-  int components = 0;         // JPEG: 1 grey, 3 YCbCr/RGB, 4 CMYK/YCCK; PNG: with alpha
-  Orientation orientation = Orientation::Normal;
-
-  // The size as the photo is shown (EXIF orientation applied).
-  int shown_width() const { return swaps_axes(orientation) ? height : width; }
-  int shown_height() const { return swaps_axes(orientation) ? width : height; }
-};
 
 enum class Check {
   Header,  // size and orientation only: for a file already checked whole

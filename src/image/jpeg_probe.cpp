@@ -69,6 +69,7 @@ bool run(jpeg_decompress_struct& cinfo, ErrorManager& err, std::string_view byte
   info.width = static_cast<int>(cinfo.image_width);
   info.height = static_cast<int>(cinfo.image_height);
   info.components = cinfo.num_components;
+  info.adobe = cinfo.saw_Adobe_marker;
   read_orientation(cinfo, info);
   if (const std::string p = pixel_limit_problem(cinfo.image_width, cinfo.image_height); !p.empty()) {
     why = p;

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 
-#include "layout/image_size.h"
 #include "layout/line_runs.h"
 #include "source/utf8.h"
 

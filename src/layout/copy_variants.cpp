@@ -4,7 +4,6 @@
 
 #include "frame/dump_frame.h"
 #include "layout/block_setter.h"
-#include "layout/image_size.h"
 #include "layout/line_runs.h"
 #include "layout/photo_crop.h"
 
@@ -117,8 +116,8 @@ std::vector<Variant> BlockSetter::highlights_variants(const style::StyledBlock& 
 }
 
 std::vector<Variant> BlockSetter::photo_variants(const style::StyledBlock& block, double width, int max_rows) {
-  const auto px = read_image_size(block.image_path);
-  const double aspect = px && px->width > 0 ? static_cast<double>(px->height) / px->width : 2.0 / 3.0;
+  const image::ImageInfo& px = block.image;
+  const double aspect = px.probed() ? static_cast<double>(px.shown_height()) / px.shown_width() : 2.0 / 3.0;
   const double cap_leading = leading_of(style::Role::Caption);
   const double gap = 0.3 * grid_.pitch;
   const double pad = 0.3 * grid_.pitch;  // air between the caption and what follows
@@ -128,7 +127,7 @@ std::vector<Variant> BlockSetter::photo_variants(const style::StyledBlock& block
     FlowItem item;
     item.rows = rows;
     const double x0 = (width - w) / 2;
-    frame::Image image{block.image_path, crop.box, block.source, {}};
+    frame::Image image{block.image_path, crop.box, block.source, {}, block.image};
     image.box.x += x0;
     if (crop.change > 1e-9) {
       image.picture = crop.picture;

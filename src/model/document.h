@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "image/image_info.h"
 #include "source/source_span.h"
 
 namespace model {
@@ -40,6 +41,7 @@ enum class PhotoFocus { Center, Top, Bottom, Left, Right };
 struct Photo {
   Text src;                 // as written in the YAML
   std::string path;         // resolved against the document's folder
+  image::ImageInfo image;   // what the file is, probed once at load (not probed: it has an error)
   Text caption;
   Text credit;
   PhotoSpan span = PhotoSpan::Column;

@@ -14,13 +14,16 @@ constexpr std::string_view kFocus[] = {"center", "top", "bottom", "left", "right
 constexpr std::string_view kSpans[] = {"column", "page"};
 constexpr int kWholePath = 4096;
 
-void check_photo_file(source::YamlReader& r, const Photo& photo) {
+void check_photo_file(source::YamlReader& r, Photo& photo) {
   // A path is only useful whole.
   const std::string name = source::quoted(photo.src.value, kWholePath);
   // The whole file is decoded once here, so that a damaged photo is an
-  // error at its src, not a grey band on the printed page.
+  // error at its src, not a grey band on the printed page; what the probe
+  // found is kept for the later stages.
   std::string why;
-  if (!image::probe_image_file(photo.path, image::Check::Whole, why)) {
+  if (const auto info = image::probe_image_file(photo.path, image::Check::Whole, why)) {
+    photo.image = *info;
+  } else {
     std::string message = "photo " + name + " " + why;
     const std::string near = why == "not found" ? source::near_file_name(photo.src.value, photo.path) : "";
     if (!near.empty()) message += "; did you mean " + source::quoted(near, kWholePath) + "?";

@@ -47,6 +47,7 @@ StyledBlock photo_block(const model::Photo& p, const Theme& theme) {
   b.kind = BlockKind::Photo;
   b.role = Role::Caption;
   b.image_path = p.path;
+  b.image = p.image;
   b.focus = p.focus;
   b.source = p.where;
   const auto cap = text_style(theme.style(Role::Caption));

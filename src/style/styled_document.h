@@ -26,6 +26,7 @@ struct StyledBlock {
   // block exactly one.
   std::vector<std::vector<text::Span>> lines;
   std::string image_path;            // Photo
+  image::ImageInfo image;            // Photo: what the loader's probe found
   model::PhotoFocus focus = model::PhotoFocus::Center;  // Photo: what cropping keeps
   std::vector<text::Span> caption;   // Photo: ■ caption
   std::vector<text::Span> credit;    // Photo: who took it

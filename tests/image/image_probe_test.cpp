@@ -7,6 +7,8 @@
 
 #include <chrono>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 
 #include "image/image_probe.h"
 
@@ -36,6 +38,25 @@ TEST_CASE("JPEG and PNG: size and components") {
   CHECK(png->format == image::Format::Png);
   CHECK(png->width == 64);
   CHECK(png->height == 32);
+}
+
+TEST_CASE("JPEG: the Adobe marker, and codings a PDF cannot carry refused") {
+  std::string why;
+  const auto cmyk = probe("cmyk.jpg", why);
+  REQUIRE_MESSAGE(cmyk, why);
+  CHECK(cmyk->adobe);  // Photoshop CMYK, stored inverted
+  const auto grey = probe("grey.jpg", why);
+  REQUIRE_MESSAGE(grey, why);
+  CHECK(grey->components == 1);
+  CHECK_FALSE(grey->adobe);
+
+  std::ifstream in(std::string(BROADSHEET_TEST_DATA) + "/images/rgb.jpg", std::ios::binary);
+  std::string lossless((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const auto sof = lossless.find("\xFF\xC0");
+  REQUIRE(sof != std::string::npos);
+  lossless[sof + 1] = '\xC3';  // SOF3: lossless coding
+  CHECK_FALSE(image::probe_image(lossless, image::Check::Header, why));
+  CHECK_MESSAGE(why.find("JPEG") != std::string::npos, why);
 }
 
 TEST_CASE("EXIF orientation is read, and a quarter turn swaps the shown size") {

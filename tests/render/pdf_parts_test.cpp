@@ -108,31 +108,6 @@ TEST_CASE("page geometry: y flips, bleed and crop marks enlarge the MediaBox") {
   }
 }
 
-TEST_CASE("JPEG headers: size, components, the Adobe marker; unsupported codings refused") {
-  std::string why;
-  const auto read = [](const char* name) { return read_file(render_test::image_path(name)); };
-  auto info = probe_jpeg(read("cmyk.jpg"), why);
-  REQUIRE(info);
-  CHECK(info->width == 64);
-  CHECK(info->height == 32);
-  CHECK(info->components == 4);
-  CHECK(info->adobe);
-  info = probe_jpeg(read("grey.jpg"), why);
-  REQUIRE(info);
-  CHECK(info->components == 1);
-  CHECK_FALSE(info->adobe);
-  CHECK(sniff_image(read("alpha.png")) == ImageKind::Png);
-  CHECK(sniff_image("GIF89a") == ImageKind::Unknown);
-
-  std::string lossless = read("rgb.jpg");
-  const auto sof = lossless.find("\xFF\xC0");
-  REQUIRE(sof != std::string::npos);
-  lossless[sof + 1] = '\xC3';
-  CHECK_FALSE(probe_jpeg(lossless, why));
-  CHECK(why.find("SOF3") != std::string::npos);
-  CHECK_FALSE(probe_jpeg(read("rgb.jpg").substr(0, 40), why));
-}
-
 TEST_CASE("PNG decoding: alpha kept apart, opaque images without alpha") {
   const DecodedPng png = decode_png(read_file(render_test::image_path("alpha.png")));
   CHECK(png.width == 64);

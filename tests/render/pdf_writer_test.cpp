@@ -265,11 +265,11 @@ TEST_CASE("photos: RGB, grey and CMYK JPEG and PNG with alpha land in their boxe
   behind.fill = true;
   behind.fill_color = {0, 0, 1};
   page.items.push_back(behind);
-  page.items.push_back(frame::Image{image_path("rgb.jpg"), {10, 10, 64, 32}, {}});
-  page.items.push_back(frame::Image{image_path("grey.jpg"), {110, 10, 64, 32}, {}});
-  page.items.push_back(frame::Image{image_path("cmyk.jpg"), {10, 60, 64, 32}, {}});
-  page.items.push_back(frame::Image{image_path("alpha.png"), {10, 120, 64, 32}, {}});
-  page.items.push_back(frame::Image{image_path("rgb.jpg"), {110, 60, 128, 64}, {}});  // same file, embedded once
+  page.items.push_back(photo("rgb.jpg", {10, 10, 64, 32}));
+  page.items.push_back(photo("grey.jpg", {110, 10, 64, 32}));
+  page.items.push_back(photo("cmyk.jpg", {10, 60, 64, 32}));
+  page.items.push_back(photo("alpha.png", {10, 120, 64, 32}));
+  page.items.push_back(photo("rgb.jpg", {110, 60, 128, 64}));  // same file, embedded once
   pub.pages.push_back(page);
   const std::string pdf = write_ok(pub);
 
@@ -309,7 +309,7 @@ TEST_CASE("JPEG bytes go into the PDF untouched") {
   frame::Publication pub;
   frame::Page page;
   page.size = {100, 100};
-  page.items.push_back(frame::Image{image_path("cmyk.jpg"), {0, 0, 10, 5}, {}});
+  page.items.push_back(photo("cmyk.jpg", {0, 0, 10, 5}));
   pub.pages.push_back(page);
   const std::string pdf = write_ok(pub);
   REQUIRE(jpeg.size() > 100);
@@ -321,8 +321,8 @@ TEST_CASE("a photo printed below 150 dpi gives a warning at its span") {
   frame::Publication pub;
   frame::Page page;
   page.size = {400, 400};
-  frame::Image low{image_path("lowres.jpg"), {10, 10, 200, 150}, {"doc.yaml", 12, 9}};  // 40 px over 200 pt: 14 dpi
-  frame::Image fine{image_path("rgb.jpg"), {10, 200, 20, 10}, {"doc.yaml", 20, 9}};    // 64 px over 20 pt: 230 dpi
+  frame::Image low = photo("lowres.jpg", {10, 10, 200, 150}, {"doc.yaml", 12, 9});  // 40 px over 200 pt: 14 dpi
+  frame::Image fine = photo("rgb.jpg", {10, 200, 20, 10}, {"doc.yaml", 20, 9});    // 64 px over 20 pt: 230 dpi
   page.items = {low, fine};
   pub.pages.push_back(page);
   source::Diagnostics diags;
@@ -340,7 +340,10 @@ TEST_CASE("problems are errors and give no PDF") {
   SUBCASE("unreadable photo") {
     frame::Publication pub;
     frame::Page page = a4_page();
-    page.items.push_back(frame::Image{image_path("missing.jpg"), {0, 0, 10, 10}, {"doc.yaml", 3, 5}});
+    // Probed at load, gone by the time the PDF is written.
+    frame::Image gone = photo("rgb.jpg", {0, 0, 10, 10}, {"doc.yaml", 3, 5});
+    gone.path = image_path("missing.jpg");
+    page.items.push_back(gone);
     pub.pages.push_back(page);
     source::Diagnostics diags;
     CHECK(render::write_pdf(pub, {}, diags).empty());
@@ -348,14 +351,15 @@ TEST_CASE("problems are errors and give no PDF") {
     CHECK(diags.all()[0].span.line == 3);
     CHECK(diags.all()[0].message.find("missing.jpg") != std::string::npos);
   }
-  SUBCASE("not an image") {
+  SUBCASE("a photo the loader did not probe") {
     frame::Publication pub;
     frame::Page page = a4_page();
-    page.items.push_back(frame::Image{std::string(BROADSHEET_SOURCE_DIR) + "/CMakeLists.txt", {0, 0, 10, 10}, {}});
+    page.items.push_back(frame::Image{std::string(BROADSHEET_SOURCE_DIR) + "/CMakeLists.txt", {0, 0, 10, 10}, {}, {}, {}});
     pub.pages.push_back(page);
     source::Diagnostics diags;
     CHECK(render::write_pdf(pub, {}, diags).empty());
-    CHECK(diags.error_count() == 1);
+    REQUIRE(diags.error_count() == 1);
+    CHECK(diags.all()[0].message.find("was not checked") != std::string::npos);
   }
   SUBCASE("glyph run with a face the publication does not have") {
     frame::Publication pub;
@@ -585,10 +589,10 @@ TEST_CASE("a JPEG's EXIF orientation turns it upright in the PDF, its bytes unto
   frame::Publication pub;
   frame::Page page;
   page.size = {300, 200};
-  page.items.push_back(frame::Image{image_path("rgb-exif6.jpg"), {10, 10, 32, 64}, {}});   // 90° clockwise
-  page.items.push_back(frame::Image{image_path("rgb-exif8.jpg"), {60, 10, 32, 64}, {}});   // 90° counter-clockwise
-  page.items.push_back(frame::Image{image_path("rgb-exif3.jpg"), {110, 10, 64, 32}, {}});  // 180°
-  page.items.push_back(frame::Image{image_path("rgb-exif2.jpg"), {110, 60, 64, 32}, {}});  // mirrored
+  page.items.push_back(photo("rgb-exif6.jpg", {10, 10, 32, 64}));   // 90° clockwise
+  page.items.push_back(photo("rgb-exif8.jpg", {60, 10, 32, 64}));   // 90° counter-clockwise
+  page.items.push_back(photo("rgb-exif3.jpg", {110, 10, 64, 32}));  // 180°
+  page.items.push_back(photo("rgb-exif2.jpg", {110, 60, 64, 32}));  // mirrored
   pub.pages.push_back(page);
   const std::string pdf = write_ok(pub);
   const Picture pic = decode_png(render::rasterize_pdf(pdf, 72)[0]);

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "frame/frame.h"
+#include "image/image_probe.h"
 
 namespace render_test {
 
@@ -30,6 +31,14 @@ inline const std::string kNotoSansBold = "/usr/share/fonts/opentype/noto/NotoSan
 inline constexpr int kNotoSc = 2;
 
 inline std::string image_path(const std::string& name) { return std::string(BROADSHEET_TEST_DATA) + "/images/" + name; }
+
+// A photo of tests/data/images placed at `box`, probed as the loader does.
+inline frame::Image photo(const std::string& name, const frame::Rect& box, const source::SourceSpan& span = {}) {
+  std::string why;
+  const auto info = image::probe_image_file(image_path(name), image::Check::Whole, why);
+  if (!info) throw std::runtime_error("test image " + name + " " + why);
+  return frame::Image{image_path(name), box, span, {}, *info};
+}
 
 inline std::u32string utf32(const std::string& s) {
   std::u32string out;

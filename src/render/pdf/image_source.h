@@ -1,10 +1,9 @@
 #pragma once
-// Reading photos for the PDF, without libharu: what a JPEG's header says
-// (size, components, whether Photoshop's Adobe marker says its CMYK is
-// stored inverted) and a PNG decoded to 8-bit colour plus an optional alpha
-// plane. JPEG data is never decoded: it goes into the PDF byte for byte.
+// Reading photos for the PDF, without libharu: the file's bytes, and a PNG
+// decoded to 8-bit colour plus an optional alpha plane. JPEG data is never
+// decoded: it goes into the PDF byte for byte. What a file is (kind, size,
+// components, orientation) comes from the loader's probe on frame::Image.
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <string_view>
 
@@ -12,22 +11,6 @@ namespace render::pdf {
 
 // Throws std::runtime_error with the reason when the file cannot be read.
 std::string read_file(const std::string& path);
-
-enum class ImageKind { Jpeg, Png, Unknown };
-ImageKind sniff_image(std::string_view bytes);
-
-struct JpegInfo {
-  int width = 0, height = 0;
-  int components = 0;    // 1 grey, 3 YCbCr/RGB, 4 CMYK/YCCK
-  int bits = 8;
-  bool adobe = false;    // APP14 "Adobe" marker present
-  bool progressive = false;
-};
-
-// Scans the markers up to the frame header. nullopt with `why` set when the
-// data is not a JPEG a PDF can carry (not baseline/extended/progressive
-// Huffman, not 8-bit, or truncated).
-std::optional<JpegInfo> probe_jpeg(std::string_view bytes, std::string& why);
 
 struct DecodedPng {
   int width = 0, height = 0;

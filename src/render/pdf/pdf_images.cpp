@@ -2,7 +2,6 @@
 
 #include <hpdf_objects.h>
 
-#include "image/image_probe.h"
 #include "render/pdf/image_source.h"
 #include "render/pdf/pdf_error.h"
 #include "render/pdf/press_photo.h"
@@ -19,13 +18,6 @@ std::string read_photo(const std::string& path) {
   }
 }
 
-image::ImageInfo probe(const std::string& bytes) {
-  std::string why;
-  auto probed = image::probe_image(bytes, image::Check::Header, why);
-  if (!probed) throw PdfError({}, why);
-  return *probed;
-}
-
 }  // namespace
 
 const PdfImage& PdfImages::get(const frame::Image& image) {
@@ -35,15 +27,16 @@ const PdfImage& PdfImages::get(const frame::Image& image) {
   auto it = cache_.find(key);
   if (it != cache_.end()) return it->second;
   try {
-    return cache_.emplace(key, press_ ? load_for_press(image.path, printed) : load(image.path)).first->second;
+    if (!image.info.probed()) throw PdfError({}, "was not checked when the document was loaded");
+    return cache_.emplace(key, press_ ? load_for_press(image, printed) : load(image)).first->second;
   } catch (const std::exception& e) {
     throw PdfError(image.span, "photo " + image.path + ": " + e.what());
   }
 }
 
-PdfImage PdfImages::load_for_press(const std::string& path, const frame::Size& printed) {
-  const std::string bytes = read_photo(path);
-  const auto probed = probe(bytes);
+PdfImage PdfImages::load_for_press(const frame::Image& image, const frame::Size& printed) {
+  const std::string bytes = read_photo(image.path);
+  const image::ImageInfo& probed = image.info;
   PdfImage out;
   out.orientation = probed.orientation;
   out.width = probed.shown_width();
@@ -51,7 +44,7 @@ PdfImage PdfImages::load_for_press(const std::string& path, const frame::Size& p
   // The stored pixels are drawn turned: measure them along their own axes.
   const frame::Size stored =
       image::swaps_axes(probed.orientation) ? frame::Size{printed.height, printed.width} : printed;
-  const PressPhoto photo = press_photo(bytes, stored, *press_, *inks_);
+  const PressPhoto photo = press_photo(bytes, probed, stored, *press_, *inks_);
   const auto* data = reinterpret_cast<const HPDF_BYTE*>(photo.data.data());
   if (photo.jpeg) {
     // libharu gives 4-component JPEGs the Decode array Adobe-style files
@@ -67,27 +60,24 @@ PdfImage PdfImages::load_for_press(const std::string& path, const frame::Size& p
   return out;
 }
 
-PdfImage PdfImages::load(const std::string& path) {
-  const std::string bytes = read_photo(path);
-  const auto probed = probe(bytes);
+PdfImage PdfImages::load(const frame::Image& image) {
+  const std::string bytes = read_photo(image.path);
+  const image::ImageInfo& probed = image.info;
   const auto* data = reinterpret_cast<const HPDF_BYTE*>(bytes.data());
   PdfImage out;
   out.orientation = probed.orientation;
-  switch (sniff_image(bytes)) {
-    case ImageKind::Jpeg: {
-      std::string why;
-      const auto info = probe_jpeg(bytes, why);
-      if (!info) throw PdfError({}, why);
+  switch (probed.format) {
+    case image::Format::Jpeg: {
       out.width = probed.shown_width();
       out.height = probed.shown_height();
       out.handle = doc_.require("embed JPEG", HPDF_LoadJpegImageFromMem(doc_.get(), data, static_cast<HPDF_UINT>(bytes.size())));
       // libharu gives every 4-component JPEG /Decode [1 0 1 0 1 0 1 0],
       // which is right for Adobe (Photoshop) CMYK files, stored inverted,
       // and wrong for the others.
-      if (info->components == 4 && !info->adobe) HPDF_Dict_RemoveElement(out.handle, "Decode");
+      if (probed.components == 4 && !probed.adobe) HPDF_Dict_RemoveElement(out.handle, "Decode");
       return out;
     }
-    case ImageKind::Png: {
+    case image::Format::Png: {
       const DecodedPng png = decode_png(bytes);
       out.width = probed.shown_width();
       out.height = probed.shown_height();
@@ -103,8 +93,6 @@ PdfImage PdfImages::load(const std::string& path) {
       }
       return out;
     }
-    case ImageKind::Unknown:
-      break;
   }
   throw PdfError({}, "is neither JPEG nor PNG");
 }

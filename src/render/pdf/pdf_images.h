@@ -37,8 +37,8 @@ class PdfImages {
   const PdfImage& get(const frame::Image& image);
 
  private:
-  PdfImage load(const std::string& path);
-  PdfImage load_for_press(const std::string& path, const frame::Size& printed);
+  PdfImage load(const frame::Image& image);
+  PdfImage load_for_press(const frame::Image& image, const frame::Size& printed);
   HpdfDocument& doc_;
   const frame::PressOutput* press_ = nullptr;
   std::optional<color::PhotoInks> inks_;

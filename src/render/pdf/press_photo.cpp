@@ -119,26 +119,21 @@ PressPhoto finish(color::Pixels pixels, const frame::Size& printed, const frame:
 
 }  // namespace
 
-PressPhoto press_photo(std::string_view bytes, const frame::Size& printed, const frame::PressOutput& press,
-                       const color::PhotoInks& inks) {
-  switch (sniff_image(bytes)) {
-    case ImageKind::Jpeg: {
-      std::string why;
-      const auto info = probe_jpeg(bytes, why);
-      if (!info) throw std::runtime_error(why);
-      const auto size = color::size_for_print(info->width, info->height, printed.width, printed.height, press.max_dpi);
-      if (info->components == 1 && size.width == info->width && size.height == info->height) {
+PressPhoto press_photo(std::string_view bytes, const image::ImageInfo& info, const frame::Size& printed,
+                       const frame::PressOutput& press, const color::PhotoInks& inks) {
+  switch (info.format) {
+    case image::Format::Jpeg: {
+      const auto size = color::size_for_print(info.width, info.height, printed.width, printed.height, press.max_dpi);
+      if (info.components == 1 && size.width == info.width && size.height == info.height) {
         // Gray and small enough: passed through, as on screen.
-        return PressPhoto{true, std::string(bytes), info->width, info->height, 1, info->width, info->height};
+        return PressPhoto{true, std::string(bytes), info.width, info.height, 1, info.width, info.height};
       }
       DecodedJpeg jpeg = decode_jpeg(bytes);
       return finish(std::move(jpeg.pixels), printed, press, inks, true, jpeg.icc);
     }
-    case ImageKind::Png:
+    case image::Format::Png:
       // Lossless stays lossless: drawings and logos keep their edges.
       return finish(flatten_onto_paper(decode_png(bytes)), printed, press, inks, false, {});
-    case ImageKind::Unknown:
-      break;
   }
   throw std::runtime_error("is neither JPEG nor PNG");
 }

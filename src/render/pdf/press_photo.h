@@ -8,6 +8,7 @@
 
 #include "color/press_pixels.h"
 #include "frame/frame.h"
+#include "image/image_info.h"
 
 namespace render::pdf {
 
@@ -18,9 +19,10 @@ struct PressPhoto {
   int source_width = 0, source_height = 0;  // the file's own pixels
 };
 
-// `bytes` is the file, `printed` the size it is drawn at (points). Throws
-// std::runtime_error with the reason for a damaged or unknown file.
-PressPhoto press_photo(std::string_view bytes, const frame::Size& printed, const frame::PressOutput& press,
-                       const color::PhotoInks& inks);
+// `bytes` is the file, `info` what the loader's probe found in it,
+// `printed` the size it is drawn at (points). Throws std::runtime_error with
+// the reason for a damaged file.
+PressPhoto press_photo(std::string_view bytes, const image::ImageInfo& info, const frame::Size& printed,
+                       const frame::PressOutput& press, const color::PhotoInks& inks);
 
 }  // namespace render::pdf
