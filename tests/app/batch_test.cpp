@@ -19,8 +19,9 @@
 
 #include "app/batch/batch_inputs.h"
 #include "app/batch/batch_options.h"
-#include "app/common/arguments.h"
 #include "app/batch/batch_shard.h"
+#include "app/common/arguments.h"
+#include "app/common/input_stamp.h"
 #include "run_command.h"
 #include "test_files.h"
 
@@ -377,6 +378,25 @@ TEST_CASE("batch names: clashes get their nearest folders, whatever the order of
   auto reversed = keys;
   std::reverse(reversed.begin(), reversed.end());
   CHECK(make(reversed) == names);
+}
+
+TEST_CASE("one input fingerprint: the same while untouched, another after a write, a creation or a rename") {
+  const fs::path dir = fresh_dir("batch", "fingerprint");
+  const std::string a = (dir / "a.yaml").string(), b = (dir / "b.jpg").string();
+  std::ofstream(a) << "articles: []\n";
+  const std::string before = app::inputs_fingerprint({a, b});
+  CHECK(before.size() == app::kFingerprintLength);
+  CHECK(app::inputs_fingerprint({a, b}) == before);
+  CHECK(app::inputs_fingerprint({b, a}) != before);  // which file is which matters
+  std::ofstream(b) << "x";                           // a missing photo appears
+  const std::string with_photo = app::inputs_fingerprint({a, b});
+  CHECK(with_photo != before);
+  // Same size, new bytes: the modification time tells.
+  fs::last_write_time(a, fs::last_write_time(a) - std::chrono::seconds(10));
+  const std::string older = app::inputs_fingerprint({a, b});
+  std::ofstream(a) << "articles: {}\n";
+  CHECK(app::inputs_fingerprint({a, b}) != older);
+  fs::remove_all(dir);
 }
 
 TEST_CASE("batch shards: a fixed hash, every name in exactly one shard, roughly even") {

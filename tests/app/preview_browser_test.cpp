@@ -36,7 +36,7 @@ CommandResult chromium(const std::string& exe, const fs::path& profile, const st
 }
 
 std::string current_key(std::uint16_t port) {
-  return first_match(http(port, "/doc/seed-page.yaml").body, "src=\"/img/([0-9a-f]{40})/page/1\\.png\"");
+  return first_match(http(port, "/doc/seed-page.yaml").body, "src=\"/img/([0-9a-f]{16})/page/1\\.png\"");
 }
 
 }  // namespace

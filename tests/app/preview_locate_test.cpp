@@ -89,7 +89,7 @@ Served served_pdf(std::uint16_t port) {
   Served out;
   const Http doc = http(port, "/doc/seed-page.yaml");
   REQUIRE(doc.status == 200);
-  out.key = first_match(doc.body, "src=\"/img/([0-9a-f]{40})/page/1\\.png\"");
+  out.key = first_match(doc.body, "src=\"/img/([0-9a-f]{16})/page/1\\.png\"");
   REQUIRE(!out.key.empty());
   out.margin = std::stod(first_match(doc.body, "id=\"page-1\" data-page=\"1\" data-width=\"[0-9.]+\" "
                                                "data-height=\"[0-9.]+\" data-margin=\"([0-9.]+)\""));
@@ -224,7 +224,7 @@ TEST_CASE("preview: page pictures at a chosen resolution; last good pages while 
     const fs::path anji = dir / "counties" / "anji.yaml";
     const std::string original = read_file(anji);
     const Http good = http(port, "/doc/counties/anji.yaml");
-    const std::string good_key = first_match(good.body, "src=\"/img/([0-9a-f]{40})/page/1\\.png\"");
+    const std::string good_key = first_match(good.body, "src=\"/img/([0-9a-f]{16})/page/1\\.png\"");
     REQUIRE(!good_key.empty());
     write_file(anji, original + "\n  - [unclosed\n");  // no longer YAML at all
     Http broken;

@@ -105,7 +105,7 @@ TEST_CASE("preview end to end: index, page pictures, live re-render, errors, hos
     CHECK(index.body.find("layout sheet-a4") != std::string::npos);
     CHECK(index.body.find("2 pages") != std::string::npos);
     CHECK(index.body.find("0 warnings") != std::string::npos);
-    const std::string thumb = first_match(index.body, "src=\"(/img/[0-9a-f]{40}/thumb/1\\.png)\"");
+    const std::string thumb = first_match(index.body, "src=\"(/img/[0-9a-f]{16}/thumb/1\\.png)\"");
     REQUIRE(!thumb.empty());
     Http t = http(port, thumb);
     CHECK(t.status == 200);
@@ -116,7 +116,7 @@ TEST_CASE("preview end to end: index, page pictures, live re-render, errors, hos
     Http doc = http(port, "/doc/seed-page.yaml");
     REQUIRE(doc.status == 200);
     CHECK(doc.body.find("id=\"debug\"") != std::string::npos);
-    const std::string key = first_match(doc.body, "src=\"/img/([0-9a-f]{40})/page/1\\.png\"");
+    const std::string key = first_match(doc.body, "src=\"/img/([0-9a-f]{16})/page/1\\.png\"");
     REQUIRE(!key.empty());
     CHECK(doc.body.find("/img/" + key + "/page/2.png") != std::string::npos);
     Http page1 = http(port, "/img/" + key + "/page/1.png");
@@ -144,7 +144,7 @@ TEST_CASE("preview end to end: index, page pictures, live re-render, errors, hos
     write_file(yaml, replace_once(original, "headline: \"推进产改走深走实", "headline: \"预览改稿推进产改走深走实"));
     std::string new_key;
     const double seen = wait_until(20, [&] {
-      new_key = first_match(http(port, "/doc/seed-page.yaml").body, "src=\"/img/([0-9a-f]{40})/page/1\\.png\"");
+      new_key = first_match(http(port, "/doc/seed-page.yaml").body, "src=\"/img/([0-9a-f]{16})/page/1\\.png\"");
       return !new_key.empty() && new_key != key;
     });
     REQUIRE(seen >= 0);
@@ -159,7 +159,7 @@ TEST_CASE("preview end to end: index, page pictures, live re-render, errors, hos
                   fs::copy_options::overwrite_existing);
     std::string photo_key;
     CHECK(wait_until(20, [&] {
-            photo_key = first_match(http(port, "/doc/seed-page.yaml").body, "/img/([0-9a-f]{40})/page/1\\.png");
+            photo_key = first_match(http(port, "/doc/seed-page.yaml").body, "/img/([0-9a-f]{16})/page/1\\.png");
             return !photo_key.empty() && photo_key != new_key;
           }) >= 0);
 
@@ -179,7 +179,7 @@ TEST_CASE("preview end to end: index, page pictures, live re-render, errors, hos
     // …and it recovers when fixed.
     write_file(yaml, original);
     CHECK(wait_until(20, [&] {
-            return !first_match(http(port, "/doc/seed-page.yaml").body, "/img/([0-9a-f]{40})/page/1\\.png").empty();
+            return !first_match(http(port, "/doc/seed-page.yaml").body, "/img/([0-9a-f]{16})/page/1\\.png").empty();
           }) >= 0);
   }
 

@@ -15,12 +15,9 @@
 #include <string_view>
 
 #include "app/batch/batch_options.h"
+#include "app/common/input_stamp.h"  // stable_hash
 
 namespace app {
-
-// FNV-1a, then a 64-bit finaliser so that the low bits used by `mod N` mix
-// every input byte. Fixed here (not std::hash) so all machines agree.
-std::uint64_t stable_hash(std::string_view bytes);
 
 int shard_of(std::string_view output_name, int count);
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "app/common/input_stamp.h"
 #include "app/preview/preview_inputs.h"
 #include "app/preview/preview_paths.h"
 #include "style/load_theme.h"
@@ -42,7 +43,7 @@ std::vector<DocEntry> Catalog::scan() {
     std::error_code e2;
     const fs::path real = fs::canonical(p, e2);
     if (e2 || !is_inside(root_, real) || !fs::is_regular_file(real, e2)) continue;
-    if (is_layout_file(real, stat_signature({real.string()}))) continue;
+    if (is_layout_file(real, inputs_fingerprint({real.string()}))) continue;
     docs.push_back({fs::relative(p, root_, e2).generic_string(), p.string()});
     if (docs.size() >= kMaxDocuments) break;
   }

@@ -1,15 +1,9 @@
 #include "app/preview/preview_inputs.h"
 
-#include <sys/stat.h>
-
-#include <Poco/DigestEngine.h>
-#include <Poco/SHA1Engine.h>
-
 #include <set>
 
 #include "model/load_document.h"
 #include "source/diagnostics.h"
-#include "source/input_file.h"
 #include "style/load_theme.h"
 
 namespace app::preview {
@@ -30,48 +24,6 @@ DocumentInputs find_inputs(const std::string& yaml_path, const std::string& data
   for (const auto& a : doc.articles)
     for (const auto& p : a.photos) add(p.path);
   return in;
-}
-
-std::string fingerprint(const std::vector<std::string>& files) {
-  Poco::SHA1Engine sha;
-  std::string buf(64 * 1024, '\0');
-  for (const auto& f : files) {
-    // Length-prefixed parts, so no two different input sets hash the same stream.
-    sha.update(std::to_string(f.size()) + ":" + f + "\n");
-    // A FIFO named as a photo must not wedge the render worker here.
-    std::string why;
-    auto in = source::InputFile::open(f, why);
-    if (!in) {
-      sha.update("missing\n");
-      continue;
-    }
-    std::size_t total = 0;
-    while (true) {
-      const auto n = in->read_some(buf.data(), buf.size());
-      if (!n || *n == 0) break;
-      sha.update(buf.data(), *n);
-      total += *n;
-    }
-    sha.update("\n");
-    sha.update(std::to_string(total));
-    sha.update("\n");
-  }
-  return Poco::DigestEngine::digestToHex(sha.digest());
-}
-
-std::string stat_signature(const std::vector<std::string>& files) {
-  std::string sig;
-  for (const auto& f : files) {
-    struct stat st {};
-    if (::stat(f.c_str(), &st) != 0) {
-      sig += "-;";
-      continue;
-    }
-    sig += std::to_string(st.st_size) + ',' + std::to_string(st.st_mtim.tv_sec) + '.' +
-           std::to_string(st.st_mtim.tv_nsec) + ',' + std::to_string(st.st_ctim.tv_nsec) + ',' +
-           std::to_string(st.st_ino) + ';';
-  }
-  return sig;
 }
 
 }  // namespace app::preview

@@ -1,6 +1,6 @@
 #pragma once
 // What a document's pages depend on — its YAML, its layout file and its
-// photos — and a fingerprint of their contents, the preview cache's key.
+// photos. Their app::inputs_fingerprint is the preview cache's key.
 #include <string>
 #include <vector>
 
@@ -16,13 +16,5 @@ struct DocumentInputs {
 // Reads the YAML (errors are ignored here: the render reports them) to learn
 // which layout file and photos it uses. `data_dir` holds layouts/.
 DocumentInputs find_inputs(const std::string& yaml_path, const std::string& data_dir);
-
-// Hex SHA-1 over every file's path and bytes; a missing file counts as
-// "missing", so creating it changes the fingerprint.
-std::string fingerprint(const std::vector<std::string>& files);
-
-// A cheap change detector for polling: size, mtime (ns) and inode of each
-// file. Equal signatures mean "probably unchanged"; the fingerprint decides.
-std::string stat_signature(const std::vector<std::string>& files);
 
 }  // namespace app::preview

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "app/common/input_stamp.h"
 #include "app/preview/preview_api.h"
 #include "app/preview/preview_host.h"
 #include "app/preview/preview_html.h"
@@ -48,7 +49,7 @@ std::string join(const Segments& s, std::size_t from) {
 }
 
 bool is_key(const std::string& s) {
-  return s.size() == 40 && std::all_of(s.begin(), s.end(), [](char c) {
+  return s.size() == kFingerprintLength && std::all_of(s.begin(), s.end(), [](char c) {
            return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
          });
 }

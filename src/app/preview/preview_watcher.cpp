@@ -1,5 +1,6 @@
 #include "app/preview/preview_watcher.h"
 
+#include "app/common/input_stamp.h"
 #include "app/preview/preview_inputs.h"
 
 namespace app::preview {
@@ -46,7 +47,7 @@ void Watcher::scan_now() {
 
   std::map<std::string, std::pair<std::vector<std::string>, std::string>> still;
   for (const auto& doc : state_.documents()) {
-    std::string sig = stat_signature(doc.inputs);
+    std::string sig = inputs_fingerprint(doc.inputs);
     auto old = seen_.find(doc.id);
     if (old == seen_.end() || old->second.first != doc.inputs) {
       // New, or its list of inputs was just learnt: look, without calling

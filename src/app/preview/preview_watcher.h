@@ -38,7 +38,7 @@ class Watcher {
   RenderWorkers& workers_;
   Catalog catalog_;
   const std::chrono::milliseconds interval_;
-  // document id → (its inputs, their stat signature) at the last look
+  // document id → (its inputs, their fingerprint) at the last look
   std::map<std::string, std::pair<std::vector<std::string>, std::string>> seen_;
   std::chrono::steady_clock::time_point last_sweep_;
   std::mutex mu_;  // scan_now from the thread and from tests

@@ -1,5 +1,6 @@
 #include "app/preview/preview_workers.h"
 
+#include "app/common/input_stamp.h"
 #include "app/preview/preview_inputs.h"
 
 namespace app::preview {
@@ -68,7 +69,7 @@ void RenderWorkers::process(const Job& job) {
   if (!doc) return;
   DocumentInputs inputs = find_inputs(doc->path, res_.data_dir);
   state_.set_inputs(id, inputs.files);
-  const std::string key = fingerprint(inputs.files);
+  const std::string key = inputs_fingerprint(inputs.files);
 
   if (debug) {
     // The overlay is drawn only for the inputs the document shows now.
@@ -80,11 +81,11 @@ void RenderWorkers::process(const Job& job) {
 
   const RenderJob render_job{doc->path, id, key, inputs.layout, inputs.layout_known, inputs.title, debug, root_};
   auto rendered = render_for_preview(render_job, res_);
-  // The pipeline read the files itself: keep the result only if they still
-  // hold what the key was made from, or a later revert to these bytes
-  // would show a render of other ones. Otherwise look again.
+  // The pipeline read the files itself: keep the result only if their
+  // stamps are still those the key was made from, or the key would name a
+  // render of other bytes. Otherwise look again.
   DocumentInputs after = find_inputs(doc->path, res_.data_dir);
-  if (fingerprint(after.files) != key) {
+  if (inputs_fingerprint(after.files) != key) {
     request(id, debug);
     return;
   }
