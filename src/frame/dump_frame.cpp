@@ -112,7 +112,8 @@ std::string dump_item(const Item& item, const std::string& base_dir, const FaceL
 std::string dump_page(const Page& page, const std::string& base_dir, const FaceLabel& face_label) {
   std::string out = "page " + std::to_string(page.number) + " " + num(page.size.width) + "x" +
                     num(page.size.height) + (page.bleed > 0 ? " bleed " + num(page.bleed) : std::string()) +
-                    (page.crop_marks ? " crop-marks" : "") + "\n";
+                    (page.paper_margin > 0 ? " paper " + num(page.paper_margin) : std::string()) + "\n";
+  for (const auto& mark : page.crop_marks) out += "  crop-mark " + dump_item(mark, base_dir, face_label) + "\n";
   for (const auto& item : page.items) out += "  " + dump_item(item, base_dir, face_label) + "\n";
   return out;
 }

@@ -77,7 +77,12 @@ using Item = std::variant<GlyphRun, Image, Rule, Box>;
 struct Page {
   Size size;          // trimmed page size
   double bleed = 0;   // extra paper on each side, outside `size`
-  bool crop_marks = false;
+  // All the paper around the trimmed page on each side: the bleed, and
+  // beyond it room for the crop marks when there are any.
+  double paper_margin = 0;
+  // Where the guillotine cuts, marked outside the trim on every plate
+  // (page coordinates, so mostly negative or beyond `size`).
+  std::vector<Rule> crop_marks;
   int number = 1;     // folio number
   std::vector<Item> items;
   // Drawn only with --debug-boxes: columns, grid lines, item boxes.

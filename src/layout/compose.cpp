@@ -7,6 +7,8 @@
 #include "layout/line_runs.h"
 #include "layout/page_grid.h"
 #include "layout/page_maker.h"
+#include "layout/preflight.h"
+#include "layout/print_marks.h"
 
 namespace layout {
 namespace {
@@ -64,8 +66,7 @@ class Composer {
   void new_page() {
     frame::Page p;
     p.size = grid_.page;
-    p.bleed = theme_.page.bleed;
-    p.crop_marks = theme_.page.crop_marks;
+    add_print_marks(p, theme_.page.bleed, theme_.page.crop_marks);
     p.number = doc_.folio.first_page + static_cast<int>(pub_.pages.size());
     for (int c = 0; c < grid_.columns; ++c) {
       for (int r = 0; r < grid_.rows; ++r) {
@@ -218,7 +219,9 @@ class Composer {
 frame::Publication compose(const style::StyledDocument& doc, const style::Theme& theme,
                            const text::FontBook& fonts, source::Diagnostics& diags,
                            std::vector<PagePlan>* plans) {
-  return Composer(doc, theme, fonts, diags).run(fonts, plans);
+  frame::Publication pub = Composer(doc, theme, fonts, diags).run(fonts, plans);
+  warn_low_resolution(pub, diags);
+  return pub;
 }
 
 }  // namespace layout

@@ -170,8 +170,10 @@ TEST_CASE("page size is exact; bleed enlarges the MediaBox and adds TrimBox and 
   plain.items.push_back(make_run(f.song, 0, "工会", 60, 100, 12));
   frame::Page bleed = plain;
   bleed.bleed = frame::mm(3);
+  bleed.paper_margin = frame::mm(3);
   frame::Page marks = bleed;
-  marks.crop_marks = true;
+  marks.paper_margin = frame::mm(9);
+  marks.crop_marks = {frame::Rule{{-frame::mm(8), 0}, {-frame::mm(3), 0}, 0.25, frame::Color::cmyk(1, 1, 1, 1)}};
   pub.pages = {plain, bleed, marks};
   TempFile file(write_ok(pub));
 
@@ -183,7 +185,7 @@ TEST_CASE("page size is exact; bleed enlarges the MediaBox and adds TrimBox and 
   check_box(p2.out, "Page    2 MediaBox:", {0, 0, w + 2 * b, h + 2 * b});
   check_box(p2.out, "Page    2 TrimBox:", {b, b, b + w, b + h});
   check_box(p2.out, "Page    2 BleedBox:", {0, 0, w + 2 * b, h + 2 * b});
-  // Crop marks need paper beyond the bleed: 3 mm gap + 5 mm mark + 1 mm.
+  // Paper beyond the bleed for crop marks (3 mm gap + 5 mm mark + 1 mm).
   const CommandResult p3 = run("pdfinfo -box -f 3 -l 3 " + file.path());
   const double m = frame::mm(9);
   check_box(p3.out, "Page    3 MediaBox:", {0, 0, w + 2 * m, h + 2 * m});
@@ -315,24 +317,6 @@ TEST_CASE("JPEG bytes go into the PDF untouched") {
   REQUIRE(jpeg.size() > 100);
   CHECK(pdf.find(jpeg) != std::string::npos);
   CHECK(pdf.find("/Decode [ 1 0 1 0 1 0 1 0 ]") != std::string::npos);  // Adobe CMYK is stored inverted
-}
-
-TEST_CASE("a photo printed below 150 dpi gives a warning at its span") {
-  frame::Publication pub;
-  frame::Page page;
-  page.size = {400, 400};
-  frame::Image low = photo("lowres.jpg", {10, 10, 200, 150}, {"doc.yaml", 12, 9});  // 40 px over 200 pt: 14 dpi
-  frame::Image fine = photo("rgb.jpg", {10, 200, 20, 10}, {"doc.yaml", 20, 9});    // 64 px over 20 pt: 230 dpi
-  page.items = {low, fine};
-  pub.pages.push_back(page);
-  source::Diagnostics diags;
-  const std::string pdf = render::write_pdf(pub, {}, diags);
-  CHECK_FALSE(pdf.empty());
-  REQUIRE(diags.warning_count() == 1);
-  const auto& w = diags.all()[0];
-  CHECK(w.span.line == 12);
-  CHECK(w.message.find("14 dpi") != std::string::npos);
-  CHECK(w.message.find("lowres.jpg") != std::string::npos);
 }
 
 TEST_CASE("problems are errors and give no PDF") {

@@ -32,23 +32,30 @@ void append_hex16(std::string& out, std::uint16_t v) {
 }  // namespace
 
 PagePainter::PagePainter(HpdfDocument& doc, HPDF_Page page, const PageGeometry& geometry, const PdfFonts& fonts,
-                         PdfImages& images, source::Diagnostics& diags)
-    : doc_(doc), page_(page), g_(geometry), fonts_(fonts), images_(images), diags_(diags) {}
+                         PdfImages& images)
+    : doc_(doc), page_(page), g_(geometry), fonts_(fonts), images_(images) {}
 
-void PagePainter::draw_crop_marks() {
-  if (g_.crop_marks.empty()) return;
+void PagePainter::draw_crop_marks(const std::vector<frame::Rule>& marks) {
+  if (marks.empty()) return;
   end_text();
-  // Registration-style black on all four plates, in its own q/Q so the
-  // tracked state stays true.
+  // In their own q/Q, so the tracked state stays true: afterwards it is
+  // what it was before.
   doc_.check("crop marks", HPDF_Page_GSave(page_));
-  HPDF_Page_SetCMYKStroke(page_, 1, 1, 1, 1);
-  HPDF_Page_SetLineWidth(page_, real(kCropMarkWidth));
-  for (const auto& l : g_.crop_marks) {
-    HPDF_Page_MoveTo(page_, real(l.x0), real(l.y0));
-    HPDF_Page_LineTo(page_, real(l.x1), real(l.y1));
+  const auto stroke = stroke_;
+  const auto line_width = line_width_;
+  for (std::size_t i = 0; i < marks.size(); ++i) {
+    const frame::Rule& m = marks[i];
+    set_stroke(m.color);
+    set_line_width(m.width);
+    HPDF_Page_MoveTo(page_, real(g_.x(m.from.x)), real(g_.y(m.from.y)));
+    HPDF_Page_LineTo(page_, real(g_.x(m.to.x)), real(g_.y(m.to.y)));
+    // One path for each run of marks that look alike.
+    const bool last_alike = i + 1 == marks.size() || !(marks[i + 1].color == m.color) || marks[i + 1].width != m.width;
+    if (last_alike) HPDF_Page_Stroke(page_);
   }
-  HPDF_Page_Stroke(page_);
   doc_.check("crop marks", HPDF_Page_GRestore(page_));
+  stroke_ = stroke;
+  line_width_ = line_width;
 }
 
 void PagePainter::draw(const frame::Item& item) {
@@ -131,15 +138,6 @@ void PagePainter::draw_image(const frame::Image& image) {
   const frame::Rect& b = cropped ? image.picture : image.box;
   if (!(b.width > 0 && b.height > 0)) return;
   const PdfImage& img = images_.get(image);
-  const double dpi = std::min(img.width / (b.width / 72.0), img.height / (b.height / 72.0));
-  if (dpi < kMinPrintDpi) {
-    source::SourceSpan span = image.span;
-    if (span.file.empty()) span.file = image.path;
-    diags_.warning(span, "photo " + image.path + " prints at " + std::to_string(static_cast<int>(std::floor(dpi))) +
-                             " dpi (" + std::to_string(img.width) + "x" + std::to_string(img.height) +
-                             " pixels), below the " + std::to_string(static_cast<int>(kMinPrintDpi)) +
-                             " dpi print needs; it will look soft");
-  }
   end_text();
   if (cropped) {
     // Make-up cropped the photo: clip the picture to the box that shows.

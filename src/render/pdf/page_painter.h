@@ -6,22 +6,22 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "frame/frame.h"
 #include "render/pdf/hpdf_document.h"
 #include "render/pdf/page_geometry.h"
 #include "render/pdf/pdf_fonts.h"
 #include "render/pdf/pdf_images.h"
-#include "source/diagnostics.h"
 
 namespace render::pdf {
 
 class PagePainter {
  public:
   PagePainter(HpdfDocument& doc, HPDF_Page page, const PageGeometry& geometry, const PdfFonts& fonts,
-              PdfImages& images, source::Diagnostics& diags);
+              PdfImages& images);
 
-  void draw_crop_marks();
+  void draw_crop_marks(const std::vector<frame::Rule>& marks);
   void draw(const frame::Item& item);
   // Closes an open text object; call after the last item.
   void finish();
@@ -46,7 +46,6 @@ class PagePainter {
   const PageGeometry& g_;
   const PdfFonts& fonts_;
   PdfImages& images_;
-  source::Diagnostics& diags_;
 
   bool in_text_ = false;
   std::optional<frame::Color> fill_, stroke_;

@@ -45,7 +45,4 @@ class PdfImages {
   std::map<std::string, PdfImage> cache_;  // by path (and printed size, for a press)
 };
 
-// Photos printed below this resolution look soft in print: warn.
-constexpr double kMinPrintDpi = 150;
-
 }  // namespace render::pdf

@@ -91,8 +91,8 @@ std::string write(const frame::Publication& pub, const PdfOptions& options, sour
     const frame::Page& page = pub.pages[i];
     geometry.push_back(page_geometry(page));
     pages.push_back(add_page(doc, page, geometry.back(), i, pub.press.has_value()));
-    PagePainter painter(doc, pages.back(), geometry.back(), fonts, images, diags);
-    painter.draw_crop_marks();
+    PagePainter painter(doc, pages.back(), geometry.back(), fonts, images);
+    painter.draw_crop_marks(page.crop_marks);
     for (const auto& item : page.items) painter.draw(item);
     if (options.debug_boxes) {
       for (const auto& item : page.debug_items) painter.draw(item);
