@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "source/scalar_text.h"
+#include "source/yaml_node_builder.h"
 #include "source/yaml_syntax_hint.h"
 
 namespace source {
@@ -29,6 +30,8 @@ class Prescan : public YAML::EventHandler {
 
   bool ok() const { return ok_; }
   int documents() const { return documents_; }
+  // The tree the events made (meaningful only when ok()).
+  YAML::Node root() const { return tree_.root(); }
 
   void OnDocumentStart(const YAML::Mark& mark) override {
     if (++documents_ == 2) {
@@ -36,8 +39,11 @@ class Prescan : public YAML::EventHandler {
                  "document)");
     }
   }
-  void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override { leaf(mark, anchor); }
+  void OnDocumentEnd() override { tree_.OnDocumentEnd(); }
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    leaf(mark, anchor);
+    tree_.OnNull(mark, anchor);
+  }
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     const auto it = expanded_size_.find(anchor);
     if (it == expanded_size_.end()) {
@@ -45,25 +51,35 @@ class Prescan : public YAML::EventHandler {
       return;
     }
     add(mark, it->second, true);
+    tree_.OnAlias(mark, anchor);
   }
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                const std::string&) override {
+                const std::string& value) override {
     leaf(mark, anchor);
     // yaml-cpp tags every non-plain scalar "!"; only those can be quoted.
     if (tag == "!" && !quote_is_closed(text_, static_cast<std::size_t>(mark.pos))) {
       fail(mark, "this quoted string has no closing quote");
     }
+    tree_.OnScalar(mark, tag, anchor, value);
   }
-  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                        YAML::EmitterStyle::value style) override {
     open(mark, anchor, style, '[');
+    tree_.OnSequenceStart(mark, tag, anchor, style);
   }
-  void OnSequenceEnd() override { close(); }
-  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+  void OnSequenceEnd() override {
+    close();
+    tree_.OnSequenceEnd();
+  }
+  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                   YAML::EmitterStyle::value style) override {
     open(mark, anchor, style, '{');
+    tree_.OnMapStart(mark, tag, anchor, style);
   }
-  void OnMapEnd() override { close(); }
+  void OnMapEnd() override {
+    close();
+    tree_.OnMapEnd();
+  }
 
   // yaml-cpp reports an unclosed [ or { where it gave up, often lines
   // later; the bracket that was never closed is what the user must fix.
@@ -142,6 +158,7 @@ class Prescan : public YAML::EventHandler {
   long total_ = 0;
   std::unordered_map<YAML::anchor_t, long> expanded_size_;
   std::vector<Open> open_;  // collections started and not yet ended
+  YamlNodeBuilder tree_;
 };
 
 }  // namespace
@@ -151,7 +168,7 @@ SourceSpan span_of_mark(const SourceFile& file, int mark_pos) {
   return file.span_at(static_cast<std::size_t>(mark_pos));
 }
 
-bool prescan_yaml(const SourceFile& file, std::string_view text, Diagnostics& diags) {
+std::optional<YAML::Node> parse_yaml(const SourceFile& file, std::string_view text, Diagnostics& diags) {
   std::istringstream in{std::string(text)};
   Prescan scan(file, text, diags);
   try {
@@ -160,16 +177,17 @@ bool prescan_yaml(const SourceFile& file, std::string_view text, Diagnostics& di
     while (scan.ok() && scan.documents() < 2 && parser.HandleNextDocument(scan)) {
     }
   } catch (const TooDeep&) {
-    return false;
+    return std::nullopt;
   } catch (const YAML::ParserException& e) {
     if (auto d = scan.unclosed_bracket(e.msg)) {
       diags.add(std::move(*d));
     } else {
       diags.add(explain_yaml_error(file, text, e.mark.pos, e.msg));
     }
-    return false;
+    return std::nullopt;
   }
-  return scan.ok();
+  if (!scan.ok()) return std::nullopt;
+  return scan.root();
 }
 
 }  // namespace source

@@ -1,5 +1,9 @@
 #pragma once
-// One pass over yaml-cpp's event stream before any node tree is built.
+// One pass over yaml-cpp's event stream that checks the text and builds its
+// node tree.
+#include <yaml-cpp/yaml.h>
+
+#include <optional>
 #include <string_view>
 
 #include "source/diagnostics.h"
@@ -17,10 +21,11 @@ inline constexpr long kMaxExpandedValues = 100'000;
 // expands to gigabytes when walked; the event stream stays as small as the
 // file), an alias inside the value it names, a quoted string without its
 // closing quote, content after the first document, and YAML syntax errors
-// (explained, at the line of the mistake). `text` is what will be parsed:
-// `file.text` or a copy with the same byte offsets. True when the text can
-// safely be loaded as one document.
-bool prescan_yaml(const SourceFile& file, std::string_view text, Diagnostics& diags);
+// (explained, at the line of the mistake). `text` is what is parsed:
+// `file.text` or a copy with the same byte offsets. The document's tree
+// (a null node for an empty one) when it is safe to walk; nullopt after
+// any of these problems, each reported.
+std::optional<YAML::Node> parse_yaml(const SourceFile& file, std::string_view text, Diagnostics& diags);
 
 // `file:line:col` of a yaml-cpp mark (0-based, byte columns) as our 1-based
 // code-point span; the whole file when the mark is null.

@@ -89,23 +89,18 @@ bool YamlReader::load_text(std::string text, const std::string& path) {
   file_ = std::move(*file);
   const std::size_t errors_before = diags_.error_count();
   const std::string yaml = replace_full_width_marks(file_, diags_);
+  std::optional<YAML::Node> tree;
   if (diags_.error_count() > errors_before) {
     // The marks are reported; a syntax error left after replacing them is
     // most likely their consequence (a width of indentation guessed wrong),
     // so it is not reported on top.
     Diagnostics consequences;
-    if (!prescan_yaml(file_, yaml, consequences)) return false;
-  } else if (!prescan_yaml(file_, yaml, diags_)) {
-    return false;
+    tree = parse_yaml(file_, yaml, consequences);
+  } else {
+    tree = parse_yaml(file_, yaml, diags_);
   }
-  try {
-    root_ = YAML::Load(yaml);
-  } catch (const YAML::Exception& e) {
-    // The prescan parsed the same text, so this is not expected; report it
-    // in the same words rather than let it escape.
-    error(span_of_mark(file_, e.mark.pos), "YAML syntax error: " + e.msg);
-    return false;
-  }
+  if (!tree) return false;
+  root_ = std::move(*tree);
   if (!root_.IsDefined() || root_.IsNull()) {
     error(file_span(), "the document is empty");
     return false;

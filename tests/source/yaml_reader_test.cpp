@@ -5,6 +5,7 @@
 #include <chrono>
 #include <string>
 
+#include "source/yaml_prescan.h"
 #include "source/yaml_reader.h"
 
 namespace {
@@ -246,4 +247,59 @@ TEST_CASE("reading a file: a missing one is one clear error") {
   YamlReader r(diags);
   CHECK_FALSE(r.load_file("/nonexistent/doc.yaml"));
   CHECK(source::format_all(diags) == "/nonexistent/doc.yaml: error: cannot read the file: no such file\n");
+}
+
+namespace {
+
+// Type, tag, position and value of every node, aliases followed.
+void expect_same_tree(const YAML::Node& built, const YAML::Node& loaded) {
+  REQUIRE(built.Type() == loaded.Type());
+  CHECK(built.Tag() == loaded.Tag());
+  CHECK(built.Mark().pos == loaded.Mark().pos);
+  CHECK(built.Mark().line == loaded.Mark().line);
+  CHECK(built.Mark().column == loaded.Mark().column);
+  if (built.IsScalar()) CHECK(built.Scalar() == loaded.Scalar());
+  if (!built.IsSequence() && !built.IsMap()) return;
+  REQUIRE(built.size() == loaded.size());
+  auto b = built.begin();
+  for (auto l = loaded.begin(); l != loaded.end(); ++l, ++b) {
+    if (built.IsSequence()) {
+      expect_same_tree(*b, *l);
+    } else {
+      expect_same_tree(b->first, l->first);
+      expect_same_tree(b->second, l->second);
+    }
+  }
+}
+
+}  // namespace
+
+TEST_CASE("the checking parse builds the very tree YAML::Load builds") {
+  const std::string texts[] = {
+      "a: 1\nb: [x, 'y', \"z\"]\nc: {d: e, f: [g, {h: i}]}\n",
+      "base: &base {size: 9, font: song}\nhead: *base\nlist: [&one 1, *one, *one]\n? [complex, key]\n: value\n",
+      "- plain\n- >\n  folded\n  text\n- |\n  literal\n- ~\n- !custom tagged\n- \n",
+      "only: a\n---\nsecond: b\n",  // the second document is reported, not built
+      "scalar at the root\n",
+  };
+  for (const std::string& text : texts) {
+    CAPTURE(text);
+    Diagnostics diags;
+    const auto file = source::source_from_text(text, "t.yaml", diags);
+    REQUIRE(file);
+    const auto built = source::parse_yaml(*file, text, diags);
+    const YAML::Node loaded = YAML::Load(text);
+    if (text.find("---") != std::string::npos) {
+      CHECK_FALSE(built);
+      continue;
+    }
+    REQUIRE(built);
+    expect_same_tree(*built, loaded);
+  }
+  Diagnostics diags;
+  const auto seed = source::read_source(BROADSHEET_SOURCE_DIR "/samples/seed-page.yaml", diags);
+  REQUIRE(seed);
+  const auto built = source::parse_yaml(*seed, seed->text, diags);
+  REQUIRE(built);
+  expect_same_tree(*built, YAML::Load(seed->text));
 }
