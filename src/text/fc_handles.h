@@ -18,14 +18,10 @@ struct FcFontSetFree {
 struct FcObjectSetFree {
   void operator()(FcObjectSet* s) const { FcObjectSetDestroy(s); }
 };
-struct FcCharSetFree {
-  void operator()(FcCharSet* s) const { FcCharSetDestroy(s); }
-};
 
 using FcConfigPtr = std::unique_ptr<FcConfig, FcConfigFree>;
 using FcPatternPtr = std::unique_ptr<FcPattern, FcPatternFree>;
 using FcFontSetPtr = std::unique_ptr<FcFontSet, FcFontSetFree>;
 using FcObjectSetPtr = std::unique_ptr<FcObjectSet, FcObjectSetFree>;
-using FcCharSetPtr = std::unique_ptr<FcCharSet, FcCharSetFree>;
 
 }  // namespace text

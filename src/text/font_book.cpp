@@ -11,7 +11,7 @@
 #include <new>
 #include <stdexcept>
 
-#include "text/font_locator.h"
+#include "text/font_resolution.h"
 #include "text/hb_handles.h"
 
 namespace text {
@@ -64,7 +64,7 @@ std::unique_ptr<OpenFace> open_face(const FaceLocation& where) {
 // first time a character or a metric asks for them.
 struct BookFace {
   FaceLocation where;
-  FcCharSetPtr charset;  // fontconfig's coverage, for the system fallbacks only
+  Coverage coverage;  // fontconfig's coverage, for the system fallbacks only
   std::unique_ptr<OpenFace> open;  // set once, by `once` or before the book is shared
   std::once_flag once;
   std::atomic<bool> ready{false};  // `open` is final; spares call_once's cost on every glyph
@@ -86,9 +86,6 @@ using BreakIteratorPtr = std::unique_ptr<UBreakIterator, UBrkClose>;
 }  // namespace
 
 struct FontBook::Impl {
-  // Declared first so it is destroyed last: the fallback charsets may point
-  // into fontconfig's caches.
-  std::unique_ptr<FontLocator> locator;
   std::vector<frame::FontFace> faces;
   std::vector<std::unique_ptr<BookFace>> book;  // parallel to `faces`
   std::array<std::vector<int>, kRoles> chains;
@@ -107,7 +104,7 @@ struct FontBook::Impl {
   // `eager` opens the face now; otherwise it is only checked now (opened,
   // measured and closed again, so faces() and the book's indices are
   // fixed from the start) and opened again on first use.
-  int add(const FaceLocation& where, FcCharSetPtr charset, bool eager) {
+  int add(const FaceLocation& where, Coverage coverage, bool eager) {
     for (std::size_t i = 0; i < faces.size(); ++i) {
       if (faces[i].path == where.path && faces[i].index == where.index) {
         if (eager) opened(static_cast<int>(i));
@@ -120,7 +117,7 @@ struct FontBook::Impl {
     faces.push_back({where.path, where.index, where.family, static_cast<int>(f->upem), where.style});
     auto b = std::make_unique<BookFace>();
     b->where = where;
-    b->charset = std::move(charset);
+    b->coverage = std::move(coverage);
     if (eager) {
       b->open = std::move(f);
       b->ready.store(true, std::memory_order_release);
@@ -154,22 +151,33 @@ struct FontBook::Impl {
       if (has(f, c)) return f;
     }
     for (int f : system) {
-      // The charset test avoids opening and touching every candidate's file.
-      if (FcCharSetHasChar(book[static_cast<std::size_t>(f)]->charset.get(), c) && has(f, c)) return f;
+      // The coverage test avoids opening and touching every candidate's file.
+      if (book[static_cast<std::size_t>(f)]->coverage.has(c) && has(f, c)) return f;
     }
     return kNoFace;
   }
 };
 
 FontBook::FontBook(const FontManifest& manifest, const std::string& fonts_dir)
+    : FontBook(manifest, fonts_dir, default_font_cache_dir()) {}
+
+FontBook::FontBook(const FontManifest& manifest, const std::string& fonts_dir, const std::string& cache_dir)
     : impl_(std::make_unique<Impl>()) {
   Impl& m = *impl_;
-  m.locator = std::make_unique<FontLocator>(fonts_dir);
+  std::vector<FamilyRequest> requests;
+  for (const bool bold : {false, true}) {
+    for (const auto* families : {&manifest.song, &manifest.hei, &manifest.kai}) {
+      for (const auto& family : *families) requests.push_back({family, bold});
+    }
+  }
+  for (const auto& family : manifest.fallback) requests.push_back({family, false});
+  FontResolution resolution = resolve_fonts(requests, fonts_dir, cache_dir);
+  from_cache_ = resolution.from_cache;
 
   auto resolve = [&](const std::vector<std::string>& families, std::vector<int>& chain, bool bold, bool eager) {
     for (const auto& family : families) {
-      auto where = m.locator->find_family(family, bold);
-      const int f = where ? m.add(*where, nullptr, eager) : -1;
+      auto where = resolution.face({family, bold});
+      const int f = where ? m.add(*where, {}, eager) : -1;
       if (f < 0) {
         bool known = false;
         for (const auto& u : m.unresolved) known = known || u == family;
@@ -200,9 +208,9 @@ FontBook::FontBook(const FontManifest& manifest, const std::string& fonts_dir)
     }
   }
 
-  for (auto& candidate : m.locator->fallback_candidates()) {
+  for (auto& candidate : resolution.fallbacks) {
     const std::size_t before = m.faces.size();
-    const int f = m.add(candidate.where, std::move(candidate.charset), false);
+    const int f = m.add(candidate.where, std::move(candidate.coverage), false);
     // A candidate that is also a listed family was already tried in the chains.
     if (f >= 0 && static_cast<std::size_t>(f) >= before) m.system.push_back(f);
   }

@@ -34,8 +34,12 @@ FontManifest load_font_manifest(const std::string& path, source::Diagnostics& di
 class FontBook {
  public:
   // `fonts_dir` is the project's fonts/ folder, searched before the system.
+  // What fontconfig answers is kept in `cache_dir` (default: the user's
+  // cache folder; empty: not kept) and reused while fonts and fontconfig's
+  // configuration are unchanged.
   // (Throws std::runtime_error only when no usable font exists at all.)
   FontBook(const FontManifest& manifest, const std::string& fonts_dir);
+  FontBook(const FontManifest& manifest, const std::string& fonts_dir, const std::string& cache_dir);
   ~FontBook();
   FontBook(const FontBook&) = delete;
   FontBook& operator=(const FontBook&) = delete;
@@ -67,6 +71,8 @@ class FontBook {
   const std::vector<int>& system_fallbacks() const;
   // Manifest families that no installed font or fonts/ file provides.
   const std::vector<std::string>& unresolved_families() const;
+  // The fonts were found from the cache, without asking fontconfig.
+  bool resolved_from_cache() const { return from_cache_; }
 
   // --- Added for speed (additive) ---
   // ICU's line break iterator for Chinese, lent to one paragraph at a time
@@ -92,6 +98,7 @@ class FontBook {
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
+  bool from_cache_ = false;
 };
 
 }  // namespace text

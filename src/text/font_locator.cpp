@@ -1,7 +1,9 @@
 #include "text/font_locator.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <set>
 #include <stdexcept>
 #include <tuple>
 
@@ -25,7 +27,42 @@ bool under(const std::string& path, const std::string& dir) {
   return path.compare(0, prefix.size(), prefix) == 0;
 }
 
+// fontconfig's coverage as ranges: it hands it out as bitmaps of 256
+// characters, one page at a time.
+Coverage coverage_of(const FcCharSet* charset) {
+  Coverage out;
+  FcChar32 map[FC_CHARSET_MAP_SIZE];
+  FcChar32 next = 0;
+  for (FcChar32 page = FcCharSetFirstPage(charset, map, &next); page != FC_CHARSET_DONE;
+       page = FcCharSetNextPage(charset, map, &next)) {
+    for (int word = 0; word < FC_CHARSET_MAP_SIZE; ++word) {
+      for (int bit = 0; map[word] && bit < 32; ++bit) {
+        if (!(map[word] >> bit & 1u)) continue;
+        const auto c = static_cast<char32_t>(page + static_cast<FcChar32>(word * 32 + bit));
+        if (!out.ranges.empty() && out.ranges.back().second + 1 == c) {
+          out.ranges.back().second = c;
+        } else {
+          out.ranges.emplace_back(c, c);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+void add_all(FcStrList* list, std::set<std::string>& out) {
+  if (!list) return;
+  while (FcChar8* s = FcStrListNext(list)) out.insert(reinterpret_cast<const char*>(s));
+  FcStrListDone(list);
+}
+
 }  // namespace
+
+bool Coverage::has(char32_t c) const {
+  const auto it = std::upper_bound(ranges.begin(), ranges.end(), c,
+                                   [](char32_t v, const std::pair<char32_t, char32_t>& r) { return v < r.first; });
+  return it != ranges.begin() && c <= std::prev(it)->second;
+}
 
 FontLocator::FontLocator(const std::string& fonts_dir) : config_(FcInitLoadConfigAndFonts()) {
   if (!config_) throw std::runtime_error("fontconfig could not be initialised");
@@ -102,10 +139,45 @@ std::vector<FallbackCandidate> FontLocator::fallback_candidates() const {
     if (path.empty()) continue;
     FallbackCandidate c;
     c.where = FaceLocation{path, pattern_int(p, FC_INDEX, 0), pattern_string(p, FC_FAMILY), pattern_string(p, FC_STYLE)};
-    c.charset.reset(FcCharSetCopy(cs));
+    c.coverage = coverage_of(cs);
     out.push_back(std::move(c));
   }
   return out;
+}
+
+std::vector<std::string> FontLocator::inputs() const {
+  std::set<std::string> paths;
+  std::set<std::string> files;
+  add_all(FcConfigGetConfigFiles(config_.get()), files);
+  for (const auto& f : files) paths.insert(std::filesystem::path(f).parent_path().string());
+  paths.insert(files.begin(), files.end());
+  add_all(FcConfigGetConfigDirs(config_.get()), paths);
+  add_all(FcConfigGetFontDirs(config_.get()), paths);
+  if (!fonts_dir_.empty()) paths.insert(fonts_dir_);
+  // Where fontconfig's usual configuration looks for a user's own files.
+  auto env = [](const char* name) -> std::string {
+    const char* v = std::getenv(name);
+    return v && *v ? v : "";
+  };
+  const std::string home = env("HOME");
+  const std::string config_home = !env("XDG_CONFIG_HOME").empty() ? env("XDG_CONFIG_HOME")
+                                  : home.empty()                   ? ""
+                                                                   : home + "/.config";
+  const std::string data_home = !env("XDG_DATA_HOME").empty() ? env("XDG_DATA_HOME")
+                                : home.empty()                 ? ""
+                                                               : home + "/.local/share";
+  if (!config_home.empty()) {
+    paths.insert(config_home + "/fontconfig");
+    paths.insert(config_home + "/fontconfig/fonts.conf");
+    paths.insert(config_home + "/fontconfig/conf.d");
+  }
+  if (!data_home.empty()) paths.insert(data_home + "/fonts");
+  if (!home.empty()) {
+    paths.insert(home + "/.fonts");
+    paths.insert(home + "/.fonts.conf");
+    paths.insert(home + "/.fonts.conf.d");
+  }
+  return {paths.begin(), paths.end()};
 }
 
 }  // namespace text

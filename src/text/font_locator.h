@@ -4,6 +4,7 @@
 // would fall back to for characters no listed family has.
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "text/fc_handles.h"
@@ -17,9 +18,15 @@ struct FaceLocation {
   std::string style;    // fontconfig's style name of the face: "Regular", "Bold"
 };
 
+// Characters a font covers, as sorted, disjoint, inclusive ranges.
+struct Coverage {
+  std::vector<std::pair<char32_t, char32_t>> ranges;
+  bool has(char32_t c) const;
+};
+
 struct FallbackCandidate {
   FaceLocation where;
-  FcCharSetPtr charset;  // what it covers, so the file is opened only when used
+  Coverage coverage;  // what it covers, so the file is opened only when used
 };
 
 class FontLocator {
@@ -36,6 +43,12 @@ class FontLocator {
   // Only TrueType and CFF outline fonts: the PDF stage embeds those, and
   // bitmap or Type 1 fonts cannot serve print.
   std::vector<FallbackCandidate> fallback_candidates() const;
+
+  // Every file and folder whose change can change the answers above:
+  // fontconfig's configuration files and their folders, its font folders,
+  // fonts_dir, and the places a user's own configuration and fonts would go
+  // (which may not exist yet).
+  std::vector<std::string> inputs() const;
 
  private:
   FcConfigPtr config_;
