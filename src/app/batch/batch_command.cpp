@@ -25,14 +25,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// The manifest is rewritten this often while documents finish, so even a
-// batch killed with SIGKILL (an OOM kill, a node lost) keeps nearly all of
-// its "already done" knowledge for the rerun; for a big batch, whose
-// manifest takes longer to write, at least ten times its writing time
-// apart, so that saving never costs more than a tenth of the run.
-constexpr auto kManifestInterval = std::chrono::milliseconds(500);
-constexpr int kManifestCostFactor = 10;
-
 // Exit code for the worst failure seen: internal > usage > output > input.
 int worst(int a, int b) {
   auto rank = [](int code) {
@@ -176,8 +168,8 @@ std::vector<std::size_t> skip_unchanged(const BatchOptions& opt, const std::stri
   return todo;
 }
 
-// Renders `todo` with the progress display, recording each finished
-// document in the manifest and saving it now and then while they run.
+// Renders `todo` with the progress display, appending each finished
+// document's record to the manifest as it comes.
 void render_documents(const BatchOptions& opt, const Resources& res, const std::string& environment,
                       const std::vector<std::size_t>& todo, BatchPlan& plan, BatchManifest& manifest,
                       InterruptWatch& interrupts, BatchTotals& totals) {
@@ -192,27 +184,21 @@ void render_documents(const BatchOptions& opt, const Resources& res, const std::
                      " documents are unchanged since their PDFs were written (--force renders them again)");
   }
 
-  auto last_save = Clock::now() - kManifestInterval;  // the first finished document is saved at once
-  Clock::duration save_interval = kManifestInterval;
+  // From here on every finished document is one line appended to the
+  // manifest; a failure to write it is reported at the end.
+  manifest.start_appending();
   RunHooks hooks;
   hooks.finished = [&](std::size_t i) {
-    const DocumentOutcome& o = outcomes[i];
+    DocumentOutcome& o = outcomes[i];
     progress.finished(docs[i], o);
     if (o.status == DocStatus::Rendered && o.pdf) {
       manifest.record(docs[i].output_name, entry_for(docs[i], o, environment));
     } else {
       manifest.forget(docs[i].output_name);
     }
+    o.inputs = {};  // recorded: not needed again
   };
-  hooks.tick = [&] {
-    progress.tick();
-    if (manifest.dirty() && Clock::now() - last_save >= save_interval) {
-      const auto started = Clock::now();
-      manifest.save();  // a failure here is reported by the final save
-      last_save = Clock::now();
-      save_interval = std::max<Clock::duration>(kManifestInterval, kManifestCostFactor * (last_save - started));
-    }
-  };
+  hooks.tick = [&] { progress.tick(); };
   hooks.interrupted = [&](int sig) {
     progress.message("broadsheet: " + signal_name(sig) +
                      " received: finishing the documents in progress, starting no more (again to stop at once)");
@@ -227,7 +213,7 @@ void render_documents(const BatchOptions& opt, const Resources& res, const std::
   progress.close();
 }
 
-// Counts what the run did, saves the manifest for the next run and returns
+// Counts what the run did, closes the manifest for the next run and returns
 // the worst exit code of the documents.
 int record_outcomes(const std::vector<std::size_t>& todo, const BatchPlan& plan, BatchManifest& manifest,
                     BatchTotals& totals) {
@@ -241,10 +227,9 @@ int record_outcomes(const std::vector<std::size_t>& todo, const BatchPlan& plan,
     }
     if (o.status == DocStatus::NotRun) ++totals.not_run;
   }
-  if (manifest.dirty()) {
-    if (auto err = manifest.save(); !err.empty()) {
-      std::cerr << "broadsheet: warning: " << err << " (the next run renders everything again)\n";
-    }
+
+  if (auto err = manifest.finish(); !err.empty()) {
+    std::cerr << "broadsheet: warning: " << err << " (the next run renders everything again)\n";
   }
   return code;
 }

@@ -4,6 +4,11 @@
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <sstream>
 
@@ -15,7 +20,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr const char* kFormat = "broadsheet-batch-manifest 1";
+constexpr const char* kFormat = "broadsheet-batch-manifest 2";
 constexpr const char* kPrefix = ".broadsheet-batch";
 
 using Poco::JSON::Array;
@@ -31,8 +36,9 @@ FileStamp stamp_from(const Object::Ptr& o) {
   return {o->getValue<Poco::Int64>("size"), o->getValue<Poco::Int64>("mtime_ns")};
 }
 
-Object::Ptr entry_json(const ManifestEntry& e) {
+Object::Ptr entry_json(const std::string& output_name, const ManifestEntry& e) {
   Object::Ptr o = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+  o->set("output", output_name);
   o->set("source", e.source);
   o->set("environment", e.environment);
   o->set("pdf", stamp_json(new Object(Poco::JSON_PRESERVE_KEY_ORDER), e.pdf));
@@ -72,23 +78,72 @@ ManifestEntry entry_from(const Object::Ptr& o) {
 // A manifest entry is a few hundred bytes: this is millions of documents.
 constexpr std::size_t kMaxManifestBytes = 1u << 30;
 
-// Entries of one manifest file; throws on anything malformed.
+// One line of JSON.
+std::string line_of(const Object::Ptr& o) {
+  std::ostringstream text;
+  o->stringify(text);
+  text << '\n';
+  return text.str();
+}
+
+std::string header_line() {
+  Object::Ptr o = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+  o->set("format", kFormat);
+  o->set("about", "Written by `broadsheet batch`: the files each PDF was made from, so a rerun "
+                  "skips unchanged documents; one record per line, the last for a PDF counts. "
+                  "Safe to delete (everything is rendered again).");
+  return line_of(o);
+}
+
+std::string record_line(const std::string& output_name, const ManifestEntry& e) {
+  return line_of(entry_json(output_name, e));
+}
+
+std::string forget_line(const std::string& output_name) {
+  Object::Ptr o = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+  o->set("output", output_name);
+  o->set("forget", true);
+  return line_of(o);
+}
+
+// Entries of one manifest file, the last record of each name; throws on
+// anything malformed, except a last line cut off by a killed batch.
 std::map<std::string, ManifestEntry> read_manifest(const fs::path& file) {
   // Through the input opener: a FIFO by that name must not hang the batch.
   std::string why;
   const auto text = source::read_input_file(file.string(), kMaxManifestBytes, why);
   if (!text) throw std::runtime_error("cannot read it: " + why);
-  Poco::JSON::Parser parser;
-  auto root = parser.parse(*text).extract<Object::Ptr>();
-  if (!root || root->optValue<std::string>("format", "") != kFormat) throw std::runtime_error("not a batch manifest");
   std::map<std::string, ManifestEntry> entries;
-  auto docs = root->getObject("documents");
-  if (!docs) throw std::runtime_error("no documents");
-  for (const auto& [name, value] : *docs) {
-    auto o = docs->getObject(name);
-    if (!o) throw std::runtime_error("bad entry " + name);
-    entries.emplace(name, entry_from(o));
+  std::size_t start = 0;
+  bool header = true;
+  while (start < text->size()) {
+    const std::size_t end = text->find('\n', start);
+    const bool complete = end != std::string::npos;
+    const std::string line = text->substr(start, complete ? end - start : std::string::npos);
+    start = complete ? end + 1 : text->size();
+    if (line.empty()) continue;
+    Object::Ptr o;
+    try {
+      Poco::JSON::Parser parser;
+      o = parser.parse(line).extract<Object::Ptr>();
+    } catch (const Poco::Exception&) {
+      if (!complete && !header) break;  // the record being written when the batch was killed
+      throw;
+    }
+    if (!o) throw std::runtime_error("not a batch manifest");
+    if (header) {
+      if (o->optValue<std::string>("format", "") != kFormat) throw std::runtime_error("not a batch manifest");
+      header = false;
+      continue;
+    }
+    const std::string name = o->getValue<std::string>("output");
+    if (o->optValue<bool>("forget", false)) {
+      entries.erase(name);
+    } else {
+      entries.insert_or_assign(name, entry_from(o));
+    }
   }
+  if (header) throw std::runtime_error("not a batch manifest");
   return entries;
 }
 
@@ -152,29 +207,75 @@ const ManifestEntry* BatchManifest::fresh_entry(const BatchDocument& doc, const 
   return nullptr;
 }
 
+AppendFile& AppendFile::operator=(AppendFile&& other) noexcept {
+  if (this != &other) {
+    close();
+    fd_ = std::exchange(other.fd_, -1);
+  }
+  return *this;
+}
+
+bool AppendFile::write(const std::string& bytes) {
+  std::size_t done = 0;
+  while (done < bytes.size()) {
+    const ssize_t n = ::write(fd_, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    done += static_cast<std::size_t>(n);
+  }
+  return true;
+}
+
+bool AppendFile::close() {
+  if (fd_ < 0) return true;
+  const int fd = std::exchange(fd_, -1);
+  return ::close(fd) == 0;
+}
+
 void BatchManifest::record(const std::string& output_name, ManifestEntry entry) {
-  own_[output_name] = std::move(entry);
-  dirty_ = true;
+  if (appending_.is_open()) {
+    append(record_line(output_name, entry));
+  } else {
+    own_[output_name] = std::move(entry);
+  }
 }
 
 void BatchManifest::forget(const std::string& output_name) {
-  if (own_.erase(output_name) > 0) dirty_ = true;
+  if (appending_.is_open()) {
+    append(forget_line(output_name));
+  } else {
+    own_.erase(output_name);
+  }
 }
 
-std::string BatchManifest::save() {
-  Object::Ptr root = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
-  root->set("format", kFormat);
-  root->set("about", "Written by `broadsheet batch`: the files each PDF was made from, so a rerun "
-                     "skips unchanged documents. Safe to delete (everything is rendered again).");
-  Object::Ptr docs = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
-  for (const auto& [name, entry] : own_) docs->set(name, entry_json(entry));
-  root->set("documents", docs);
-  std::ostringstream text;
-  root->stringify(text, 1);
-  text << '\n';
-  std::string err = write_file_atomically(own_file_, text.str());
-  if (err.empty()) dirty_ = false;
-  return err;
+void BatchManifest::append(const std::string& line) {
+  if (!append_error_.empty()) return;
+  if (!appending_.write(line)) append_error_ = "cannot write " + own_file_ + ": " + std::strerror(errno);
+}
+
+std::string BatchManifest::start_appending() {
+  std::string text = header_line();
+  for (const auto& [name, entry] : own_) text += record_line(name, entry);
+  own_.clear();
+  others_.clear();
+  if (std::string err = write_file_atomically(own_file_, text); !err.empty()) {
+    append_error_ = err;
+    return err;
+  }
+  const int fd = ::open(own_file_.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC | O_NOFOLLOW);
+  if (fd < 0) {
+    append_error_ = "cannot write " + own_file_ + ": " + std::strerror(errno);
+    return append_error_;
+  }
+  appending_ = AppendFile(fd);
+  return "";
+}
+
+std::string BatchManifest::finish() {
+  if (!appending_.close() && append_error_.empty()) {
+    append_error_ = "cannot write " + own_file_ + ": " + std::strerror(errno);
+  }
+  return append_error_;
 }
 
 }  // namespace app
