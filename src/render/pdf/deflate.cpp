@@ -2,6 +2,7 @@
 
 #include <libdeflate.h>
 
+#include <array>
 #include <memory>
 #include <stdexcept>
 
@@ -11,16 +12,28 @@ namespace {
 struct CompressorFree {
   void operator()(libdeflate_compressor* c) const { libdeflate_free_compressor(c); }
 };
+using Compressor = std::unique_ptr<libdeflate_compressor, CompressorFree>;
+
+constexpr int kMaxLevel = 12;
+
+// This thread's compressor for `level`, made on first use. A compressor is
+// not safe to share between threads (batch renders on several).
+libdeflate_compressor* compressor(int level) {
+  thread_local std::array<Compressor, kMaxLevel + 1> made;
+  if (level < 1 || level > kMaxLevel) throw std::runtime_error("libdeflate: no level " + std::to_string(level));
+  Compressor& c = made[static_cast<std::size_t>(level)];
+  if (!c) c.reset(libdeflate_alloc_compressor(level));
+  if (!c) throw std::runtime_error("libdeflate: cannot make a compressor (level " + std::to_string(level) + ")");
+  return c.get();
+}
 
 }  // namespace
 
 std::string deflate_bytes(std::string_view data, int level) {
-  // One compressor per call: calls come from several threads at once.
-  const std::unique_ptr<libdeflate_compressor, CompressorFree> c(libdeflate_alloc_compressor(level));
-  if (!c) throw std::runtime_error("libdeflate: cannot make a compressor (level " + std::to_string(level) + ")");
-  std::string out(libdeflate_zlib_compress_bound(c.get(), data.size()), '\0');
+  libdeflate_compressor* c = compressor(level);
+  std::string out(libdeflate_zlib_compress_bound(c, data.size()), '\0');
   // Never 0: the bound always fits.
-  out.resize(libdeflate_zlib_compress(c.get(), data.data(), data.size(), out.data(), out.size()));
+  out.resize(libdeflate_zlib_compress(c, data.data(), data.size(), out.data(), out.size()));
   return out;
 }
 

@@ -1,6 +1,5 @@
 #include "render/pdf/document_info.h"
 
-#include <hpdf_doc.h>
 #include <hpdf_objects.h>
 
 #include <cstdio>
@@ -52,11 +51,7 @@ bool parse_date(const std::string& s, HPDF_Date& d) {
 }  // namespace
 
 void write_metadata(HpdfDocument& doc, const frame::Metadata& meta, source::Diagnostics& diags) {
-  HPDF_Dict info = doc.get()->info;  // created by HPDF_New (it sets /Producer)
-  if (!info) {
-    doc.check("info", HPDF_SetInfoAttr(doc.get(), HPDF_INFO_PRODUCER, "libHaru"));
-    info = doc.get()->info;
-  }
+  HPDF_Dict info = doc.info();
   set_text(doc, info, "Title", meta.title);
   set_text(doc, info, "Subject", meta.subject);
   set_text(doc, info, "Author", meta.author);

@@ -1,6 +1,5 @@
 #include "render/pdf/page_painter.h"
 
-#include <hpdf_pages.h>
 #include <hpdf_utils.h>
 
 #include <algorithm>
@@ -127,11 +126,7 @@ void PagePainter::set_font(HPDF_Dict font, double size) {
 
 // Text operators libharu's API has no form for (its ShowText goes through
 // its own font objects): written straight into the page's content stream.
-void PagePainter::write_content(const std::string& ops) {
-  auto* attr = static_cast<HPDF_PageAttr>(page_->attr);
-  doc_.check("page content", HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(ops.data()),
-                                               static_cast<HPDF_UINT>(ops.size())));
-}
+void PagePainter::write_content(const std::string& ops) { doc_.write_content(page_, ops); }
 
 void PagePainter::draw_image(const frame::Image& image) {
   const bool cropped = image.picture.width > 0;

@@ -1,7 +1,6 @@
 #include "render/pdf/pdf_fonts.h"
 
 #include <hpdf_objects.h>
-#include <hpdf_streams.h>
 
 #include <map>
 #include <set>
@@ -18,13 +17,6 @@ namespace {
 // page's three subsets (332 KB) levels 1/2/4/6 gave 172.9/170.9/167.6/164.8
 // KB in 2.0/2.7/3.1/4.4 ms (zlib's level 4, used before: 169.1 KB in 6.1 ms).
 constexpr int kFontDeflateLevel = 4;
-
-// libharu writes a stream's /Filter only for filters it applies itself;
-// the font file arrives already deflated, so this adds the entry while
-// libharu copies the bytes through untouched (filter NONE).
-HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream stream) {
-  return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
-}
 
 struct FontSource {
   std::set<GlyphUse> uses;
@@ -65,16 +57,6 @@ PreparedFont prepare_font(const frame::FontFace& face, const std::set<GlyphUse>&
   return p;
 }
 
-// A stream whose bytes arrive deflated already.
-HPDF_Dict packed_stream(HpdfDocument& doc, const char* what, const std::string& packed) {
-  HPDF_Dict stream = doc.require(what, HPDF_DictStream_New(doc.mmgr(), doc.xref()));
-  doc.check(what, HPDF_Stream_Write(stream->stream, reinterpret_cast<const HPDF_BYTE*>(packed.data()),
-                                    static_cast<HPDF_UINT>(packed.size())));
-  stream->filter = HPDF_STREAM_FILTER_NONE;
-  stream->write_fn = write_flate_filter;
-  return stream;
-}
-
 HPDF_Dict indirect_dict(HpdfDocument& doc, const char* what) {
   HPDF_Dict d = doc.require(what, HPDF_Dict_New(doc.mmgr()));
   doc.check(what, HPDF_Xref_Add(doc.xref(), d));
@@ -85,7 +67,7 @@ HPDF_Dict font_descriptor(HpdfDocument& doc, const PreparedFont& font) {
   const SubsetFont& subset = font.subset;
   const FontMetrics& m = subset.metrics;
   const bool cff = subset.outlines == Outlines::Cff;
-  HPDF_Dict file = packed_stream(doc, "font file", font.program);
+  HPDF_Dict file = doc.deflated_stream("font file", font.program);
   doc.check("font file", cff ? HPDF_Dict_AddName(file, "Subtype", "CIDFontType0C")
                              : HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(subset.program.size())));
 
@@ -163,7 +145,7 @@ HPDF_Dict write_instance(HpdfDocument& doc, const SubsetFont& subset, const Font
   ret |= HPDF_Array_Add(descendants, cid_font);
   ret |= HPDF_Dict_Add(font, "DescendantFonts", descendants);
   const std::string to_unicode = deflate_bytes(build_to_unicode_cmap(instance.text_of_code), kFontDeflateLevel);
-  ret |= HPDF_Dict_Add(font, "ToUnicode", packed_stream(doc, "ToUnicode", to_unicode));
+  ret |= HPDF_Dict_Add(font, "ToUnicode", doc.deflated_stream("ToUnicode", to_unicode));
   doc.check("font", ret);
   return font;
 }

@@ -1,7 +1,6 @@
 #include "render/pdf/pdf_writer.h"
 
 #include <hpdf.h>
-#include <hpdf_doc.h>
 #include <hpdf_objects.h>
 
 #include <optional>
@@ -21,6 +20,9 @@ namespace {
 using namespace render::pdf;
 
 constexpr double kMinPageSize = 3, kMaxPageSize = 14400;  // libharu's limits, points
+// Deflate level of page contents (deflate.h's scale), applied as each page
+// is finished.
+constexpr int kContentDeflateLevel = 6;
 
 HPDF_Box to_box(const PdfBox& b) {
   return HPDF_Box{static_cast<HPDF_REAL>(b.left), static_cast<HPDF_REAL>(b.bottom), static_cast<HPDF_REAL>(b.right),
@@ -70,7 +72,7 @@ std::string write(const frame::Publication& pub, const PdfOptions& options, sour
   HpdfDocument doc;
   // Soft masks (PNG transparency) need PDF 1.4; libharu starts at 1.3,
   // which is also what PDF/X-1a:2001 asks for (no transparency at all).
-  doc.get()->pdf_version = pub.press ? HPDF_VER_13 : HPDF_VER_14;
+  doc.set_version(pub.press ? HPDF_VER_13 : HPDF_VER_14);
   doc.check("compression", HPDF_SetCompressionMode(doc.get(), HPDF_COMP_ALL));
   write_metadata(doc, pub.meta, diags);
   std::optional<color::PressProfile> profile;
@@ -98,6 +100,7 @@ std::string write(const frame::Publication& pub, const PdfOptions& options, sour
       for (const auto& item : page.debug_items) painter.draw(item);
     }
     painter.finish();
+    doc.pack_content(pages.back(), kContentDeflateLevel);
   }
   write_page_labels(doc, pub.pages);
   write_bookmarks(doc, pub.bookmarks, pages, geometry, diags);

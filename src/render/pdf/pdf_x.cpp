@@ -1,23 +1,24 @@
 #include "render/pdf/pdf_x.h"
 
-#include <hpdf_doc.h>
 #include <hpdf_encrypt.h>
 #include <hpdf_objects.h>
 
 #include <string>
 
+#include "render/pdf/deflate.h"
 #include "render/pdf/pdf_error.h"
 
 namespace render::pdf {
 namespace {
 
+// Deflate level of the output profile (deflate.h's scale), as for fonts.
+constexpr int kProfileDeflateLevel = 4;
+
 // The profile as a stream object: << /N 4 /Filter /FlateDecode >>.
 HPDF_Dict profile_stream(HpdfDocument& doc, const color::PressProfile& profile) {
-  HPDF_Dict stream = doc.require("output profile", HPDF_DictStream_New(doc.mmgr(), doc.xref()));
+  HPDF_Dict stream =
+      doc.deflated_stream("output profile", deflate_bytes(profile.bytes(), kProfileDeflateLevel));
   doc.check("output profile", HPDF_Dict_AddNumber(stream, "N", 4));
-  stream->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-  doc.check("output profile", HPDF_Stream_Write(stream->stream, reinterpret_cast<const HPDF_BYTE*>(profile.bytes().data()),
-                                                static_cast<HPDF_UINT>(profile.bytes().size())));
   return stream;
 }
 
@@ -38,7 +39,7 @@ void write_output_intent(HpdfDocument& doc, const color::PressProfile& profile) 
   doc.check("output intent", HPDF_Dict_Add(intent, "DestOutputProfile", profile_stream(doc, profile)));
   HPDF_Array intents = doc.require("output intents", HPDF_Array_New(doc.mmgr()));
   doc.check("output intents", HPDF_Array_Add(intents, intent));
-  doc.check("output intents", HPDF_Dict_Add(doc.get()->catalog, "OutputIntents", intents));
+  doc.check("output intents", HPDF_Dict_Add(doc.catalog(), "OutputIntents", intents));
 }
 
 // What the publication says, in order: enough to tell two documents apart.
@@ -69,15 +70,14 @@ void write_document_id(HpdfDocument& doc, const frame::Publication& pub) {
   HPDF_Array id = doc.require("document ID", HPDF_Array_New(doc.mmgr()));
   // Both halves equal: this is the document's first (and only) version.
   for (int i = 0; i < 2; ++i) doc.check("document ID", HPDF_Array_Add(id, HPDF_Binary_New(doc.mmgr(), digest, 16)));
-  doc.check("document ID", HPDF_Dict_Add(doc.get()->trailer, "ID", id));
+  doc.check("document ID", HPDF_Dict_Add(doc.trailer(), "ID", id));
 }
 
 }  // namespace
 
 void write_pdfx_parts(HpdfDocument& doc, const frame::Publication& pub, const color::PressProfile& profile) {
   write_output_intent(doc, profile);
-  HPDF_Dict info = doc.get()->info;
-  if (!info) throw PdfError({}, "the Info dictionary is missing");
+  HPDF_Dict info = doc.info();
   add_string(doc, info, "GTS_PDFXVersion", "PDF/X-1:2001");
   add_string(doc, info, "GTS_PDFXConformance", "PDF/X-1a:2001");
   doc.check("Trapped", HPDF_Dict_AddName(info, "Trapped", "False"));
