@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "frame/geometry.h"
+#include "frame/glyph_text.h"
 #include "image/image_info.h"
 #include "source/source_span.h"
 
@@ -26,12 +27,14 @@ struct FontFace {
 // One glyph at an absolute position. `text` holds the characters it stands
 // for (UTF-8), so the PDF can map it back for copy/paste and search;
 // a glyph that stands for nothing extra (e.g. the second glyph of a cluster) has "".
+// 32 bytes: there is one per character of every setting make-up weighs.
 struct Glyph {
-  std::uint32_t gid = 0;
   double x = 0;        // pen position of the glyph origin on the page
   double advance = 0;  // the font's advance at this size, in pt (not the set width)
-  std::string text;
+  std::uint32_t gid = 0;
+  GlyphText text;
 };
+static_assert(sizeof(Glyph) == 32);
 
 // Glyphs of one face, size and colour on one baseline, in reading order.
 struct GlyphRun {

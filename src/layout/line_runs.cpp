@@ -30,7 +30,7 @@ void append_line(const text::Line& line, double x, double baseline, std::vector<
       out.push_back(std::move(r));
       run = &std::get<frame::GlyphRun>(out.back());
     }
-    run->glyphs.push_back({g.gid, x + g.x, g.advance, g.text});
+    run->glyphs.push_back({.x = x + g.x, .advance = g.advance, .gid = g.gid, .text = g.text});
   }
 }
 

@@ -251,7 +251,7 @@ std::vector<GlyphUse> uses_of(const frame::GlyphRun& run) {
   const auto& gs = run.glyphs;
   std::vector<GlyphUse> uses;
   uses.reserve(gs.size());
-  for (const auto& g : gs) uses.push_back({g.gid, g.text});
+  for (const auto& g : gs) uses.push_back({g.gid, g.text.str()});
   if (gs.size() < 2 || !(run.size > 0)) return uses;
   // The run's own spacing: the median gap after the glyphs' advances.
   std::vector<double> gaps;
