@@ -32,8 +32,13 @@ frame::Box outline(const frame::Rect& r, frame::Color c, double w = 0.3) {
 class Composer {
  public:
   Composer(const style::StyledDocument& doc, const style::Theme& theme, const text::FontBook& fonts,
-           source::Diagnostics& diags)
-      : doc_(doc), theme_(theme), diags_(diags), grid_(make_page_grid(theme)), setter_(grid_, theme, fonts, diags) {}
+           source::Diagnostics& diags, bool debug_items)
+      : doc_(doc),
+        theme_(theme),
+        diags_(diags),
+        debug_(debug_items),
+        grid_(make_page_grid(theme)),
+        setter_(grid_, theme, fonts, diags) {}
 
   frame::Publication run(const text::FontBook& fonts, std::vector<PagePlan>* plans_out) {
     pub_.meta.title = doc_.title;
@@ -53,7 +58,18 @@ class Composer {
     spec.max_pages = theme_.makeup.pages;
     spec.pages_span = theme_.makeup.pages_span;
     const auto plans = make_up(copies_, spec, diags_);
-    for (const auto& plan : plans) draw_page(plan);
+    // Drawing moves the chosen settings onto the pages; an article's other
+    // settings (most of them) are let go after the last page it is on.
+    std::vector<std::size_t> last_page(copies_.size(), 0);
+    for (std::size_t p = 0; p < plans.size(); ++p) {
+      for (const auto& b : plans[p].blocks) last_page[b.article] = p;
+    }
+    for (std::size_t p = 0; p < plans.size(); ++p) {
+      draw_page(plans[p]);
+      for (std::size_t a = 0; a < copies_.size(); ++a) {
+        if (last_page[a] == p) copies_[a] = {};
+      }
+    }
     pub_.faces = fonts.faces();
     for (auto& p : pub_.pages) add_folio(p);
     if (plans_out) *plans_out = plans;
@@ -68,7 +84,7 @@ class Composer {
     p.size = grid_.page;
     add_print_marks(p, theme_.page.bleed, theme_.page.crop_marks);
     p.number = doc_.folio.first_page + static_cast<int>(pub_.pages.size());
-    for (int c = 0; c < grid_.columns; ++c) {
+    for (int c = 0; c < grid_.columns && debug_; ++c) {
       for (int r = 0; r < grid_.rows; ++r) {
         const double y = grid_.baseline(r);
         p.debug_items.push_back(frame::Rule{{grid_.column_x(c), y}, {grid_.column_x(c) + grid_.column_width, y}, 0.2, kGrid});
@@ -79,16 +95,21 @@ class Composer {
     pub_.pages.push_back(std::move(p));
   }
 
-  // Draws `item` with its top-left at (x, row); `width` is what it spans, for its debug box.
-  void place(const FlowItem& item, double x, int row, double width) {
+  // Moves `item` onto the page with its top-left at (x, row) (each setting
+  // is drawn once); `width` is what it spans, for its debug box.
+  void place(FlowItem& item, double x, int row, double width) {
     const double y = grid_.row_top(row);
-    for (const auto& it : item.items) page().items.push_back(translated(it, x, y));
-    page().debug_items.push_back(outline({x, y, width, item.rows * grid_.pitch}, kItemColor, 0.2));
+    for (auto& it : item.items) {
+      translate(it, x, y);
+      page().items.push_back(std::move(it));
+    }
+    item.items.clear();
+    if (debug_) page().debug_items.push_back(outline({x, y, width, item.rows * grid_.pitch}, kItemColor, 0.2));
   }
 
   // A small label on the debug overlay saying what copy-fit did.
   void note(const std::string& text, double x, int row) {
-    if (text.empty()) return;
+    if (text.empty() || !debug_) return;
     text::Span span;
     span.text = text;
     span.style.role = text::FontRole::Hei;
@@ -105,7 +126,7 @@ class Composer {
   }
 
   void draw_block(const BlockPlan& b) {
-    const ArticleCopy& art = copies_[b.article];
+    ArticleCopy& art = copies_[b.article];
     const double x = grid_.content.x;
     const double width = grid_.full_width();
     if (b.separator) {
@@ -116,30 +137,32 @@ class Composer {
     int row = b.top;
     if (b.head_variant >= 0) {
       pub_.bookmarks.push_back({art.title, static_cast<int>(pub_.pages.size()) - 1, grid_.row_top(row)});
-      const Variant& head = art.head[b.head_variant];
+      Variant& head = art.head[b.head_variant];
       place(head.items.front(), x, row, width);
       note(head.note, x, row);
       row += head.rows;
     }
     for (const auto& w : b.wide) {
-      const Variant& v = w.from_column ? art.column[w.unit].wide[w.variant] : art.wide[w.unit].variants[w.variant];
+      Variant& v = w.from_column ? art.column[w.unit].wide[w.variant] : art.wide[w.unit].variants[w.variant];
       place(v.items.front(), x, row, width);
       note(v.note, x, row);
       row += v.rows;
     }
     draw_columns(art, b, row);
-    page().debug_items.push_back(outline({x - 1, grid_.row_top(b.top) - 1, width + 2, b.rows() * grid_.pitch + 2},
-                                         kBlockColor, 1.0));
+    if (debug_) {
+      page().debug_items.push_back(outline({x - 1, grid_.row_top(b.top) - 1, width + 2, b.rows() * grid_.pitch + 2},
+                                           kBlockColor, 1.0));
+    }
   }
 
-  void draw_columns(const ArticleCopy& art, const BlockPlan& b, int top) {
+  void draw_columns(ArticleCopy& art, const BlockPlan& b, int top) {
     // Photos are drawn after the columns' text, so that a paragraph running
     // on past a photo reads on unbroken (copy, search and screen readers
     // follow the drawing order); their captions come with them.
     std::vector<const Placement*> figures;
     for (const auto& p : b.fill.placements) {
-      const CopyUnit& unit = art.column[p.unit];
-      const Variant& v = unit.variants[p.variant];
+      CopyUnit& unit = art.column[p.unit];
+      Variant& v = unit.variants[p.variant];
       const double x = grid_.column_x(p.column);
       if (unit.kind == UnitKind::Paragraph) {
         for (int k = 0; k < p.count; ++k) place(v.items[p.first_line + k], x, top + p.row + k, grid_.column_width);
@@ -154,13 +177,13 @@ class Composer {
     }
     if (b.span_photo.columns > 0) {
       const auto& sp = b.span_photo;
-      const Variant& v = art.column[sp.unit].spans[sp.span].variants[sp.variant];
+      Variant& v = art.column[sp.unit].spans[sp.span].variants[sp.variant];
       const double x = grid_.column_x(grid_.columns - sp.columns);
       place(v.items.front(), x, top, grid_.span_width(sp.columns));
       note(v.note, x, top);
     }
     for (const auto* p : figures) {
-      const Variant& v = art.column[p->unit].variants[p->variant];
+      Variant& v = art.column[p->unit].variants[p->variant];
       place(v.items.front(), grid_.column_x(p->column), top + p->row, grid_.column_width);
       note(v.note, grid_.column_x(p->column), top + p->row);
     }
@@ -208,6 +231,7 @@ class Composer {
   const style::StyledDocument& doc_;
   const style::Theme& theme_;
   source::Diagnostics& diags_;
+  bool debug_;  // fill Page::debug_items
   PageGrid grid_;
   BlockSetter setter_;
   std::vector<ArticleCopy> copies_;
@@ -218,8 +242,8 @@ class Composer {
 
 frame::Publication compose(const style::StyledDocument& doc, const style::Theme& theme,
                            const text::FontBook& fonts, source::Diagnostics& diags,
-                           std::vector<PagePlan>* plans) {
-  frame::Publication pub = Composer(doc, theme, fonts, diags).run(fonts, plans);
+                           std::vector<PagePlan>* plans, bool debug_items) {
+  frame::Publication pub = Composer(doc, theme, fonts, diags, debug_items).run(fonts, plans);
   warn_low_resolution(pub, diags);
   return pub;
 }

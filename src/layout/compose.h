@@ -16,8 +16,10 @@ namespace layout {
 
 // `plans`, when given, receives the make-up decisions (blocks and copy-fit
 // choices) behind the pages: for tests and the debug overlay's reader.
+// `debug_items`: fill Page::debug_items (only --debug-boxes draws them;
+// a page's grid and boxes are some 200 items).
 frame::Publication compose(const style::StyledDocument& doc, const style::Theme& theme,
                            const text::FontBook& fonts, source::Diagnostics& diags,
-                           std::vector<PagePlan>* plans = nullptr);
+                           std::vector<PagePlan>* plans = nullptr, bool debug_items = true);
 
 }  // namespace layout

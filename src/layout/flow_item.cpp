@@ -4,9 +4,9 @@
 
 namespace layout {
 
-frame::Item translated(const frame::Item& item, double dx, double dy) {
-  return std::visit(
-      [&](auto v) -> frame::Item {
+void translate(frame::Item& item, double dx, double dy) {
+  std::visit(
+      [&](auto& v) {
         using T = std::decay_t<decltype(v)>;
         if constexpr (std::is_same_v<T, frame::GlyphRun>) {
           v.baseline += dy;
@@ -25,9 +25,14 @@ frame::Item translated(const frame::Item& item, double dx, double dy) {
           v.rect.x += dx;
           v.rect.y += dy;
         }
-        return v;
       },
       item);
+}
+
+frame::Item translated(const frame::Item& item, double dx, double dy) {
+  frame::Item out = item;
+  translate(out, dx, dy);
+  return out;
 }
 
 }  // namespace layout

@@ -15,6 +15,8 @@ struct FlowItem {
 };
 
 // Moves an item by (dx, dy).
+void translate(frame::Item& item, double dx, double dy);
+// A copy of `item` moved by (dx, dy).
 frame::Item translated(const frame::Item& item, double dx, double dy);
 
 }  // namespace layout

@@ -117,7 +117,8 @@ std::optional<frame::Publication> typeset(const std::string& yaml_path, const Re
   if (diags.has_errors() || !res.fonts) return std::nullopt;
 
   style::StyledDocument styled = style::style_document(doc, theme);   // model → styled blocks
-  frame::Publication pub = layout::compose(styled, theme, *res.fonts, diags);  // → pages
+  frame::Publication pub =
+      layout::compose(styled, theme, *res.fonts, diags, nullptr, options.debug_boxes);  // → pages
   diags.fold_repeats();  // a missing character is reported once, not at every use
   if ((options.press || theme.print.press) && !prepare_press(pub, theme, options, diags)) return std::nullopt;
   if (options.strict) diags.promote_warnings();
