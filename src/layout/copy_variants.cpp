@@ -20,6 +20,7 @@ constexpr double kBannerAirCost = 1.5;  // a row of air above a banner
 constexpr double kHeadAirCost = 1.5;    // a row of air around the headline group
 constexpr double kBoxShapeCost = 1;     // key figures arranged otherwise
 constexpr double kLoosenessCost = 2;    // a paragraph a line longer or shorter
+constexpr std::size_t kMaxLoosenessBytes = 9000;  // ~3,000 Han characters: more than a page of lines
 
 Variant single(FlowItem item, double cost, std::string note) {
   Variant v;
@@ -186,7 +187,13 @@ CopyUnit BlockSetter::column_unit(const style::StyledBlock& block, double block_
   switch (block.kind) {
     case BlockKind::Paragraph: {
       u.kind = UnitKind::Paragraph;
-      const std::vector<int> loosenesses{0, -1, 1};
+      // A paragraph longer than a page's columns gains nothing from a line
+      // more or less, and the exact breaker's table grows with its length
+      // times its lines: a 40,000-character paragraph took 400 MB.
+      std::size_t bytes = 0;
+      for (const auto& span : block.lines.front()) bytes += span.text.size();
+      const std::vector<int> loosenesses =
+          bytes <= kMaxLoosenessBytes ? std::vector<int>{0, -1, 1} : std::vector<int>{0};
       auto settings = set_paragraph_lines(block, loosenesses);
       for (std::size_t k = 0; k < settings.size(); ++k) {
         const int looseness = loosenesses[k];
