@@ -60,6 +60,7 @@ class Layer {
     }
     slot_[key] = node;
   }
+  bool empty() const { return keys_.empty(); }
   // Node indices, oldest first.
   const std::vector<int>& nodes() {
     order_.clear();
@@ -385,7 +386,7 @@ class Fitter {
         }
       }
       std::swap(layer, next);
-      if (layer.nodes().empty()) break;
+      if (layer.empty()) break;
     }
     if (best.node < 0) return std::nullopt;
     if (collect_) {

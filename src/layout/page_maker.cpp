@@ -35,6 +35,7 @@ struct ArticleState {
   FlowPos pos;
   bool started = false;
   std::vector<char> absent;
+  bool operator==(const ArticleState&) const = default;
 };
 
 struct Fit {
@@ -118,6 +119,7 @@ class PageMaker {
     return pages;
   }
 
+ private:
   ArticleState fresh(std::size_t a) const {
     ArticleState s;
     if (a < arts_.size()) s.absent.assign(arts_[a].column.size(), 0);
@@ -254,64 +256,70 @@ class PageMaker {
       for (std::size_t u = 0; u < art.column.size() && widenable.size() < kMaxWidenable; ++u)
         if (art.column[u].kind == UnitKind::Figure && !art.column[u].wide.empty()) widenable.push_back(u);
     }
+    for (unsigned mask = 0; mask < (1u << widenable.size()); ++mask) add_mask_fits(a, st, widenable, mask, false, table);
     // Material too little to fill the columns level (a brief of a line or
     // two) is set at the height it takes, its columns ending short: a
     // relaxed fill, priced for its white, rather than no block at all.
-    for (int pass = 0; pass < 2 && table.empty(); ++pass)
-    for (unsigned mask = 0; mask < (pass == 0 ? (1u << widenable.size()) : 1u); ++mask) {
-      const bool relaxed = pass == 1;
-      ArticleState s = st;
-      std::vector<WidePhoto> wide_units;
-      std::vector<const std::vector<Variant>*> wide_variants;
-      if (!st.started) {
-        for (std::size_t w = 0; w < art.wide.size(); ++w) {
-          wide_units.push_back({false, w, 0});
-          wide_variants.push_back(&art.wide[w].variants);
-        }
-        for (std::size_t k = 0; k < widenable.size(); ++k) {
-          if (!(mask & (1u << k))) continue;
-          s.absent[widenable[k]] = 1;
-          wide_units.push_back({true, widenable[k], 0});
-          wide_variants.push_back(&art.column[widenable[k]].wide);
-        }
+    if (table.empty()) add_mask_fits(a, st, widenable, 0, true, table);
+    return table;
+  }
+
+  // The fits with the column photos of `mask` (bits over `widenable`) set
+  // across the block, and with no photo widened, a photo across some of the
+  // columns at their top.
+  void add_mask_fits(std::size_t a, const ArticleState& st, const std::vector<std::size_t>& widenable, unsigned mask,
+                     bool relaxed, std::map<int, Fit>& table) {
+    const ArticleCopy& art = arts_[a];
+    ArticleState s = st;
+    std::vector<WidePhoto> wide_units;
+    std::vector<const std::vector<Variant>*> wide_variants;
+    if (!st.started) {
+      for (std::size_t w = 0; w < art.wide.size(); ++w) {
+        wide_units.push_back({false, w, 0});
+        wide_variants.push_back(&art.wide[w].variants);
       }
-      // Cheapest setting of the wide photos for each total height (a knapsack).
-      WideBest wide_best{{0, {0.0, {}}}};
-      for (const auto* variants : wide_variants) {
-        std::map<int, std::pair<double, std::vector<int>>> next;
-        for (const auto& [rows, entry] : wide_best)
-          for (std::size_t v = 0; v < variants->size(); ++v) {
-            const int r = rows + (*variants)[v].rows;
-            if (r > R_) continue;
-            const double c = entry.first + (*variants)[v].cost;
-            auto it = next.find(r);
-            if (it == next.end() || c < it->second.first) {
-              auto choice = entry.second;
-              choice.push_back(static_cast<int>(v));
-              next[r] = {c, choice};
-            }
-          }
-        wide_best = std::move(next);
+      for (std::size_t k = 0; k < widenable.size(); ++k) {
+        if (!(mask & (1u << k))) continue;
+        s.absent[widenable[k]] = 1;
+        wide_units.push_back({true, widenable[k], 0});
+        wide_variants.push_back(&art.column[widenable[k]].wide);
       }
-      add_fits(a, st, s, {}, BlockPlan::SpanPhoto{}, wide_units, wide_best, table, 0, relaxed);
-      if (mask != 0 || C_ < 3 || relaxed) continue;
-      // A photo across some of the columns, at their top: the lever of a
-      // page with many narrow columns.
-      for (std::size_t f : widenable) {
-        const auto& spans = art.column[f].spans;
-        for (std::size_t k = 0; k < spans.size(); ++k) {
-          for (std::size_t v = 0; v < spans[k].variants.size(); ++v) {
-            ArticleState sp = s;
-            sp.absent[f] = 1;
-            std::vector<int> tops(C_, 0);
-            for (int c = C_ - spans[k].columns; c < C_; ++c) tops[c] = spans[k].variants[v].rows;
-            BlockPlan::SpanPhoto photo{f, spans[k].columns, static_cast<int>(k), static_cast<int>(v)};
-            add_fits(a, st, sp, tops, photo, wide_units, wide_best, table, spans[k].variants[v].cost);
+    }
+    // Cheapest setting of the wide photos for each total height (a knapsack).
+    WideBest wide_best{{0, {0.0, {}}}};
+    for (const auto* variants : wide_variants) {
+      std::map<int, std::pair<double, std::vector<int>>> next;
+      for (const auto& [rows, entry] : wide_best)
+        for (std::size_t v = 0; v < variants->size(); ++v) {
+          const int r = rows + (*variants)[v].rows;
+          if (r > R_) continue;
+          const double c = entry.first + (*variants)[v].cost;
+          auto it = next.find(r);
+          if (it == next.end() || c < it->second.first) {
+            auto choice = entry.second;
+            choice.push_back(static_cast<int>(v));
+            next[r] = {c, choice};
           }
+        }
+      wide_best = std::move(next);
+    }
+    add_fits(a, st, s, {}, BlockPlan::SpanPhoto{}, wide_units, wide_best, table, 0, relaxed);
+    if (mask != 0 || C_ < 3 || relaxed) return;
+    // A photo across some of the columns, at their top: the lever of a
+    // page with many narrow columns.
+    for (std::size_t f : widenable) {
+      const auto& spans = art.column[f].spans;
+      for (std::size_t k = 0; k < spans.size(); ++k) {
+        for (std::size_t v = 0; v < spans[k].variants.size(); ++v) {
+          ArticleState sp = s;
+          sp.absent[f] = 1;
+          std::vector<int> tops(C_, 0);
+          for (int c = C_ - spans[k].columns; c < C_; ++c) tops[c] = spans[k].variants[v].rows;
+          BlockPlan::SpanPhoto photo{f, spans[k].columns, static_cast<int>(k), static_cast<int>(v)};
+          add_fits(a, st, sp, tops, photo, wide_units, wide_best, table, spans[k].variants[v].cost);
         }
       }
     }
-    return table;
   }
 
   std::vector<int> head_indices(const ArticleCopy& art) const {
@@ -321,8 +329,9 @@ class PageMaker {
   }
 
   const std::map<int, Fit>& cached_fits(std::size_t a, const ArticleState& st) {
-    const auto key = std::make_tuple(a, (st.started ? "S" : "F") + std::string(st.absent.begin(), st.absent.end()), st.pos.unit,
-                                     st.pos.line, st.pos.variant);
+    std::string shape(1, st.started ? 'S' : 'F');
+    shape.append(st.absent.begin(), st.absent.end());
+    const auto key = std::make_tuple(a, std::move(shape), st.pos.unit, st.pos.line, st.pos.variant);
     auto it = fits_.find(key);
     if (it == fits_.end()) it = fits_.emplace(key, all_fits(a, st)).first;
     return it->second;
@@ -365,10 +374,7 @@ class PageMaker {
       f.plan.fill = std::move(fill);
       out.push_back(std::move(f));
     }
-    std::sort(out.begin(), out.end(), [&](const Fit& x, const Fit& y) {
-      return x.cost + tail_white_cost(a, x.after) < y.cost + tail_white_cost(a, y.after);
-    });
-    if (out.size() > kOptionsPerPage) out.resize(kOptionsPerPage);
+    keep_cheapest(out, [&](const Fit& f) { return f.cost + tail_white_cost(a, f.after); });
     return out;
   }
 
@@ -484,7 +490,7 @@ class PageMaker {
       }
       if (opts.empty() && t > 0) opts.push_back(page_ends_here(page, a, st, t));
     }
-    keep_cheapest(opts);
+    keep_cheapest(opts, [&](const Choice& c) { return c.cost + tail_white_cost(c.next_article, c.next_state); });
     if (memoable) memo_[memo_key] = opts;
     return opts;
   }
@@ -493,19 +499,24 @@ class PageMaker {
   // next page at the same start.
   void offer(Options& opts, double cost, std::vector<BlockPlan> blocks, std::size_t next, ArticleState state) const {
     for (Choice& c : opts) {
-      if (c.next_article != next || c.next_state.started != state.started || c.next_state.pos != state.pos ||
-          c.next_state.absent != state.absent)
-        continue;
+      if (c.next_article != next || c.next_state != state) continue;
       if (cost < c.cost) c = Choice{cost, std::move(blocks), next, std::move(state)};
       return;
     }
     opts.push_back(Choice{cost, std::move(blocks), next, std::move(state)});
   }
 
-  void keep_cheapest(Options& opts) const {
-    auto rank = [&](const Choice& c) { return c.cost + tail_white_cost(c.next_article, c.next_state); };
-    std::sort(opts.begin(), opts.end(), [&](const Choice& x, const Choice& y) { return rank(x) < rank(y); });
-    if (opts.size() > kOptionsPerPage) opts.resize(kOptionsPerPage);
+  // The kOptionsPerPage lowest by `rank`, cheapest first; each rank is
+  // computed once (it walks the rest of an article).
+  template <class T, class Rank>
+  static void keep_cheapest(std::vector<T>& items, Rank rank) {
+    std::vector<std::pair<double, std::size_t>> order;
+    for (std::size_t i = 0; i < items.size(); ++i) order.push_back({rank(items[i]), i});
+    std::stable_sort(order.begin(), order.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+    if (order.size() > kOptionsPerPage) order.resize(kOptionsPerPage);
+    std::vector<T> kept;
+    for (const auto& [r, i] : order) kept.push_back(std::move(items[i]));
+    items = std::move(kept);
   }
 
   // Overset and underset, per article, where a layout editor looks for them.
