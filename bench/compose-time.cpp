@@ -23,20 +23,20 @@ int main(int argc, char** argv) {
     return 2;
   }
   const int runs = argc > 3 ? std::max(1, std::atoi(argv[3])) : 15;
-  source::Diagnostics diags;
+  core::Diagnostics diags;
   const std::string fonts_dir = BROADSHEET_SOURCE_DIR "/fonts";
   text::FontBook fonts(text::load_font_manifest(fonts_dir + "/manifest.yaml", diags), fonts_dir);
   auto doc = model::load_document(argv[1], diags);
   auto theme = style::load_theme(argv[2], diags);
   if (diags.has_errors()) {
-    std::fprintf(stderr, "%s", source::format_all(diags).c_str());
+    std::fprintf(stderr, "%s", core::format_all(diags).c_str());
     return 1;
   }
   const auto styled = style::style_document(doc, theme);
   std::vector<double> ms;
   std::size_t pages = 0;
   for (int i = 0; i <= runs; ++i) {
-    source::Diagnostics d;
+    core::Diagnostics d;
     // CPU time, not wall time: the figure holds on a busy machine.
     const std::clock_t t0 = std::clock();
     auto pub = layout::compose(styled, theme, fonts, d);

@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "source/utf8.h"
+#include "core/utf8.h"
 #include "text/font_book.h"
 #include "text/paragraph.h"
 
@@ -15,7 +15,7 @@ namespace {
 
 const text::FontBook& fonts() {
   static const std::unique_ptr<text::FontBook> book = [] {
-    source::Diagnostics diags;
+    core::Diagnostics diags;
     const std::string dir = std::string(BROADSHEET_SOURCE_DIR) + "/fonts";
     return std::make_unique<text::FontBook>(text::load_font_manifest(dir + "/manifest.yaml", diags), dir);
   }();
@@ -24,7 +24,7 @@ const text::FontBook& fonts() {
 
 bool valid_utf8(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
-    const source::Decoded d = source::decode_utf8(s, i);
+    const core::Decoded d = core::decode_utf8(s, i);
     if (!d.valid) return false;
     i += d.length;
   }
@@ -45,9 +45,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (!valid_utf8(body)) return 0;
   text::ParagraphSpec spec;
   spec.width = 1 + ((data[0] << 8) | data[1]) % 1200 / 2.0;  // 1 … 600 pt
-  const text::FontRole roles[] = {text::FontRole::Song, text::FontRole::Hei, text::FontRole::Kai};
-  const text::Align aligns[] = {text::Align::Justify, text::Align::Left, text::Align::Center, text::Align::Right};
-  text::Span span;
+  const core::FontRole roles[] = {core::FontRole::Song, core::FontRole::Hei, core::FontRole::Kai};
+  const core::Align aligns[] = {core::Align::Justify, core::Align::Left, core::Align::Center, core::Align::Right};
+  core::Span span;
   span.text = std::string(body);
   span.style.role = roles[data[2] % 3];
   span.style.size = 4 + data[3] % 60;
@@ -56,7 +56,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   spec.first_indent = (data[2] & 0x80) ? 2 * span.style.size : 0;
   spec.rules.strict = data[2] & 0x40;
   spec.spans.push_back(std::move(span));
-  source::Diagnostics diags;
+  core::Diagnostics diags;
   const auto lines = text::set_paragraph(spec, fonts(), diags);
   (void)lines;
   return 0;

@@ -6,10 +6,10 @@
 #include "style/load_theme.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  source::Diagnostics diags;
+  core::Diagnostics diags;
   const std::string text(reinterpret_cast<const char*>(data), size);
   const style::Theme theme = style::load_theme_text(text, "fuzz/layout.yaml", diags);
-  (void)source::format_all(diags);
+  (void)core::format_all(diags);
   (void)theme;
   return 0;
 }

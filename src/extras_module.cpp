@@ -2,8 +2,8 @@
 #include <filesystem>
 #include <iostream>
 
-#include "app/common/atomic_file.h"
 #include "app/batch/batch_command.h"
+#include "app/common/atomic_file.h"
 #include "app/common/exit_code.h"
 #include "app/common/extras.h"
 #include "app/preview/preview_command.h"

@@ -13,7 +13,7 @@ namespace {
 // RGB channels this close count as a gray: hex colours round to 1/255.
 constexpr double kNeutralSpread = 3.0 / 255;
 
-bool neutral(const frame::Color& c) {
+bool neutral(const core::Color& c) {
   const auto [lo, hi] = std::minmax({c.v[0], c.v[1], c.v[2]});
   return hi - lo <= kNeutralSpread;
 }
@@ -66,32 +66,32 @@ double PressInks::black_only(double level) const {
   return std::round((lo + hi) / 2 * 1e4) / 1e4;
 }
 
-frame::Color PressInks::convert(const frame::Color& c) const {
-  using Space = frame::Color::Space;
+core::Color PressInks::convert(const core::Color& c) const {
+  using Space = core::Color::Space;
   switch (c.space) {
     case Space::Gray:
-      return frame::Color::gray(unit(c.v[0]));
+      return core::Color::gray(unit(c.v[0]));
     case Space::Cmyk: {
       const auto v = limit_ink({unit(c.v[0]), unit(c.v[1]), unit(c.v[2]), unit(c.v[3])}, limit_);
-      return frame::Color::cmyk(v[0], v[1], v[2], v[3]);
+      return core::Color::cmyk(v[0], v[1], v[2], v[3]);
     }
     case Space::Rgb:
       break;
   }
-  if (neutral(c)) return frame::Color::cmyk(0, 0, 0, black_only(unit((c.v[0] + c.v[1] + c.v[2]) / 3)));
+  if (neutral(c)) return core::Color::cmyk(0, 0, 0, black_only(unit((c.v[0] + c.v[1] + c.v[2]) / 3)));
   const double rgb[3] = {unit(c.v[0]), unit(c.v[1]), unit(c.v[2])};
   double ink[4] = {};
   cmsDoTransform(rgb_to_cmyk_.get(), rgb, ink, 1);
   std::array<double, 4> v;
   for (int i = 0; i < 4; ++i) v[i] = std::round(unit(ink[i] / 100) * 1e4) / 1e4;
   v = limit_ink(v, limit_);
-  return frame::Color::cmyk(v[0], v[1], v[2], v[3]);
+  return core::Color::cmyk(v[0], v[1], v[2], v[3]);
 }
 
 void convert_for_press(frame::Publication& pub, const PressInks& inks) {
   // A page uses a handful of colours thousands of times: convert each once.
-  std::vector<std::pair<frame::Color, frame::Color>> done;
-  auto convert = [&](frame::Color& c) {
+  std::vector<std::pair<core::Color, core::Color>> done;
+  auto convert = [&](core::Color& c) {
     auto it = std::find_if(done.begin(), done.end(), [&](const auto& d) { return d.first == c; });
     if (it == done.end()) it = done.insert(done.end(), {c, inks.convert(c)});
     c = it->second;

@@ -14,7 +14,7 @@ class PressInks {
   // `ink_limit` in percent (240 = newsprint).
   PressInks(const PressProfile& profile, double ink_limit);
 
-  frame::Color convert(const frame::Color& c) const;
+  core::Color convert(const core::Color& c) const;
 
  private:
   double black_only(double level) const;  // K for an sRGB gray level

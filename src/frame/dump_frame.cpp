@@ -24,25 +24,25 @@ std::string component(double v) {
   return buf;
 }
 
-std::string color_value(const Color& c) {
+std::string color_value(const core::Color& c) {
   switch (c.space) {
-    case Color::Space::Gray:
+    case core::Color::Space::Gray:
       return "gray(" + component(c.v[0]) + ")";
-    case Color::Space::Cmyk:
+    case core::Color::Space::Cmyk:
       return "cmyk(" + component(c.v[0]) + "," + component(c.v[1]) + "," + component(c.v[2]) + "," +
              component(c.v[3]) + ")";
-    case Color::Space::Rgb:
+    case core::Color::Space::Rgb:
       break;
   }
   return "rgb(" + component(c.v[0]) + "," + component(c.v[1]) + "," + component(c.v[2]) + ")";
 }
 
 // Black RGB, the default, is left out: most text is black.
-std::string color_unless_black(const Color& c) { return c == Color{} ? "" : " color=" + color_value(c); }
+std::string color_unless_black(const core::Color& c) { return c == core::Color{} ? "" : " color=" + color_value(c); }
 
 std::string quoted(const std::string& s) { return "\"" + s + "\""; }
 
-std::string rect(const Rect& r) { return num(r.x) + " " + num(r.y) + " " + num(r.width) + "x" + num(r.height); }
+std::string rect(const core::Rect& r) { return num(r.x) + " " + num(r.y) + " " + num(r.width) + "x" + num(r.height); }
 
 std::string relative(const std::string& path, const std::string& base_dir) {
   if (base_dir.empty()) return path;
@@ -55,7 +55,7 @@ std::string file_name(const std::string& path) {
   return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
-std::string span(const source::SourceSpan& s) {
+std::string span(const core::SourceSpan& s) {
   return s.known() ? " @" + std::to_string(s.line) + ":" + std::to_string(s.column) : "";
 }
 
@@ -120,9 +120,9 @@ std::string dump_page(const Page& page, const std::string& base_dir, const FaceL
 
 }  // namespace
 
-Rect bounds(const Item& item) {
+core::Rect bounds(const Item& item) {
   return std::visit(
-      [](const auto& v) -> Rect {
+      [](const auto& v) -> core::Rect {
         using T = std::decay_t<decltype(v)>;
         if constexpr (std::is_same_v<T, GlyphRun>) {
           if (v.glyphs.empty()) return {0, v.baseline, 0, 0};
@@ -167,7 +167,7 @@ std::string dump(const Publication& pub, const std::string& base_dir) {
   for (std::size_t i = 0; i < by_use.size(); ++i) {
     const int face = by_use[i];
     const bool known = face >= 0 && face < static_cast<int>(pub.faces.size());
-    const FontFace f = known ? pub.faces[face] : FontFace{};
+    const core::FontFace f = known ? pub.faces[face] : core::FontFace{};
     out += "font f" + std::to_string(i) + " " + quoted(f.family) + " " + f.style + " upem " +
            std::to_string(f.units_per_em) + "\n";
   }

@@ -15,6 +15,6 @@ std::string dump(const Publication& pub, const std::string& base_dir = {});
 
 // Visible bounds of an item (glyph runs: from the first glyph to the end of
 // the last one, one em high around the baseline).
-Rect bounds(const Item& item);
+core::Rect bounds(const Item& item);
 
 }  // namespace frame

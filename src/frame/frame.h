@@ -8,21 +8,15 @@
 #include <variant>
 #include <vector>
 
-#include "frame/geometry.h"
+#include "core/color.h"
+#include "core/font_face.h"
+#include "core/geometry.h"
+#include "core/press_output.h"
+#include "core/source_span.h"
 #include "frame/glyph_text.h"
 #include "image/image_info.h"
-#include "source/source_span.h"
 
 namespace frame {
-
-// A font file used by the publication; GlyphRun::face indexes this table.
-struct FontFace {
-  std::string path;    // the .ttf/.otf/.ttc file (TrueType or CFF outlines)
-  int index = 0;       // face index inside a collection
-  std::string family;  // for messages and `broadsheet fonts`
-  int units_per_em = 1000;
-  std::string style;   // "Regular", "Bold": for `broadsheet fonts`
-};
 
 // One glyph at an absolute position. `text` holds the characters it stands
 // for (UTF-8), so the PDF can map it back for copy/paste and search;
@@ -40,45 +34,45 @@ static_assert(sizeof(Glyph) == 32);
 struct GlyphRun {
   int face = 0;
   double size = 10;
-  Color color;
+  core::Color color;
   double baseline = 0;  // y of the baseline on the page
   std::vector<Glyph> glyphs;
-  source::SourceSpan span;
+  core::SourceSpan span;
 };
 
 struct Image {
   std::string path;  // JPEG or PNG file
-  Rect box;          // what shows on the page
-  source::SourceSpan span;  // the photo's entry in the YAML, for the low-dpi warning
+  core::Rect box;          // what shows on the page
+  core::SourceSpan span;  // the photo's entry in the YAML, for the low-dpi warning
   // Where the whole picture lies when make-up cropped it (it extends past
   // `box`, which clips it); empty (width 0) when the picture fills `box`.
   // The aspect ratio is always the picture's own.
-  Rect picture;
+  core::Rect picture;
   image::ImageInfo info;  // what the file is, as the loader probed it; the writer trusts it
 };
 
 // A straight line (column rules, folio rule, crop marks).
 struct Rule {
-  Point from, to;
+  core::Point from, to;
   double width = 0.5;
-  Color color;
+  core::Color color;
 };
 
 // A rectangle, filled and/or outlined (banners, highlights box, placeholders).
 struct Box {
-  Rect rect;
+  core::Rect rect;
   bool fill = false;
-  Color fill_color;
+  core::Color fill_color;
   bool stroke = false;
-  Color stroke_color;
+  core::Color stroke_color;
   double stroke_width = 0.5;
-  source::SourceSpan span;  // what it belongs to (a banner's bar, a missing character); none for guides
+  core::SourceSpan span;  // what it belongs to (a banner's bar, a missing character); none for guides
 };
 
 using Item = std::variant<GlyphRun, Image, Rule, Box>;
 
 struct Page {
-  Size size;          // trimmed page size
+  core::Size size;          // trimmed page size
   double bleed = 0;   // extra paper on each side, outside `size`
   // All the paper around the trimmed page on each side: the bleed, and
   // beyond it room for the crop marks when there are any.
@@ -106,22 +100,13 @@ struct Metadata {
   std::string date;  // YYYY-MM-DD from meta.date or SOURCE_DATE_EPOCH; never the clock
 };
 
-// Output for a printing press (PDF/X-1a). When a publication has it, every
-// colour of its items is already gray or CMYK; the writer embeds the profile
-// as the output intent and brings photos into the press's inks.
-struct PressOutput {
-  std::string profile;     // the press's CMYK ICC profile (a checked file)
-  double ink_limit = 240;  // total ink a photo may put on the paper, percent
-  double max_dpi = 300;    // photos are shrunk to at most this at their printed size
-};
-
 // Everything the renderers need, and nothing more.
 struct Publication {
-  std::vector<FontFace> faces;
+  std::vector<core::FontFace> faces;  // GlyphRun::face indexes this table
   std::vector<Page> pages;
   std::vector<Bookmark> bookmarks;
   Metadata meta;
-  std::optional<PressOutput> press;  // none: screen output (RGB allowed)
+  std::optional<core::PressOutput> press;  // none: screen output (RGB allowed)
 };
 
 }  // namespace frame

@@ -3,22 +3,22 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/utf8.h"
 #include "layout/line_runs.h"
-#include "source/utf8.h"
 
 namespace layout {
 namespace {
 
-double max_size(const std::vector<text::Span>& spans) {
+double max_size(const std::vector<core::Span>& spans) {
   double s = 0;
   for (const auto& sp : spans) s = std::max(s, sp.style.size);
   return s;
 }
 
 // `c` at `share` of its strength on white paper, in its own colour space.
-frame::Color tint(const frame::Color& c, double share) {
-  using Space = frame::Color::Space;
-  frame::Color t = c;
+core::Color tint(const core::Color& c, double share) {
+  using Space = core::Color::Space;
+  core::Color t = c;
   const int n = c.space == Space::Cmyk ? 4 : c.space == Space::Gray ? 1 : 3;
   for (int i = 0; i < n; ++i) t.v[i] = c.space == Space::Cmyk ? share * c.v[i] : 1 - share * (1 - c.v[i]);
   return t;
@@ -42,7 +42,7 @@ int BlockSetter::rows_for(double height) const {
 
 // A headline that wraps breaks where its author put a space between
 // phrases (推进产改走深走实 赋能产业工人成才成匠), when every phrase fits a line.
-std::vector<text::Line> BlockSetter::phrase_lines(const std::vector<text::Span>& spans, double width,
+std::vector<text::Line> BlockSetter::phrase_lines(const std::vector<core::Span>& spans, double width,
                                                   std::vector<text::Line> fallback) {
   std::vector<text::Line> out;
   for (const auto& span : spans) {
@@ -52,14 +52,14 @@ std::vector<text::Line> BlockSetter::phrase_lines(const std::vector<text::Span>&
       std::size_t end = span.text.find(' ', start);
       if (end == std::string::npos) end = span.text.size();
       if (end > start) {
-        text::Span phrase = span;
+        core::Span phrase = span;
         phrase.text = span.text.substr(start, end - start);
         phrase.source = span.one_line ? span.source.shifted(chars) : span.source;
         auto lines = set_ragged({phrase}, width);
         if (lines.size() != 1) return fallback;
         out.push_back(std::move(lines.front()));
       }
-      chars += source::count_code_points(std::string_view(span.text).substr(start, end - start));
+      chars += core::count_code_points(std::string_view(span.text).substr(start, end - start));
       chars += 1;  // the space
       start = end + 1;
     }
@@ -68,21 +68,21 @@ std::vector<text::Line> BlockSetter::phrase_lines(const std::vector<text::Span>&
   return out;
 }
 
-std::vector<text::Line> BlockSetter::set_ragged(const std::vector<text::Span>& spans, double width) {
+std::vector<text::Line> BlockSetter::set_ragged(const std::vector<core::Span>& spans, double width) {
   text::ParagraphSpec spec;
   spec.spans = spans;
   spec.width = width;
-  spec.align = text::Align::Left;
+  spec.align = core::Align::Left;
   return text::set_paragraph(spec, fonts_, diags_);
 }
 
 double BlockSetter::stack(const std::vector<text::Line>& lines, double x, double top, double width,
-                          double leading, text::Align align, std::vector<frame::Item>& out) {
+                          double leading, core::Align align, std::vector<frame::Item>& out) {
   double y = top;
   for (const auto& line : lines) {
     double dx = 0;
-    if (align == text::Align::Center) dx = (width - line.width) / 2;
-    else if (align == text::Align::Right) dx = width - line.width;
+    if (align == core::Align::Center) dx = (width - line.width) / 2;
+    else if (align == core::Align::Right) dx = width - line.width;
     append_line(line, x + dx, baseline_in_band(y, leading, line.size), out);
     y += leading;
   }
@@ -95,7 +95,7 @@ std::vector<std::vector<FlowItem>> BlockSetter::set_paragraph_lines(const style:
   spec.spans = block.lines.front();
   spec.width = grid_.column_width;
   spec.first_indent = 2 * grid_.body_size;  // two characters
-  spec.align = text::Align::Justify;
+  spec.align = core::Align::Justify;
   std::vector<std::vector<FlowItem>> out;
   for (const auto& lines : text::set_paragraph_variants(spec, fonts_, diags_, loosenesses)) {
     auto& items = out.emplace_back();
@@ -122,7 +122,7 @@ CaptionLines BlockSetter::set_caption(const style::StyledBlock& block, double wi
 
 double BlockSetter::draw_caption(const CaptionLines& lines, double x, double top, double width, double leading,
                                  std::vector<frame::Item>& out) {
-  double y = top + stack(lines.caption, x, top, width, leading, text::Align::Left, out);
+  double y = top + stack(lines.caption, x, top, width, leading, core::Align::Left, out);
   std::size_t first_own = 0;
   if (lines.credit_on_last) {
     // On the caption's own baseline, whatever the two sizes.
@@ -132,7 +132,7 @@ double BlockSetter::draw_caption(const CaptionLines& lines, double x, double top
     first_own = 1;
   }
   const std::vector<text::Line> own(lines.credit.begin() + static_cast<std::ptrdiff_t>(first_own), lines.credit.end());
-  y += stack(own, x, y, width, leading, text::Align::Right, out);
+  y += stack(own, x, y, width, leading, core::Align::Right, out);
   return y - top;
 }
 
@@ -190,9 +190,9 @@ FlowItem BlockSetter::set_highlights(const style::StyledBlock& block, int per_ro
       const double x = pad + c * cell_w;
       const double fig_size = max_size(h.figure);
       const double fig_h = stack(set_ragged(h.figure, cell_w - pad), x, y, cell_w - pad,
-                                 fig_size * 1.25, text::Align::Left, content);
+                                 fig_size * 1.25, core::Align::Left, content);
       const double lab_h = stack(set_ragged(h.label, cell_w - pad), x, y + fig_h, cell_w - pad,
-                                 label_leading, text::Align::Left, content);
+                                 label_leading, core::Align::Left, content);
       row_h = std::max(row_h, fig_h + lab_h);
     }
     y += row_h + 0.4 * pad;
@@ -221,7 +221,7 @@ FlowItem BlockSetter::set_byline(const style::StyledBlock& block) {
 }
 
 FlowItem BlockSetter::set_head(const std::vector<style::StyledBlock>& head, double width,
-                               source::SourceSpan* tallest) {
+                               core::SourceSpan* tallest) {
   using style::BlockKind;
   FlowItem item;
   double y = 0;
@@ -265,7 +265,7 @@ FlowItem BlockSetter::set_head(const std::vector<style::StyledBlock>& head, doub
       tab.fill_color = st.color;
       tab.span = block.source;
       item.items.push_back(tab);
-      y += stack(lines, 0.7 * st.size, y, width, leading, text::Align::Left, item.items);
+      y += stack(lines, 0.7 * st.size, y, width, leading, core::Align::Left, item.items);
       below_union = item.items.size();
     } else {
       y += st.space_before * grid_.pitch;

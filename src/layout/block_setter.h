@@ -5,12 +5,13 @@
 // all columns.
 #include <vector>
 
+#include "core/diagnostics.h"
 #include "layout/copy_unit.h"
 #include "layout/flow_item.h"
 #include "layout/page_grid.h"
-#include "source/diagnostics.h"
 #include "style/styled_document.h"
 #include "text/font_book.h"
+#include "text/paragraph.h"
 
 namespace layout {
 
@@ -29,7 +30,7 @@ struct CaptionLines {
 class BlockSetter {
  public:
   BlockSetter(const PageGrid& grid, const style::Theme& theme, const text::FontBook& fonts,
-              source::Diagnostics& diags)
+              core::Diagnostics& diags)
       : grid_(grid), theme_(theme), fonts_(fonts), diags_(diags) {}
 
   // An article's material as copy-fit units, for a block of `columns`
@@ -38,18 +39,18 @@ class BlockSetter {
   // Union line, kicker, headline and subheadline across `width`;
   // `tallest`, when given, receives the source of the part taking most rows.
   FlowItem set_head(const std::vector<style::StyledBlock>& head, double width,
-                    source::SourceSpan* tallest = nullptr);
+                    core::SourceSpan* tallest = nullptr);
 
   // Lines of `spans` set flush left (no justification) within `width`.
-  std::vector<text::Line> set_ragged(const std::vector<text::Span>& spans, double width);
+  std::vector<text::Line> set_ragged(const std::vector<core::Span>& spans, double width);
 
  private:
-  std::vector<text::Line> phrase_lines(const std::vector<text::Span>& spans, double width,
+  std::vector<text::Line> phrase_lines(const std::vector<core::Span>& spans, double width,
                                        std::vector<text::Line> fallback);
   // Draws lines one under another from `top`, aligned within [x, x+width).
   // Returns the height used (lines × leading).
   double stack(const std::vector<text::Line>& lines, double x, double top, double width,
-               double leading, text::Align align, std::vector<frame::Item>& out);
+               double leading, core::Align align, std::vector<frame::Item>& out);
   // A body paragraph one item per line, for each of `loosenesses` (lines
   // more or fewer than the best breaking; no items where that is impossible).
   std::vector<std::vector<FlowItem>> set_paragraph_lines(const style::StyledBlock& block,
@@ -63,7 +64,7 @@ class BlockSetter {
   FlowItem set_highlights(const style::StyledBlock& block, int per_row);
   CopyUnit column_unit(const style::StyledBlock& block, double block_width);
   std::vector<Variant> head_variants(const std::vector<style::StyledBlock>& head, double width,
-                                     source::SourceSpan* tallest);
+                                     core::SourceSpan* tallest);
   std::vector<Variant> banner_variants(const style::StyledBlock& block);
   std::vector<Variant> highlights_variants(const style::StyledBlock& block);
   // A photo with its caption across `width`, in every height of whole rows
@@ -80,7 +81,7 @@ class BlockSetter {
   const PageGrid& grid_;
   const style::Theme& theme_;
   const text::FontBook& fonts_;
-  source::Diagnostics& diags_;
+  core::Diagnostics& diags_;
 };
 
 }  // namespace layout

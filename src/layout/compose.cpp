@@ -13,14 +13,14 @@
 namespace layout {
 namespace {
 
-constexpr frame::Color kGuide{0.1, 0.6, 0.9};
-constexpr frame::Color kGrid{0.85, 0.85, 0.95};
-constexpr frame::Color kBlockColor{0.85, 0.1, 0.6};
-constexpr frame::Color kItemColor{0.9, 0.3, 0.3};
-constexpr frame::Color kRuleInk{0.4, 0.4, 0.4};
+constexpr core::Color kGuide{0.1, 0.6, 0.9};
+constexpr core::Color kGrid{0.85, 0.85, 0.95};
+constexpr core::Color kBlockColor{0.85, 0.1, 0.6};
+constexpr core::Color kItemColor{0.9, 0.3, 0.3};
+constexpr core::Color kRuleInk{0.4, 0.4, 0.4};
 constexpr double kNoteSize = 5.5;
 
-frame::Box outline(const frame::Rect& r, frame::Color c, double w = 0.3) {
+frame::Box outline(const core::Rect& r, core::Color c, double w = 0.3) {
   frame::Box b;
   b.rect = r;
   b.stroke = true;
@@ -32,7 +32,7 @@ frame::Box outline(const frame::Rect& r, frame::Color c, double w = 0.3) {
 class Composer {
  public:
   Composer(const style::StyledDocument& doc, const style::Theme& theme, const text::FontBook& fonts,
-           source::Diagnostics& diags, bool debug_items)
+           core::Diagnostics& diags, bool debug_items)
       : doc_(doc),
         theme_(theme),
         diags_(diags),
@@ -45,7 +45,7 @@ class Composer {
     pub_.meta.subject = doc_.subject;
     pub_.meta.date = doc_.date;
     if (grid_.rows < 2) {
-      diags_.error(theme_.grid_span.file.empty() ? source::SourceSpan{theme_.path} : theme_.grid_span,
+      diags_.error(theme_.grid_span.file.empty() ? core::SourceSpan{theme_.path} : theme_.grid_span,
                    "the page holds " + std::to_string(grid_.rows) + " rows of body text at a leading of " +
                        std::to_string(static_cast<int>(std::lround(grid_.pitch))) +
                        " pt; make-up needs at least 2 (check the page size, margins and body leading)");
@@ -110,9 +110,9 @@ class Composer {
   // A small label on the debug overlay saying what copy-fit did.
   void note(const std::string& text, double x, int row) {
     if (text.empty() || !debug_) return;
-    text::Span span;
+    core::Span span;
     span.text = text;
-    span.style.role = text::FontRole::Hei;
+    span.style.role = core::FontRole::Hei;
     span.style.size = kNoteSize;
     span.style.color = kBlockColor;
     auto lines = setter_.set_ragged({span}, grid_.full_width());
@@ -202,7 +202,7 @@ class Composer {
     const auto& folio_style = theme_.style(style::Role::Folio);
     const double size = std::max(folio_style.size, theme_.style(style::Role::Masthead).size);
     const double baseline = grid_.content.y + 0.3 * size + kEmAscent * size;
-    auto line = [&](const std::vector<text::Span>& spans) {
+    auto line = [&](const std::vector<core::Span>& spans) {
       auto lines = setter_.set_ragged(spans, grid_.full_width());
       return lines.empty() ? text::Line{} : lines.front();
     };
@@ -215,7 +215,7 @@ class Composer {
     std::string right = doc_.folio.date_text;
     if (!right.empty()) right += "  ";
     right += "第" + std::to_string(p.number) + "版";
-    text::Span span;
+    core::Span span;
     span.text = right;
     span.style = style::text_style(folio_style);
     auto l = line({span});
@@ -223,14 +223,14 @@ class Composer {
     // Folio text first, so a reader's text starts with the page's own label.
     p.items.insert(p.items.begin(), items.begin(), items.end());
     const double y = grid_.body_top - 0.45 * grid_.pitch;
-    const frame::Color ink = theme_.style(style::Role::Masthead).color;
+    const core::Color ink = theme_.style(style::Role::Masthead).color;
     p.items.push_back(frame::Rule{{grid_.content.x, y - 2}, {grid_.content.right(), y - 2}, 1.0, ink});
     p.items.push_back(frame::Rule{{grid_.content.x, y}, {grid_.content.right(), y}, 0.3, ink});
   }
 
   const style::StyledDocument& doc_;
   const style::Theme& theme_;
-  source::Diagnostics& diags_;
+  core::Diagnostics& diags_;
   bool debug_;  // fill Page::debug_items
   PageGrid grid_;
   BlockSetter setter_;
@@ -241,7 +241,7 @@ class Composer {
 }  // namespace
 
 frame::Publication compose(const style::StyledDocument& doc, const style::Theme& theme,
-                           const text::FontBook& fonts, source::Diagnostics& diags,
+                           const text::FontBook& fonts, core::Diagnostics& diags,
                            std::vector<PagePlan>* plans, bool debug_items) {
   frame::Publication pub = Composer(doc, theme, fonts, diags, debug_items).run(fonts, plans);
   warn_low_resolution(pub, diags);

@@ -6,9 +6,9 @@
 // with --debug-boxes the grid, the blocks and what copy-fit changed.
 #include <vector>
 
+#include "core/diagnostics.h"
 #include "frame/frame.h"
 #include "layout/page_maker.h"
-#include "source/diagnostics.h"
 #include "style/styled_document.h"
 #include "text/font_book.h"
 
@@ -19,7 +19,7 @@ namespace layout {
 // `debug_items`: fill Page::debug_items (only --debug-boxes draws them;
 // a page's grid and boxes are some 200 items).
 frame::Publication compose(const style::StyledDocument& doc, const style::Theme& theme,
-                           const text::FontBook& fonts, source::Diagnostics& diags,
+                           const text::FontBook& fonts, core::Diagnostics& diags,
                            std::vector<PagePlan>* plans = nullptr, bool debug_items = true);
 
 }  // namespace layout

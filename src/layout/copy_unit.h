@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "core/source_span.h"
 #include "layout/flow_item.h"
-#include "source/source_span.h"
 
 namespace layout {
 
@@ -29,7 +29,7 @@ struct Variant {
 struct CopyUnit {
   UnitKind kind = UnitKind::Paragraph;
   std::vector<Variant> variants;  // never empty; the cheapest first
-  source::SourceSpan source;
+  core::SourceSpan source;
   // A column photo's settings across a whole block instead (make-up may
   // widen a photo to fill a page); empty for everything else.
   std::vector<Variant> wide;
@@ -50,8 +50,8 @@ struct ArticleCopy {
   std::vector<CopyUnit> wide;      // photos the author set across the page (span: page)
   std::vector<CopyUnit> column;    // everything that flows in columns, in reading order
   std::string title;
-  source::SourceSpan source;
-  source::SourceSpan head_source;  // the head's tallest part: blamed when the head cannot fit a page
+  core::SourceSpan source;
+  core::SourceSpan head_source;  // the head's tallest part: blamed when the head cannot fit a page
 };
 
 }  // namespace layout

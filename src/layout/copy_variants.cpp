@@ -72,7 +72,7 @@ int CopyUnit::max_rows() const {
 }
 
 std::vector<Variant> BlockSetter::head_variants(const std::vector<style::StyledBlock>& head, double width,
-                                                source::SourceSpan* tallest) {
+                                                core::SourceSpan* tallest) {
   FlowItem natural = set_head(head, width, tallest);
   std::vector<Variant> out;
   out.push_back(single(natural, 0, ""));

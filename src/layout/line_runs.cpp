@@ -8,7 +8,7 @@ void append_line(const text::Line& line, double x, double baseline, std::vector<
   frame::GlyphRun* run = nullptr;
   for (const auto& g : line.glyphs) {
     if (g.missing) {
-      // SPEC §3: a character no font has is drawn as a visible placeholder.
+      // A character no font has is drawn as a visible placeholder, never dropped.
       frame::Box box;
       box.rect = {x + g.x + 0.08 * g.size, baseline - kEmAscent * g.size + 0.08 * g.size,
                   0.84 * g.size, 0.84 * g.size};

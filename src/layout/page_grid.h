@@ -1,8 +1,8 @@
 #pragma once
 // Where things can go on a page: the content area inside the margins, the
 // folio band at its top, the columns, and the baseline grid that every
-// column shares (SPEC §5: body lines of all columns sit at the same heights).
-#include "frame/geometry.h"
+// column shares (body lines of all columns sit at the same heights).
+#include "core/geometry.h"
 #include "style/theme.h"
 
 namespace layout {
@@ -12,8 +12,8 @@ namespace layout {
 inline constexpr double kEmAscent = 0.88;
 
 struct PageGrid {
-  frame::Size page;
-  frame::Rect content;      // inside the margins
+  core::Size page;
+  core::Rect content;      // inside the margins
   double folio_height = 0;  // the band at the top holding paper, edition, date, page
   double body_top = 0;      // top of grid row 0
   double pitch = 15;        // grid step = body leading

@@ -74,7 +74,7 @@ struct Node {
 
 class PageMaker {
  public:
-  PageMaker(const std::vector<ArticleCopy>& articles, const MakeupSpec& spec, source::Diagnostics& diags)
+  PageMaker(const std::vector<ArticleCopy>& articles, const MakeupSpec& spec, core::Diagnostics& diags)
       : arts_(articles), spec_(spec), diags_(diags), R_(spec.rows), C_(spec.columns) {}
 
   std::vector<PagePlan> run() {
@@ -557,7 +557,7 @@ class PageMaker {
 
   const std::vector<ArticleCopy>& arts_;
   MakeupSpec spec_;
-  source::Diagnostics& diags_;
+  core::Diagnostics& diags_;
   int R_, C_;
   std::map<std::pair<std::size_t, int>, Options> memo_;
   std::map<std::tuple<std::size_t, std::string, std::size_t, int, int>, std::map<int, Fit>> fits_;
@@ -566,7 +566,7 @@ class PageMaker {
 }  // namespace
 
 std::vector<PagePlan> make_up(const std::vector<ArticleCopy>& articles, const MakeupSpec& spec,
-                              source::Diagnostics& diags) {
+                              core::Diagnostics& diags) {
   return PageMaker(articles, spec, diags).run();
 }
 

@@ -10,9 +10,9 @@
 #include <cstddef>
 #include <vector>
 
+#include "core/diagnostics.h"
 #include "layout/block_fitter.h"
 #include "layout/copy_unit.h"
-#include "source/diagnostics.h"
 
 namespace layout {
 
@@ -51,11 +51,11 @@ struct MakeupSpec {
   int columns = 2;
   int rows = 0;       // grid rows of the type area
   int max_pages = 0;  // 0: as many as the material needs
-  source::SourceSpan pages_span;
+  core::SourceSpan pages_span;
 };
 
 std::vector<PagePlan> make_up(const std::vector<ArticleCopy>& articles, const MakeupSpec& spec,
-                              source::Diagnostics& diags);
+                              core::Diagnostics& diags);
 
 // The smallest number of rows an article needs for its head and six lines
 // under it (when an article may start below another).

@@ -4,7 +4,7 @@
 // asked to keep (`focus`), never distorting it.
 #include <optional>
 
-#include "frame/geometry.h"
+#include "core/geometry.h"
 #include "model/document.h"
 
 namespace layout {
@@ -13,8 +13,8 @@ namespace layout {
 inline constexpr double kMaxCropPerSide = 0.15;
 
 struct Crop {
-  frame::Rect box;      // what shows: (0, 0, width, height)
-  frame::Rect picture;  // where the whole picture lies, relative to the box's corner
+  core::Rect box;      // what shows: (0, 0, width, height)
+  core::Rect picture;  // where the whole picture lies, relative to the box's corner
   double change = 0;    // how far the shown shape is from the photo's own (0 = uncut)
 };
 

@@ -6,17 +6,17 @@
 
 namespace layout {
 
-void warn_low_resolution(const frame::Publication& pub, source::Diagnostics& diags) {
+void warn_low_resolution(const frame::Publication& pub, core::Diagnostics& diags) {
   for (const auto& page : pub.pages) {
     for (const auto& item : page.items) {
       const auto* image = std::get_if<frame::Image>(&item);
       if (!image || !image->info.probed()) continue;
-      const frame::Rect& b = image->picture.width > 0 ? image->picture : image->box;
+      const core::Rect& b = image->picture.width > 0 ? image->picture : image->box;
       if (!(b.width > 0 && b.height > 0)) continue;
       const int width = image->info.shown_width(), height = image->info.shown_height();
       const double dpi = std::min(width / (b.width / 72.0), height / (b.height / 72.0));
       if (dpi >= kMinPrintDpi) continue;
-      source::SourceSpan span = image->span;
+      core::SourceSpan span = image->span;
       if (span.file.empty()) span.file = image->path;
       diags.warning(span, "photo " + image->path + " prints at " + std::to_string(static_cast<int>(std::floor(dpi))) +
                               " dpi (" + std::to_string(width) + "x" + std::to_string(height) + " pixels), below the " +

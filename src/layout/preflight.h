@@ -2,8 +2,8 @@
 // Checks of the finished pages made before any output is written, so that
 // `check`, the preview and every output say the same: photos that will look
 // soft in print.
+#include "core/diagnostics.h"
 #include "frame/frame.h"
-#include "source/diagnostics.h"
 
 namespace layout {
 
@@ -12,6 +12,6 @@ constexpr double kMinPrintDpi = 150;
 
 // A warning at each photo's YAML entry that prints below kMinPrintDpi at
 // the size make-up gave it (when cropped, at the size of the whole picture).
-void warn_low_resolution(const frame::Publication& pub, source::Diagnostics& diags);
+void warn_low_resolution(const frame::Publication& pub, core::Diagnostics& diags);
 
 }  // namespace layout

@@ -13,7 +13,7 @@ void add_print_marks(frame::Page& page, double bleed, bool crop_marks) {
   }
   const double gap = std::max(page.bleed, kCropMarkGap);
   page.paper_margin = gap + kCropMarkLength + kCropMarkSlug;
-  const frame::Color registration = frame::Color::cmyk(1, 1, 1, 1);
+  const core::Color registration = core::Color::cmyk(1, 1, 1, 1);
   auto mark = [&](double x0, double y0, double x1, double y1) {
     page.crop_marks.push_back(frame::Rule{{x0, y0}, {x1, y1}, kCropMarkWidth, registration});
   };

@@ -1,12 +1,12 @@
 #pragma once
 // The document model: what a YAML file says, with the source position of every
-// value so later stages can report problems where they are (SPEC §3).
+// value so later stages can report problems where they are (the format: docs/format.md).
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "core/source_span.h"
 #include "image/image_info.h"
-#include "source/source_span.h"
 
 namespace model {
 
@@ -15,13 +15,13 @@ namespace model {
 // sits on one line, so `char_span(i)` can point at the i-th character.
 struct Text {
   std::string value;
-  source::SourceSpan span;
+  core::SourceSpan span;
   bool one_line = false;
 
   bool empty() const { return value.empty(); }
   // Span of the i-th code point of `value` (the scalar's start when the
   // scalar spans several lines and columns cannot be trusted).
-  source::SourceSpan char_span(int codepoint_index) const {
+  core::SourceSpan char_span(int codepoint_index) const {
     return one_line ? span.shifted(codepoint_index) : span;
   }
 };
@@ -31,7 +31,7 @@ struct Highlight {
   Text value;  // "276"
   Text unit;   // 名
   Text label;  // 三年培养骨干人才
-  source::SourceSpan span;
+  core::SourceSpan span;
 };
 
 enum class PhotoSpan { Column, Page };
@@ -46,14 +46,14 @@ struct Photo {
   Text credit;
   PhotoSpan span = PhotoSpan::Column;
   PhotoFocus focus = PhotoFocus::Center;
-  source::SourceSpan where;
+  core::SourceSpan where;
 };
 
 // 小标题 and the paragraphs under it. A heading may be several lines.
 struct Section {
   std::vector<Text> heading;
   std::vector<Text> paragraphs;
-  source::SourceSpan span;
+  core::SourceSpan span;
 };
 
 struct Article {
@@ -66,7 +66,7 @@ struct Article {
   std::vector<Highlight> highlights;
   std::vector<Photo> photos;
   Text byline;
-  source::SourceSpan span;
+  core::SourceSpan span;
 };
 
 struct Meta {

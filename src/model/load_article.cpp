@@ -51,7 +51,7 @@ std::vector<Text> heading(source::YamlReader& r, const source::YamlMap& map) {
   return out;
 }
 
-Section read_section(source::YamlReader& r, const YAML::Node& node, const source::SourceSpan& at,
+Section read_section(source::YamlReader& r, const YAML::Node& node, const core::SourceSpan& at,
                      std::size_t index) {
   Section section;
   section.span = at;
@@ -66,7 +66,7 @@ Section read_section(source::YamlReader& r, const YAML::Node& node, const source
   return section;
 }
 
-Highlight read_highlight(source::YamlReader& r, const YAML::Node& node, const source::SourceSpan& at,
+Highlight read_highlight(source::YamlReader& r, const YAML::Node& node, const core::SourceSpan& at,
                          std::size_t index) {
   Highlight h;
   h.span = at;
@@ -105,7 +105,7 @@ Text optional_text(source::YamlReader& r, const source::YamlMap& map, std::strin
   return t ? to_text(*t) : Text{};
 }
 
-Article read_article(source::YamlReader& r, const YAML::Node& node, const source::SourceSpan& at,
+Article read_article(source::YamlReader& r, const YAML::Node& node, const core::SourceSpan& at,
                      std::size_t index, const std::string& document_dir) {
   Article a;
   a.span = at;
@@ -117,13 +117,13 @@ Article read_article(source::YamlReader& r, const YAML::Node& node, const source
   if (auto t = r.required_text(*map, "headline")) a.headline = to_text(*t);
   a.subheadline = optional_text(r, *map, "subheadline");
   a.lead = paragraphs(r, *map, "lead");
-  for_each_item(r, *map, "sections", [&](const YAML::Node& n, const source::SourceSpan& s, std::size_t i) {
+  for_each_item(r, *map, "sections", [&](const YAML::Node& n, const core::SourceSpan& s, std::size_t i) {
     a.sections.push_back(read_section(r, n, s, i));
   });
-  for_each_item(r, *map, "highlights", [&](const YAML::Node& n, const source::SourceSpan& s, std::size_t i) {
+  for_each_item(r, *map, "highlights", [&](const YAML::Node& n, const core::SourceSpan& s, std::size_t i) {
     a.highlights.push_back(read_highlight(r, n, s, i));
   });
-  for_each_item(r, *map, "photos", [&](const YAML::Node& n, const source::SourceSpan& s, std::size_t i) {
+  for_each_item(r, *map, "photos", [&](const YAML::Node& n, const core::SourceSpan& s, std::size_t i) {
     a.photos.push_back(read_photo(r, n, s, i, document_dir));
   });
   a.byline = optional_text(r, *map, "byline");

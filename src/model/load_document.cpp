@@ -127,25 +127,25 @@ Document empty_document(const std::string& path) {
 // Bad input is reported, never thrown; anything that still escapes is our
 // bug, and the caller gets it as one more message instead of a crash.
 template <typename Load>
-Document guarded(const std::string& path, source::Diagnostics& diags, Load load) {
+Document guarded(const std::string& path, core::Diagnostics& diags, Load load) {
   Document doc = empty_document(path);
   try {
     source::YamlReader reader(diags);
     if (load(reader)) read_document(reader, doc);
   } catch (const std::exception& e) {
-    diags.error(source::SourceSpan{path}, std::string("internal error while reading: ") + e.what());
+    diags.error(core::SourceSpan{path}, std::string("internal error while reading: ") + e.what());
   }
   return doc;
 }
 
 }  // namespace
 
-Document load_document(const std::string& path, source::Diagnostics& diags) {
+Document load_document(const std::string& path, core::Diagnostics& diags) {
   return guarded(path, diags, [&](source::YamlReader& r) { return r.load_file(path); });
 }
 
 Document load_document_text(const std::string& text, const std::string& path,
-                            source::Diagnostics& diags) {
+                            core::Diagnostics& diags) {
   return guarded(path, diags, [&](source::YamlReader& r) { return r.load_text(text, path); });
 }
 

@@ -1,19 +1,19 @@
 #pragma once
 #include <string>
 
+#include "core/diagnostics.h"
 #include "model/document.h"
-#include "source/diagnostics.h"
 
 namespace model {
 
 // Reads and checks one YAML document. Every problem is added to `diags`
 // (all of them, not only the first); the returned Document holds whatever
 // could be read. Never throws for bad input.
-Document load_document(const std::string& path, source::Diagnostics& diags);
+Document load_document(const std::string& path, core::Diagnostics& diags);
 
 // Same, from text already in memory (`path` is used for messages and for
 // resolving relative photo paths).
 Document load_document_text(const std::string& text, const std::string& path,
-                            source::Diagnostics& diags);
+                            core::Diagnostics& diags);
 
 }  // namespace model

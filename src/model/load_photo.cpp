@@ -2,8 +2,8 @@
 #include <filesystem>
 #include <string>
 
-#include "model/load_parts.h"
 #include "image/image_probe.h"
+#include "model/load_parts.h"
 #include "source/near_file.h"
 
 namespace model {
@@ -44,7 +44,7 @@ void warn_if_outside(source::YamlReader& r, const Photo& photo, const std::files
 
 }  // namespace
 
-Photo read_photo(source::YamlReader& r, const YAML::Node& node, const source::SourceSpan& at,
+Photo read_photo(source::YamlReader& r, const YAML::Node& node, const core::SourceSpan& at,
                  std::size_t index, const std::string& document_dir) {
   Photo photo;
   photo.where = at;

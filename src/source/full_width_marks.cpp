@@ -19,7 +19,7 @@ bool is_key_char(char c) { return is_key_start(c) || (c >= '0' && c <= '9') || c
 
 class MarkFinder {
  public:
-  MarkFinder(const SourceFile& file, Diagnostics& diags) : file_(file), diags_(diags), text_(file.text) {}
+  MarkFinder(const SourceFile& file, core::Diagnostics& diags) : file_(file), diags_(diags), text_(file.text) {}
 
   std::string run() {
     for (std::size_t n = 0; n < file_.line_starts.size(); ++n) {
@@ -29,7 +29,7 @@ class MarkFinder {
       scan_line(start, end);
     }
     if (reports_ > kMaxReports) {
-      diags_.error(SourceSpan{file_.path}, "... and " + std::to_string(reports_ - kMaxReports) +
+      diags_.error(core::SourceSpan{file_.path}, "... and " + std::to_string(reports_ - kMaxReports) +
                                                " more marks typed with a Chinese input method");
     }
     return std::move(text_);
@@ -98,14 +98,14 @@ class MarkFinder {
   }
 
   const SourceFile& file_;
-  Diagnostics& diags_;
+  core::Diagnostics& diags_;
   std::string text_;
   int reports_ = 0;
 };
 
 }  // namespace
 
-std::string replace_full_width_marks(const SourceFile& file, Diagnostics& diags) {
+std::string replace_full_width_marks(const SourceFile& file, core::Diagnostics& diags) {
   return MarkFinder(file, diags).run();
 }
 

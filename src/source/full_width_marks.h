@@ -6,7 +6,7 @@
 // and what to type instead.
 #include <string>
 
-#include "source/diagnostics.h"
+#include "core/diagnostics.h"
 #include "source/source_file.h"
 
 namespace source {
@@ -15,6 +15,6 @@ namespace source {
 // replaced by ASCII of the same byte length (`：` → ":  ", U+3000 → "   ",
 // `－` → "-  "), so that the rest of the file can still be checked and every
 // byte offset still points at the same character of the original.
-std::string replace_full_width_marks(const SourceFile& file, Diagnostics& diags);
+std::string replace_full_width_marks(const SourceFile& file, core::Diagnostics& diags);
 
 }  // namespace source

@@ -4,7 +4,8 @@
 #include <charconv>
 #include <optional>
 
-#include "source/utf8.h"
+#include "core/char_class.h"
+#include "core/utf8.h"
 
 namespace source {
 namespace {
@@ -75,7 +76,7 @@ std::optional<EscapeLength> escape_length(std::string_view s, std::size_t backsl
   const auto [end, ec] = std::from_chars(s.data() + first, s.data() + first + hex_digits, cp, 16);
   if (ec != std::errc() || end != s.data() + first + hex_digits || cp > 0x10FFFF) return std::nullopt;
   std::string utf8;
-  append_utf8(utf8, static_cast<char32_t>(cp));
+  core::append_utf8(utf8, static_cast<char32_t>(cp));
   return EscapeLength{2 + hex_digits, utf8.size()};
 }
 
@@ -194,9 +195,9 @@ std::string join_lines(std::string_view value, const std::vector<ValueRange>& li
     out.append(value.substr(pos, r.begin - pos));
     const bool at_edge = r.begin == 0 || r.end >= value.size();
     if (!at_edge) {
-      const char32_t before = code_point_before(value, r.begin);
-      const char32_t after = decode_utf8(value, r.end).code_point;
-      if (!(is_wide(before) && is_wide(after))) out += ' ';
+      const char32_t before = core::code_point_before(value, r.begin);
+      const char32_t after = core::decode_utf8(value, r.end).code_point;
+      if (!(core::is_cjk(before) && core::is_cjk(after))) out += ' ';
     }
     pos = r.end;
   }

@@ -1,8 +1,8 @@
 #pragma once
 // Where a scalar's text sits in the source, and its line breaks joined the
 // way Chinese text needs. yaml-cpp folds a line break inside a string into a
-// space; between two Chinese characters that space is wrong (SPEC §3: line
-// breaks are ignored), but a space typed on one line (中共中央 国务院) is
+// space; between two Chinese characters that space is wrong (a line break
+// inside Chinese text means nothing), but a space typed on one line (中共中央 国务院) is
 // meaningful. Only the source can tell the two apart, so we line the value up
 // against it.
 #include <cstddef>

@@ -5,8 +5,8 @@
 #include <cstdio>
 #include <cstring>
 
+#include "core/utf8.h"
 #include "source/input_file.h"
-#include "source/utf8.h"
 
 namespace source {
 namespace {
@@ -40,7 +40,7 @@ std::string code_point_name(char32_t cp) {
 
 // The first reason the bytes are not a text file, reported at its position.
 // One message is enough: a binary file would otherwise yield thousands.
-bool check_text(const SourceFile& file, Diagnostics& diags) {
+bool check_text(const SourceFile& file, core::Diagnostics& diags) {
   const std::string_view text = file.text;
   std::size_t i = 0;
   while (i < text.size()) {
@@ -54,7 +54,7 @@ bool check_text(const SourceFile& file, Diagnostics& diags) {
                                        code_point_name(b) + ")");
       return false;
     }
-    const Decoded d = decode_utf8(text, i);
+    const core::Decoded d = core::decode_utf8(text, i);
     if (!d.valid) {
       // GBK is what a Chinese Windows editor saves by default.
       diags.error(file.span_at(i), "invalid UTF-8 (byte " + hex_byte(b) +
@@ -69,13 +69,13 @@ bool check_text(const SourceFile& file, Diagnostics& diags) {
 
 }  // namespace
 
-SourceSpan SourceFile::span_at(std::size_t byte_offset) const {
+core::SourceSpan SourceFile::span_at(std::size_t byte_offset) const {
   byte_offset = std::min(byte_offset, text.size());
   const auto next = std::upper_bound(line_starts.begin(), line_starts.end(), byte_offset);
   const auto line = static_cast<int>(next - line_starts.begin());
   const std::size_t start = *(next - 1);
   const auto column = static_cast<int>(1 + code_points_before(byte_offset) - code_points_before(start));
-  return SourceSpan{path, line, column};
+  return core::SourceSpan{path, line, column};
 }
 
 std::size_t SourceFile::code_points_before(std::size_t byte_offset) const {
@@ -83,13 +83,13 @@ std::size_t SourceFile::code_points_before(std::size_t byte_offset) const {
   const std::size_t block = byte_offset / kCheckpointBytes;
   const std::size_t block_start = block * kCheckpointBytes;
   return code_point_checkpoints[block] +
-         static_cast<std::size_t>(count_code_points(std::string_view(text).substr(block_start, byte_offset - block_start)));
+         static_cast<std::size_t>(core::count_code_points(std::string_view(text).substr(block_start, byte_offset - block_start)));
 }
 
 std::optional<SourceFile> source_from_text(std::string text, const std::string& path,
-                                           Diagnostics& diags) {
-  const SourceSpan whole_file{path};
-  if (text.size() > kMaxSourceBytes) {
+                                           core::Diagnostics& diags) {
+  const core::SourceSpan whole_file{path};
+  if (text.size() > core::kMaxSourceBytes) {
     diags.error(whole_file, kTooLarge);
     return std::nullopt;
   }
@@ -112,11 +112,11 @@ std::optional<SourceFile> source_from_text(std::string text, const std::string& 
   return file;
 }
 
-std::optional<SourceFile> read_source(const std::string& path, Diagnostics& diags) {
+std::optional<SourceFile> read_source(const std::string& path, core::Diagnostics& diags) {
   std::string why;
-  auto text = read_input_file(path, kMaxSourceBytes, why);
+  auto text = read_input_file(path, core::kMaxSourceBytes, why);
   if (!text) {
-    diags.error(SourceSpan{path}, why.starts_with("the file is") ? why : "cannot read the file: " + why);
+    diags.error(core::SourceSpan{path}, why.starts_with("the file is") ? why : "cannot read the file: " + why);
     return std::nullopt;
   }
   return source_from_text(std::move(*text), path, diags);

@@ -7,14 +7,10 @@
 #include <string_view>
 #include <vector>
 
-#include "source/diagnostics.h"
-#include "source/source_span.h"
+#include "core/diagnostics.h"
+#include "core/source_span.h"
 
 namespace source {
-
-// Documents and layouts are a few kilobytes; anything this big is a mistake
-// (or an attack) and would only make the parser slow.
-inline constexpr std::size_t kMaxSourceBytes = 16u * 1024 * 1024;
 
 struct SourceFile {
   std::string path;
@@ -27,17 +23,17 @@ struct SourceFile {
 
   // 1-based line; the column counts code points (what an editor shows), so
   // that `SourceSpan::shifted(i)` lands on the i-th character of a scalar.
-  SourceSpan span_at(std::size_t byte_offset) const;
+  core::SourceSpan span_at(std::size_t byte_offset) const;
   // Code points in text[0, byte_offset).
   std::size_t code_points_before(std::size_t byte_offset) const;
 };
 
 // Reads `path` and checks it is non-empty UTF-8 text of at most
 // kMaxSourceBytes. Problems go to `diags`; nullopt when the file is unusable.
-std::optional<SourceFile> read_source(const std::string& path, Diagnostics& diags);
+std::optional<SourceFile> read_source(const std::string& path, core::Diagnostics& diags);
 
 // The same checks for text already in memory (`path` names it in messages).
 std::optional<SourceFile> source_from_text(std::string text, const std::string& path,
-                                           Diagnostics& diags);
+                                           core::Diagnostics& diags);
 
 }  // namespace source

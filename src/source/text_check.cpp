@@ -2,7 +2,7 @@
 
 #include <cstdio>
 
-#include "source/utf8.h"
+#include "core/utf8.h"
 
 namespace source {
 namespace {
@@ -15,7 +15,7 @@ bool is_control(char32_t c) {
 
 std::string text_problem(std::string_view value) {
   for (std::size_t i = 0; i < value.size();) {
-    const Decoded d = decode_utf8(value, i);
+    const core::Decoded d = core::decode_utf8(value, i);
     if (!d.valid) {
       return "holds bytes that are not UTF-8 (an escape such as \\N or \\_ makes them); write the character "
              "itself instead of the escape";

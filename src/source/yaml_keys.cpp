@@ -5,7 +5,7 @@
 namespace source {
 
 std::optional<std::vector<std::string>> top_level_keys(const std::string& path) {
-  Diagnostics ignored;  // whoever loads the file for real reports its problems
+  core::Diagnostics ignored;  // whoever loads the file for real reports its problems
   YamlReader reader(ignored);
   if (!reader.load_file(path) || !reader.root().IsMap()) return std::nullopt;
   std::vector<std::string> keys;

@@ -25,7 +25,7 @@ struct TooDeep {};
 
 class Prescan : public YAML::EventHandler {
  public:
-  Prescan(const SourceFile& file, std::string_view text, Diagnostics& diags)
+  Prescan(const SourceFile& file, std::string_view text, core::Diagnostics& diags)
       : file_(file), text_(text), diags_(diags) {}
 
   bool ok() const { return ok_; }
@@ -83,14 +83,14 @@ class Prescan : public YAML::EventHandler {
 
   // yaml-cpp reports an unclosed [ or { where it gave up, often lines
   // later; the bracket that was never closed is what the user must fix.
-  std::optional<Diagnostic> unclosed_bracket(const std::string& message) const {
+  std::optional<core::Diagnostic> unclosed_bracket(const std::string& message) const {
     const char bracket = message.starts_with("end of sequence flow") ? '['
                          : message.starts_with("end of map flow")    ? '{'
                                                                      : 0;
     for (auto it = open_.rbegin(); bracket && it != open_.rend(); ++it) {
       if (it->flow && it->bracket == bracket) {
         const char closing = bracket == '[' ? ']' : '}';
-        return Diagnostic{Severity::Error, span_of_mark(file_, it->mark.pos),
+        return core::Diagnostic{core::Severity::Error, span_of_mark(file_, it->mark.pos),
                           std::string("this '") + bracket + "' is never closed; add a '" + closing +
                               "' where the " + (bracket == '[' ? "list" : "mapping") + " ends"};
       }
@@ -151,7 +151,7 @@ class Prescan : public YAML::EventHandler {
 
   const SourceFile& file_;
   std::string_view text_;
-  Diagnostics& diags_;
+  core::Diagnostics& diags_;
   bool ok_ = true;
   bool over_budget_ = false;
   int documents_ = 0;
@@ -163,12 +163,12 @@ class Prescan : public YAML::EventHandler {
 
 }  // namespace
 
-SourceSpan span_of_mark(const SourceFile& file, int mark_pos) {
-  if (mark_pos < 0) return SourceSpan{file.path};
+core::SourceSpan span_of_mark(const SourceFile& file, int mark_pos) {
+  if (mark_pos < 0) return core::SourceSpan{file.path};
   return file.span_at(static_cast<std::size_t>(mark_pos));
 }
 
-std::optional<YAML::Node> parse_yaml(const SourceFile& file, std::string_view text, Diagnostics& diags) {
+std::optional<YAML::Node> parse_yaml(const SourceFile& file, std::string_view text, core::Diagnostics& diags) {
   std::istringstream in{std::string(text)};
   Prescan scan(file, text, diags);
   try {

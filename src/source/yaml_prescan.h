@@ -6,7 +6,7 @@
 #include <optional>
 #include <string_view>
 
-#include "source/diagnostics.h"
+#include "core/diagnostics.h"
 #include "source/source_file.h"
 
 namespace source {
@@ -25,10 +25,10 @@ inline constexpr long kMaxExpandedValues = 100'000;
 // `file.text` or a copy with the same byte offsets. The document's tree
 // (a null node for an empty one) when it is safe to walk; nullopt after
 // any of these problems, each reported.
-std::optional<YAML::Node> parse_yaml(const SourceFile& file, std::string_view text, Diagnostics& diags);
+std::optional<YAML::Node> parse_yaml(const SourceFile& file, std::string_view text, core::Diagnostics& diags);
 
 // `file:line:col` of a yaml-cpp mark (0-based, byte columns) as our 1-based
 // code-point span; the whole file when the mark is null.
-SourceSpan span_of_mark(const SourceFile& file, int mark_pos);
+core::SourceSpan span_of_mark(const SourceFile& file, int mark_pos);
 
 }  // namespace source

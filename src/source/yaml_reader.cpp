@@ -5,11 +5,11 @@
 #include <charconv>
 #include <cmath>
 
+#include "core/utf8.h"
 #include "source/did_you_mean.h"
 #include "source/full_width_marks.h"
 #include "source/scalar_text.h"
 #include "source/text_check.h"
-#include "source/utf8.h"
 #include "source/yaml_prescan.h"
 
 namespace source {
@@ -38,7 +38,7 @@ std::string quoted(std::string_view value, int max_code_points) {
       out += "…";
       break;
     }
-    const Decoded d = decode_utf8(value, i);
+    const core::Decoded d = core::decode_utf8(value, i);
     const char c = value[i];
     if (c == '\n' || c == '\r' || c == '\t') {
       out += ' ';
@@ -94,7 +94,7 @@ bool YamlReader::load_text(std::string text, const std::string& path) {
     // The marks are reported; a syntax error left after replacing them is
     // most likely their consequence (a width of indentation guessed wrong),
     // so it is not reported on top.
-    Diagnostics consequences;
+    core::Diagnostics consequences;
     tree = parse_yaml(file_, yaml, consequences);
   } else {
     tree = parse_yaml(file_, yaml, diags_);
@@ -108,7 +108,7 @@ bool YamlReader::load_text(std::string text, const std::string& path) {
   return true;
 }
 
-SourceSpan YamlReader::span_of(const YAML::Node& node) const {
+core::SourceSpan YamlReader::span_of(const YAML::Node& node) const {
   if (!node.IsDefined()) return file_span();
   const YAML::Mark mark = node.Mark();
   if (mark.is_null() || mark.pos < 0) return file_span();
@@ -117,7 +117,7 @@ SourceSpan YamlReader::span_of(const YAML::Node& node) const {
   return file_.span_at(pos);
 }
 
-SourceSpan YamlReader::value_span(const YamlEntry& e) const {
+core::SourceSpan YamlReader::value_span(const YamlEntry& e) const {
   return e.value.IsNull() ? span_of(e.key_node) : span_of(e.value);
 }
 
@@ -133,12 +133,12 @@ ScalarText YamlReader::scalar_text(const YAML::Node& scalar) const {
   return t;
 }
 
-void YamlReader::type_error(const SourceSpan& at, std::string_view subject, std::string_view expected,
+void YamlReader::type_error(const core::SourceSpan& at, std::string_view subject, std::string_view expected,
                             const YAML::Node& got) {
   error(at, std::string(subject) + " must be " + std::string(expected) + ", got " + describe(got));
 }
 
-std::optional<YamlMap> YamlReader::map(const YAML::Node& node, const SourceSpan& at,
+std::optional<YamlMap> YamlReader::map(const YAML::Node& node, const core::SourceSpan& at,
                                        std::string_view subject, std::string_view context,
                                        std::span<const std::string_view> known) {
   if (!node.IsMap()) {
@@ -195,7 +195,7 @@ const YamlEntry* YamlReader::require(const YamlMap& map, std::string_view key) {
   return e;
 }
 
-std::optional<ScalarText> YamlReader::text(const YAML::Node& node, const SourceSpan& at,
+std::optional<ScalarText> YamlReader::text(const YAML::Node& node, const core::SourceSpan& at,
                                            std::string_view subject) {
   if (!node.IsScalar()) {
     type_error(at, subject, "a string", node);

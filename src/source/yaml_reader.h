@@ -16,18 +16,18 @@
 #include <string_view>
 #include <vector>
 
-#include "source/diagnostics.h"
+#include "core/diagnostics.h"
+#include "core/source_span.h"
 #include "source/source_file.h"
-#include "source/source_span.h"
 
 namespace source {
 
-// A string from the YAML: line breaks joined (SPEC §3), `span` at its first
+// A string from the YAML: line breaks joined as Chinese text needs them, `span` at its first
 // content character (after an opening quote). `one_line` means the value is
 // a verbatim copy of one source line, so character i is at span.column + i.
 struct ScalarText {
   std::string value;
-  SourceSpan span;
+  core::SourceSpan span;
   bool one_line = false;
 };
 
@@ -40,7 +40,7 @@ struct YamlEntry {
 
 // A mapping whose keys have been checked.
 struct YamlMap {
-  SourceSpan span;         // the mapping's position: missing keys are reported here
+  core::SourceSpan span;         // the mapping's position: missing keys are reported here
   std::string context;     // how messages name it: "article", "meta"
   std::vector<YamlEntry> entries;  // in file order, repeated keys dropped
 
@@ -53,7 +53,7 @@ struct YamlMap {
 
 class YamlReader {
  public:
-  explicit YamlReader(Diagnostics& diags) : diags_(diags) {}
+  explicit YamlReader(core::Diagnostics& diags) : diags_(diags) {}
 
   // Reads and parses a file: unreadable, empty, too large, not UTF-8 text,
   // YAML syntax errors and aliases are reported. False when there is no
@@ -65,24 +65,24 @@ class YamlReader {
   const YAML::Node& root() const { return root_; }
   const std::string& path() const { return file_.path; }
   const SourceFile& file() const { return file_; }
-  Diagnostics& diags() { return diags_; }
+  core::Diagnostics& diags() { return diags_; }
 
-  void error(const SourceSpan& span, std::string message) { diags_.error(span, std::move(message)); }
-  void warning(const SourceSpan& span, std::string message) { diags_.warning(span, std::move(message)); }
+  void error(const core::SourceSpan& span, std::string message) { diags_.error(span, std::move(message)); }
+  void warning(const core::SourceSpan& span, std::string message) { diags_.warning(span, std::move(message)); }
 
   // --- Positions (1-based line, column in code points) ---
-  SourceSpan file_span() const { return SourceSpan{file_.path}; }
+  core::SourceSpan file_span() const { return core::SourceSpan{file_.path}; }
   // Where a node starts; for a scalar, its first content character.
-  SourceSpan span_of(const YAML::Node& node) const;
+  core::SourceSpan span_of(const YAML::Node& node) const;
   // The value's span, or the key's when the value is empty (yaml-cpp gives an
   // empty value the position of whatever follows it).
-  SourceSpan value_span(const YamlEntry& e) const;
+  core::SourceSpan value_span(const YamlEntry& e) const;
 
   // --- Mappings ---
   // `node` as a mapping. Not a mapping: an error naming it `subject`
   // ("'meta'", "article 2") at `at`. Keys not in `known`: a warning at the
   // key with a "did you mean" suggestion. Repeated keys: an error.
-  std::optional<YamlMap> map(const YAML::Node& node, const SourceSpan& at, std::string_view subject,
+  std::optional<YamlMap> map(const YAML::Node& node, const core::SourceSpan& at, std::string_view subject,
                              std::string_view context, std::span<const std::string_view> known);
   // An entry's value as a mapping (subject: the key).
   std::optional<YamlMap> map(const YamlEntry& e, std::string_view context,
@@ -96,7 +96,7 @@ class YamlReader {
 
   // --- Values (each reports a wrong type at the value and returns nullopt) ---
   std::optional<ScalarText> text(const YamlEntry& e);
-  std::optional<ScalarText> text(const YAML::Node& node, const SourceSpan& at, std::string_view subject);
+  std::optional<ScalarText> text(const YAML::Node& node, const core::SourceSpan& at, std::string_view subject);
   // A required string: missing, empty or blank is an error.
   std::optional<ScalarText> required_text(const YamlMap& map, std::string_view key);
   // A sequence of strings; a bad item is reported as "'KEY' item N" and skipped.
@@ -111,13 +111,13 @@ class YamlReader {
   std::optional<std::size_t> choice(const YamlEntry& e, std::span<const std::string_view> options);
 
   // "SUBJECT must be EXPECTED, got a sequence" (or "got 'abc'").
-  void type_error(const SourceSpan& at, std::string_view subject, std::string_view expected,
+  void type_error(const core::SourceSpan& at, std::string_view subject, std::string_view expected,
                   const YAML::Node& got);
 
  private:
   ScalarText scalar_text(const YAML::Node& scalar) const;
 
-  Diagnostics& diags_;
+  core::Diagnostics& diags_;
   SourceFile file_;
   YAML::Node root_;
 };

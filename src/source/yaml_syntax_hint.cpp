@@ -113,7 +113,7 @@ class Explainer {
  public:
   Explainer(const SourceFile& file, std::string_view text) : file_(file), text_(text) {}
 
-  Diagnostic explain(int mark_pos, const std::string& message) {
+  core::Diagnostic explain(int mark_pos, const std::string& message) {
     if (mark_pos < 0) return at(std::string::npos, "YAML syntax error: " + message);
     const int error_line = file_.span_at(static_cast<std::size_t>(mark_pos)).line;  // 1-based
     Levels levels;
@@ -150,13 +150,13 @@ class Explainer {
     return shape_of(text_, start, end);
   }
 
-  Diagnostic at(std::size_t offset, std::string message) const {
-    const SourceSpan span = offset == std::string::npos ? SourceSpan{file_.path} : file_.span_at(offset);
-    return Diagnostic{Severity::Error, span, std::move(message)};
+  core::Diagnostic at(std::size_t offset, std::string message) const {
+    const core::SourceSpan span = offset == std::string::npos ? core::SourceSpan{file_.path} : file_.span_at(offset);
+    return core::Diagnostic{core::Severity::Error, span, std::move(message)};
   }
 
   // A list item or key at a column where no list or mapping above is open.
-  std::optional<Diagnostic> wrong_indent(const LineShape& here, const std::optional<LineShape>& previous,
+  std::optional<core::Diagnostic> wrong_indent(const LineShape& here, const std::optional<LineShape>& previous,
                                          const Levels& levels) const {
     if (!here.content || (here.dashes.empty() && here.key < 0)) return std::nullopt;
     const bool dash = !here.dashes.empty();
@@ -175,7 +175,7 @@ class Explainer {
 
   // `headline 标题` where `headline: 标题` was meant: YAML reads on into the
   // next line and complains there.
-  std::optional<Diagnostic> missing_colon(const LineShape& p) const {
+  std::optional<core::Diagnostic> missing_colon(const LineShape& p) const {
     if (p.key >= 0 || p.rest.empty()) return std::nullopt;
     std::size_t k = 0;
     while (k < p.rest.size() && is_key_char(p.rest[k])) ++k;
@@ -190,7 +190,7 @@ class Explainer {
   }
 
   // `headline: 标题: 副` — a second ': ' inside a plain value.
-  Diagnostic quote_value(const LineShape& here) const {
+  core::Diagnostic quote_value(const LineShape& here) const {
     const std::string_view rest = here.rest;
     const std::size_t colon = rest.find(':');
     std::size_t v = colon + 1;
@@ -208,7 +208,7 @@ class Explainer {
 
 }  // namespace
 
-Diagnostic explain_yaml_error(const SourceFile& file, std::string_view text, int mark_pos,
+core::Diagnostic explain_yaml_error(const SourceFile& file, std::string_view text, int mark_pos,
                               const std::string& yaml_message) {
   return Explainer(file, text).explain(mark_pos, yaml_message);
 }

@@ -6,14 +6,14 @@
 #include <string>
 #include <string_view>
 
-#include "source/diagnostics.h"
+#include "core/diagnostics.h"
 #include "source/source_file.h"
 
 namespace source {
 
 // `text` is what was parsed (the same byte offsets as `file.text`),
 // `mark_pos` and `yaml_message` what yaml-cpp reported.
-Diagnostic explain_yaml_error(const SourceFile& file, std::string_view text, int mark_pos,
+core::Diagnostic explain_yaml_error(const SourceFile& file, std::string_view text, int mark_pos,
                               const std::string& yaml_message);
 
 }  // namespace source

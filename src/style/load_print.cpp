@@ -24,7 +24,7 @@ void read_print(source::YamlReader& r, const source::YamlEntry* entry, Theme& th
   print.span = r.file_span();
   if (!entry) return;
   print.span = r.span_of(entry->key_node);
-  source::SourceSpan profile_span = print.span;
+  core::SourceSpan profile_span = print.span;
   bool named = false;
   if (entry->value.IsScalar()) {
     read_mode(r, *entry, print);

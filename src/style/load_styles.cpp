@@ -3,8 +3,8 @@
 #include <string>
 #include <vector>
 
+#include "core/font_role.h"
 #include "style/theme_parts.h"
-#include "text/font_role.h"
 
 namespace style {
 namespace {
@@ -20,8 +20,8 @@ constexpr std::string_view kStyleKeys[] = {"font",  "weight",       "size",     
 constexpr std::string_view kFonts[] = {"song", "hei", "kai"};
 constexpr std::string_view kWeights[] = {"regular", "bold"};
 constexpr std::string_view kAligns[] = {"left", "center", "right", "justify"};
-constexpr text::Align kAlignValues[] = {text::Align::Left, text::Align::Center, text::Align::Right,
-                                        text::Align::Justify};
+constexpr core::Align kAlignValues[] = {core::Align::Left, core::Align::Center, core::Align::Right,
+                                        core::Align::Justify};
 
 // Letter-spacing beyond these bounds makes characters collide or fall apart.
 constexpr Range kTracking{-0.5, 2};
@@ -35,7 +35,7 @@ std::string_view trimmed(std::string_view s) {
 }
 
 // "#rrggbb": one spelling, so two layouts can be compared by eye.
-std::optional<frame::Color> parse_hex(std::string_view s) {
+std::optional<core::Color> parse_hex(std::string_view s) {
   if (s.size() != 7 || s[0] != '#') return std::nullopt;
   double channels[3];
   for (int i = 0; i < 3; ++i) {
@@ -45,7 +45,7 @@ std::optional<frame::Color> parse_hex(std::string_view s) {
     if (ec != std::errc() || end != first + 2) return std::nullopt;
     channels[i] = v / 255.0;
   }
-  return frame::Color{channels[0], channels[1], channels[2]};
+  return core::Color{channels[0], channels[1], channels[2]};
 }
 
 // "NAME(a, b, ...)" with `count` numbers each within [0, max], scaled to 0..1.
@@ -73,15 +73,15 @@ std::optional<std::vector<double>> parse_call(std::string_view s, std::string_vi
 
 // "#rrggbb", "cmyk(c, m, y, k)" in percent of ink, or "gray(g)" from 0
 // (black) to 1 (white).
-std::optional<frame::Color> parse_color(std::string_view s) {
+std::optional<core::Color> parse_color(std::string_view s) {
   s = trimmed(s);
   if (auto c = parse_hex(s)) return c;
-  if (auto v = parse_call(s, "cmyk", 4, 100)) return frame::Color::cmyk((*v)[0], (*v)[1], (*v)[2], (*v)[3]);
-  if (auto v = parse_call(s, "gray", 1, 1)) return frame::Color::gray((*v)[0]);
+  if (auto v = parse_call(s, "cmyk", 4, 100)) return core::Color::cmyk((*v)[0], (*v)[1], (*v)[2], (*v)[3]);
+  if (auto v = parse_call(s, "gray", 1, 1)) return core::Color::gray((*v)[0]);
   return std::nullopt;
 }
 
-std::optional<frame::Color> color(source::YamlReader& r, const source::YamlMap& map, std::string_view key) {
+std::optional<core::Color> color(source::YamlReader& r, const source::YamlMap& map, std::string_view key) {
   const auto* e = map.find(key);
   if (!e) return std::nullopt;
   // `color: #b41e1e` unquoted is `color:` and a comment: say so rather than
@@ -104,12 +104,12 @@ void read_role(source::YamlReader& r, const source::YamlEntry& entry, RoleStyle&
   if (!map) return;
   if (const auto* font = map->get("font")) {
     if (const auto i = r.choice(*font, kFonts)) {
-      style.font = text::with_weight(*text::role_from_name(kFonts[*i]), text::weight_of(style.font));
+      style.font = core::with_weight(*core::role_from_name(kFonts[*i]), core::weight_of(style.font));
     }
   }
   if (const auto* weight = map->get("weight")) {
     if (const auto i = r.choice(*weight, kWeights)) {
-      style.font = text::with_weight(style.font, *i == 1 ? text::FontWeight::Bold : text::FontWeight::Regular);
+      style.font = core::with_weight(style.font, *i == 1 ? core::FontWeight::Bold : core::FontWeight::Regular);
     }
   }
   if (const auto v = number_in(r, *map, "size", kTypeSize)) style.size = *v;

@@ -5,7 +5,7 @@
 #include <exception>
 #include <string>
 
-#include "frame/geometry.h"
+#include "core/geometry.h"
 #include "style/theme_parts.h"
 
 namespace style {
@@ -31,7 +31,7 @@ std::string num(double v) {
   return ec == std::errc() ? std::string(buf, end) : std::to_string(v);
 }
 
-std::string mm_text(double pt) { return num(std::round(pt / frame::kPtPerMm * 10) / 10) + " mm"; }
+std::string mm_text(double pt) { return num(std::round(pt / core::kPtPerMm * 10) / 10) + " mm"; }
 
 // "must be greater than 0", "must not be negative", "must be between 0 and 20".
 std::string range_rule(const Range& range) {
@@ -44,11 +44,11 @@ std::string range_rule(const Range& range) {
 }
 
 // size: A4 | A3 | [width_mm, height_mm]
-std::optional<frame::Size> page_size(source::YamlReader& r, const source::YamlEntry& e) {
+std::optional<core::Size> page_size(source::YamlReader& r, const source::YamlEntry& e) {
   if (e.value.IsScalar()) {
     const std::string& s = e.value.Scalar();
-    if (s == "A4" || s == "a4") return frame::Size{frame::mm(210), frame::mm(297)};
-    if (s == "A3" || s == "a3") return frame::Size{frame::mm(297), frame::mm(420)};
+    if (s == "A4" || s == "a4") return core::Size{core::mm(210), core::mm(297)};
+    if (s == "A3" || s == "a3") return core::Size{core::mm(297), core::mm(420)};
   }
   if (e.value.IsSequence() && e.value.size() == 2) {
     // Name the two numbers so that a bad one is reported as 'width' or
@@ -58,7 +58,7 @@ std::optional<frame::Size> page_size(source::YamlReader& r, const source::YamlEn
     pair.entries = {{"width", e.key_node, e.value[0]}, {"height", e.key_node, e.value[1]}};
     const auto w = number_in(r, pair, "width", kPageLength);
     const auto h = number_in(r, pair, "height", kPageLength);
-    if (w && h) return frame::Size{frame::mm(*w), frame::mm(*h)};
+    if (w && h) return core::Size{core::mm(*w), core::mm(*h)};
     return std::nullopt;
   }
   r.type_error(r.value_span(e), "'size'", "A4, A3 or [width_mm, height_mm]", e.value);
@@ -74,7 +74,7 @@ void read_page(source::YamlReader& r, const source::YamlEntry& entry, PageGeomet
   if (const auto* margins_entry = map->get("margins")) {
     if (const auto margins = r.map(*margins_entry, "margins", kMarginKeys)) {
       const auto set = [&](std::string_view key, double& field) {
-        if (const auto v = number_in(r, *margins, key, kNonNegative)) field = frame::mm(*v);
+        if (const auto v = number_in(r, *margins, key, kNonNegative)) field = core::mm(*v);
       };
       set("top", page.margin_top);
       set("bottom", page.margin_bottom);
@@ -91,7 +91,7 @@ void read_page(source::YamlReader& r, const source::YamlEntry& entry, PageGeomet
                       ") leave no room on a page " + mm_text(page.size.height) + " high");
     }
   }
-  if (const auto v = number_in(r, *map, "bleed", Range{0, 20})) page.bleed = frame::mm(*v);
+  if (const auto v = number_in(r, *map, "bleed", Range{0, 20})) page.bleed = core::mm(*v);
   if (const auto* crop = map->get("crop_marks")) {
     if (const auto b = r.boolean(*crop)) page.crop_marks = *b;
   }
@@ -110,7 +110,7 @@ void read_columns(source::YamlReader& r, const source::YamlEntry& entry, Theme& 
       }
     }
   }
-  if (const auto v = number_in(r, *map, "gutter", kNonNegative)) theme.columns.gutter = frame::mm(*v);
+  if (const auto v = number_in(r, *map, "gutter", kNonNegative)) theme.columns.gutter = core::mm(*v);
   if (const auto* rule = map->get("rule")) {
     if (const auto b = r.boolean(*rule)) theme.columns.rule = *b;
   }
@@ -210,25 +210,25 @@ namespace {
 
 // Bad input is reported, never thrown; what still escapes is our bug.
 template <typename Load>
-Theme guarded(const std::string& path, source::Diagnostics& diags, Load load) {
+Theme guarded(const std::string& path, core::Diagnostics& diags, Load load) {
   Theme theme;
   theme.path = path;
   try {
     source::YamlReader reader(diags);
     if (load(reader)) read_theme(reader, theme);
   } catch (const std::exception& e) {
-    diags.error(source::SourceSpan{path}, std::string("internal error while reading: ") + e.what());
+    diags.error(core::SourceSpan{path}, std::string("internal error while reading: ") + e.what());
   }
   return theme;
 }
 
 }  // namespace
 
-Theme load_theme(const std::string& path, source::Diagnostics& diags) {
+Theme load_theme(const std::string& path, core::Diagnostics& diags) {
   return guarded(path, diags, [&](source::YamlReader& r) { return r.load_file(path); });
 }
 
-Theme load_theme_text(const std::string& text, const std::string& path, source::Diagnostics& diags) {
+Theme load_theme_text(const std::string& text, const std::string& path, core::Diagnostics& diags) {
   return guarded(path, diags, [&](source::YamlReader& r) { return r.load_text(text, path); });
 }
 

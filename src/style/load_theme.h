@@ -2,7 +2,7 @@
 #include <string>
 #include <string_view>
 
-#include "source/diagnostics.h"
+#include "core/diagnostics.h"
 #include "style/theme.h"
 
 namespace style {
@@ -24,8 +24,8 @@ bool is_layout_file(const std::string& path);
 // Reads a layout file with the same precise FILE:LINE:COLUMN reporting as
 // documents: unknown keys are warnings with a suggestion, wrong types and
 // out-of-range numbers are errors. Missing keys keep the defaults of theme.h.
-Theme load_theme(const std::string& path, source::Diagnostics& diags);
+Theme load_theme(const std::string& path, core::Diagnostics& diags);
 // The same for text in memory (`path` names it in messages).
-Theme load_theme_text(const std::string& text, const std::string& path, source::Diagnostics& diags);
+Theme load_theme_text(const std::string& text, const std::string& path, core::Diagnostics& diags);
 
 }  // namespace style

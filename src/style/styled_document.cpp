@@ -3,14 +3,14 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "source/utf8.h"
+#include "core/utf8.h"
 
 namespace style {
 namespace {
 
-text::Span make_span(const model::Text& t, std::string value, int first_char,
-                     const text::TextStyle& st) {
-  text::Span s;
+core::Span make_span(const model::Text& t, std::string value, int first_char,
+                     const core::TextStyle& st) {
+  core::Span s;
   s.text = std::move(value);
   s.style = st;
   s.source = t.char_span(first_char);
@@ -18,7 +18,7 @@ text::Span make_span(const model::Text& t, std::string value, int first_char,
   return s;
 }
 
-std::vector<text::Span> plain(const model::Text& t, const RoleStyle& r) {
+std::vector<core::Span> plain(const model::Text& t, const RoleStyle& r) {
   if (t.empty()) return {};
   return {make_span(t, t.value, 0, text_style(r))};
 }
@@ -53,7 +53,7 @@ StyledBlock photo_block(const model::Photo& p, const Theme& theme) {
   const auto cap = text_style(theme.style(Role::Caption));
   if (!p.caption.empty()) {
     // ■ marks the start of a caption, as Chinese papers print it.
-    text::Span mark = make_span(p.caption, "■", 0, cap);
+    core::Span mark = make_span(p.caption, "■", 0, cap);
     b.caption.push_back(mark);
     b.caption.push_back(make_span(p.caption, p.caption.value, 0, cap));
   }
@@ -136,8 +136,8 @@ StyledArticle style_article(const model::Article& a, std::size_t rank, const The
 
 }  // namespace
 
-text::TextStyle text_style(const RoleStyle& r) {
-  text::TextStyle s;
+core::TextStyle text_style(const RoleStyle& r) {
+  core::TextStyle s;
   s.role = r.font;
   s.size = r.size;
   s.color = r.color;
@@ -147,14 +147,14 @@ text::TextStyle text_style(const RoleStyle& r) {
   return s;
 }
 
-std::vector<text::Span> split_emphasis(const model::Text& t, const text::TextStyle& base,
-                                       const text::TextStyle& emphasis) {
-  std::vector<text::Span> spans;
+std::vector<core::Span> split_emphasis(const model::Text& t, const core::TextStyle& base,
+                                       const core::TextStyle& emphasis) {
+  std::vector<core::Span> spans;
   const std::string& s = t.value;
   // Only a matched pair of markers is emphasis; a lone ** stays as text.
   std::size_t pos = 0;
   int chars_before = 0;  // code points of `s` before `pos`
-  auto emit = [&](std::size_t from, std::size_t to, int first_char, const text::TextStyle& st) {
+  auto emit = [&](std::size_t from, std::size_t to, int first_char, const core::TextStyle& st) {
     if (to > from) spans.push_back(make_span(t, s.substr(from, to - from), first_char, st));
   };
   while (pos < s.size()) {
@@ -162,9 +162,9 @@ std::vector<text::Span> split_emphasis(const model::Text& t, const text::TextSty
     std::size_t close = open == std::string::npos ? std::string::npos : s.find("**", open + 2);
     if (close == std::string::npos) break;
     emit(pos, open, chars_before, base);
-    int open_chars = chars_before + source::count_code_points(std::string_view(s).substr(pos, open - pos));
+    int open_chars = chars_before + core::count_code_points(std::string_view(s).substr(pos, open - pos));
     emit(open + 2, close, open_chars + 2, emphasis);
-    chars_before = open_chars + 2 + source::count_code_points(std::string_view(s).substr(open + 2, close - open - 2)) + 2;
+    chars_before = open_chars + 2 + core::count_code_points(std::string_view(s).substr(open + 2, close - open - 2)) + 2;
     pos = close + 2;
   }
   emit(pos, s.size(), chars_before, base);

@@ -15,8 +15,8 @@ namespace style {
 enum class BlockKind { Union, Kicker, Headline, Subheadline, Paragraph, Banner, Highlights, Photo, Byline };
 
 struct HighlightItem {
-  std::vector<text::Span> figure;  // value + unit
-  std::vector<text::Span> label;
+  std::vector<core::Span> figure;  // value + unit
+  std::vector<core::Span> label;
 };
 
 struct StyledBlock {
@@ -24,15 +24,15 @@ struct StyledBlock {
   Role role = Role::Body;
   // Text of the block; a banner has one entry per heading line, every other
   // block exactly one.
-  std::vector<std::vector<text::Span>> lines;
+  std::vector<std::vector<core::Span>> lines;
   std::string image_path;            // Photo
   image::ImageInfo image;            // Photo: what the loader's probe found
   model::PhotoFocus focus = model::PhotoFocus::Center;  // Photo: what cropping keeps
-  std::vector<text::Span> caption;   // Photo: ■ caption
-  std::vector<text::Span> credit;    // Photo: who took it
+  std::vector<core::Span> caption;   // Photo: ■ caption
+  std::vector<core::Span> credit;    // Photo: who took it
   std::vector<HighlightItem> highlights;
   double leading = 0;  // pt between baselines when it differs from the role's (ranked headlines)
-  source::SourceSpan source;
+  core::SourceSpan source;
 };
 
 struct StyledArticle {
@@ -40,12 +40,12 @@ struct StyledArticle {
   std::vector<StyledBlock> wide_photos;  // photos with span: page
   std::vector<StyledBlock> flow;         // lead, banners, paragraphs, photos, highlights, byline
   std::string title;                     // for the bookmark
-  source::SourceSpan source;
+  core::SourceSpan source;
 };
 
 struct Folio {
-  std::vector<text::Span> paper;    // masthead text
-  std::vector<text::Span> edition;
+  std::vector<core::Span> paper;    // masthead text
+  std::vector<core::Span> edition;
   std::string date_text;            // 2024年12月18日 星期三
   int first_page = 1;
 };
@@ -63,10 +63,10 @@ struct StyledDocument {
 StyledDocument style_document(const model::Document& doc, const Theme& theme);
 
 // `**a**b` → spans [a (emphasis), b (base)], each with its source position.
-std::vector<text::Span> split_emphasis(const model::Text& text, const text::TextStyle& base,
-                                       const text::TextStyle& emphasis);
+std::vector<core::Span> split_emphasis(const model::Text& text, const core::TextStyle& base,
+                                       const core::TextStyle& emphasis);
 
-text::TextStyle text_style(const RoleStyle& r);
+core::TextStyle text_style(const RoleStyle& r);
 
 // "2024-12-18" → "2024年12月18日 星期三"; "" when the date is malformed.
 std::string chinese_date(const std::string& iso_date);

@@ -1,6 +1,6 @@
 #pragma once
 // A layout file (layouts/*.yaml) read into numbers: page geometry, columns,
-// the baseline grid and one style per role (SPEC §4). Lengths are points
+// the baseline grid and one style per role (docs/layouts.md). Lengths are points
 // here; the file gives page lengths in millimetres and type sizes in points.
 //
 // File format (every key optional unless marked required):
@@ -36,10 +36,11 @@
 #include <string>
 #include <vector>
 
-#include "frame/frame.h"
-#include "frame/geometry.h"
-#include "source/source_span.h"
-#include "text/font_role.h"
+#include "core/color.h"
+#include "core/geometry.h"
+#include "core/press_output.h"
+#include "core/source_span.h"
+#include "core/text_style.h"
 
 namespace style {
 
@@ -63,22 +64,22 @@ enum class Role {
 inline constexpr int kRoleCount = static_cast<int>(Role::Count_);
 
 struct RoleStyle {
-  text::FontRole font = text::FontRole::Song;
+  core::FontRole font = core::FontRole::Song;
   double size = 9.5;         // pt
-  frame::Color color;        // black
+  core::Color color;        // black
   double tracking = 0;       // em of extra space between characters
   double leading = 0;        // pt between baselines of a multi-line item; 0 = 1.25 × size
-  text::Align align = text::Align::Left;
+  core::Align align = core::Align::Left;
   double space_before = 0;   // grid lines
   double space_after = 0;    // grid lines
   double han_latin_space = 0.25;  // em between Han and Latin/digits (layout-wide `han_latin_space`)
   bool headline = false;     // set as a headline (the headline role)
   bool has_background = false;
-  frame::Color background;
+  core::Color background;
 };
 
 struct PageGeometry {
-  frame::Size size{595.2756, 841.8898};  // A4
+  core::Size size{595.2756, 841.8898};  // A4
   double margin_top = 45, margin_bottom = 40, margin_left = 40, margin_right = 40;
   double bleed = 0;
   bool crop_marks = false;
@@ -97,8 +98,8 @@ struct Grid {
 
 struct Print {
   bool press = false;           // mode: press — PDF/X-1a in the press's inks
-  frame::PressOutput output;    // profile always set: the layout's or the default
-  source::SourceSpan span;      // the 'print' entry (or the file), for messages
+  core::PressOutput output;    // profile always set: the layout's or the default
+  core::SourceSpan span;      // the 'print' entry (or the file), for messages
 };
 
 // Page make-up: how many pages the layout holds and the headline sizes by
@@ -106,7 +107,7 @@ struct Print {
 struct Makeup {
   int pages = 0;                      // 0: as many as the material needs
   std::vector<double> headline_sizes;  // pt; empty: the headline style's size for all
-  source::SourceSpan pages_span;      // where `pages` was given, for overset messages
+  core::SourceSpan pages_span;      // where `pages` was given, for overset messages
 };
 
 struct Theme {
@@ -115,7 +116,7 @@ struct Theme {
   PageGeometry page;
   Columns columns;
   Grid grid;
-  source::SourceSpan grid_span;  // the `body` entry: blamed when the grid cannot hold a page
+  core::SourceSpan grid_span;  // the `body` entry: blamed when the grid cannot hold a page
   Makeup makeup;
   std::array<RoleStyle, kRoleCount> styles{};
   Print print;

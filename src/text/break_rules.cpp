@@ -48,7 +48,7 @@ int line_break_class(char32_t c) {
 // Half-width punctuation follows the same prohibitions as its full-width
 // kin: , . ; ! ? ) % never start a line; ( $ never end one, nor / (GB rule).
 bool latin_no_start(const Cluster& c) {
-  if (c.cls != CharClass::LatinPunct) return false;
+  if (c.cls != core::CharClass::LatinPunct) return false;
   switch (line_break_class(c.cp)) {
     case U_LB_CLOSE_PUNCTUATION: case U_LB_CLOSE_PARENTHESIS: case U_LB_EXCLAMATION:
     case U_LB_INFIX_NUMERIC: case U_LB_NONSTARTER: case U_LB_POSTFIX_NUMERIC:
@@ -59,7 +59,7 @@ bool latin_no_start(const Cluster& c) {
 }
 
 bool latin_no_end(const Cluster& c) {
-  if (c.cls != CharClass::LatinPunct) return false;
+  if (c.cls != core::CharClass::LatinPunct) return false;
   switch (line_break_class(c.cp)) {
     case U_LB_OPEN_PUNCTUATION: case U_LB_PREFIX_NUMERIC: case U_LB_BREAK_SYMBOLS:
       return true;
@@ -68,19 +68,19 @@ bool latin_no_end(const Cluster& c) {
   }
 }
 
-bool is_full_width_mark(CharClass k) {
-  return is_cjk_punct(k) || k == CharClass::Interpunct || k == CharClass::Dash || k == CharClass::Ellipsis;
+bool is_full_width_mark(core::CharClass k) {
+  return core::is_cjk_punct(k) || k == core::CharClass::Interpunct || k == core::CharClass::Dash || k == core::CharClass::Ellipsis;
 }
 
-bool unit_pair(CharClass a, CharClass b) {
-  return (a == CharClass::Dash && b == CharClass::Dash) ||
-         (a == CharClass::Ellipsis && b == CharClass::Ellipsis);
+bool unit_pair(core::CharClass a, core::CharClass b) {
+  return (a == core::CharClass::Dash && b == core::CharClass::Dash) ||
+         (a == core::CharClass::Ellipsis && b == core::CharClass::Ellipsis);
 }
 
 }  // namespace
 
 std::vector<BreakPoint> find_breaks(const ShapedText& st, double narrowest,
-                                    const CompositionRules& rules, UBreakIterator* lent) {
+                                    const core::CompositionRules& rules, UBreakIterator* lent) {
   const auto& cs = st.clusters;
   std::vector<BreakPoint> out(cs.empty() ? 0 : cs.size() - 1);
   if (out.empty()) return out;
@@ -88,25 +88,25 @@ std::vector<BreakPoint> find_breaks(const ShapedText& st, double narrowest,
   const std::vector<char> words = rules.words_only ? icu_breaks(st, nullptr, UBRK_WORD) : std::vector<char>{};
 
   auto no_start = [&](const Cluster& c) {
-    return no_line_start(c.cls) || latin_no_start(c) ||
-           (rules.strict && (c.cls == CharClass::Dash || c.cls == CharClass::Ellipsis));
+    return core::no_line_start(c.cls) || latin_no_start(c) ||
+           (rules.strict && (c.cls == core::CharClass::Dash || c.cls == core::CharClass::Ellipsis));
   };
   bool seen_visible = false;
   for (std::size_t i = 0; i + 1 < cs.size(); ++i) {
     const Cluster& a = cs[i];
     const Cluster& b = cs[i + 1];
-    if (!is_space(a.cls) && !is_invisible(a.cls)) seen_visible = true;
+    if (!core::is_space(a.cls) && !core::is_invisible(a.cls)) seen_visible = true;
     BreakPoint& bp = out[i];
     // Marks and joiners stay with what they follow; a break comes after a
     // space, never before it.
-    if (is_invisible(b.cls) || is_space(b.cls)) continue;
-    if (a.cls == CharClass::Format || a.cls == CharClass::NoBreakSpace) continue;
-    if (a.cls == CharClass::Space || a.cls == CharClass::BreakHint) {
-      if (seen_visible && !no_start(b)) bp = {Break::Allowed, a.cls == CharClass::Space};
+    if (core::is_invisible(b.cls) || core::is_space(b.cls)) continue;
+    if (a.cls == core::CharClass::Format || a.cls == core::CharClass::NoBreakSpace) continue;
+    if (a.cls == core::CharClass::Space || a.cls == core::CharClass::BreakHint) {
+      if (seen_visible && !no_start(b)) bp = {Break::Allowed, a.cls == core::CharClass::Space};
       continue;
     }
     std::size_t base_i = i;
-    while (base_i > 0 && cs[base_i].cls == CharClass::Mark) --base_i;
+    while (base_i > 0 && cs[base_i].cls == core::CharClass::Mark) --base_i;
     const Cluster& base = cs[base_i];
 
     if (base.word >= 0 && base.word == b.word) {
@@ -122,12 +122,12 @@ std::vector<BreakPoint> find_breaks(const ShapedText& st, double narrowest,
       if (is_full_width_mark(base.cls) && is_full_width_mark(b.cls)) bp.kind = Break::LastResort;
       continue;
     }
-    if (no_line_end(base.cls) || latin_no_end(base)) continue;
+    if (core::no_line_end(base.cls) || latin_no_end(base)) continue;
     // Chinese text breaks between any two characters the rules allow;
     // between two Western pieces ICU decides.
-    if (!(is_cjk(base.cls) || is_cjk(b.cls) || icu[i])) continue;
+    if (!(core::is_cjk(base.cls) || core::is_cjk(b.cls) || icu[i])) continue;
     // Inside a word only when nothing else fits.
-    bp.kind = rules.words_only && base.cls == CharClass::Han && b.cls == CharClass::Han && !words[i]
+    bp.kind = rules.words_only && base.cls == core::CharClass::Han && b.cls == core::CharClass::Han && !words[i]
                   ? Break::Emergency
                   : Break::Allowed;
   }

@@ -1,6 +1,6 @@
 #pragma once
 // Stage 2: where a line may end. ICU's line BreakIterator (UAX #14, zh)
-// gives the opportunities; the Chinese rules of SPEC §5 are applied on top:
+// gives the opportunities; the Chinese rules are applied on top:
 // no closing mark starts a line, no opening mark ends one, words, numbers,
 // percentages, dates and URLs stay whole (unless wider than the column), and
 // —— and …… are never split.
@@ -32,6 +32,6 @@ struct BreakPoint {
 // `icu`, when given, is a line break iterator for "zh" to use instead of
 // opening one (FontBook::borrow_line_breaker); it is left pointing at `st`.
 std::vector<BreakPoint> find_breaks(const ShapedText& st, double narrowest,
-                                    const CompositionRules& rules, UBreakIterator* icu = nullptr);
+                                    const core::CompositionRules& rules, UBreakIterator* icu = nullptr);
 
 }  // namespace text

@@ -72,14 +72,14 @@ FaceQualification qualify_face(const FontBook& fonts, int face) {
 std::vector<std::string> unqualified_manifest_faces(const FontBook& fonts) {
   std::vector<std::string> out;
   std::set<int> seen;
-  for (int r = 0; r < kFontRoleCount; ++r) {
-    const auto role = static_cast<FontRole>(r);
+  for (int r = 0; r < core::kFontRoleCount; ++r) {
+    const auto role = static_cast<core::FontRole>(r);
     for (int face : fonts.own_faces(role)) {
       if (!seen.insert(face).second) continue;
       const FaceQualification q = qualify_face(fonts, face);
       if (q.qualifies()) continue;
-      const frame::FontFace& f = fonts.faces()[static_cast<std::size_t>(face)];
-      std::string msg = "font '" + f.family + "' (" + std::string(role_name(role)) +
+      const core::FontFace& f = fonts.faces()[static_cast<std::size_t>(face)];
+      std::string msg = "font '" + f.family + "' (" + std::string(core::role_name(role)) +
                         ") does not qualify for a mainland page: ";
       for (std::size_t k = 0; k < q.problems.size(); ++k) msg += (k ? "; " : "") + q.problems[k];
       out.push_back(msg);

@@ -1,5 +1,5 @@
 #pragma once
-// Whether a face may serve a role on a mainland (GB) page (SPEC §4),
+// Whether a face may serve a role on a mainland (GB) page,
 // measured from HarfBuzz's glyph extents and advances:
 // - the ink of 。，、；：！？ sits in the lower left of the em box (GB
 //   placement), so the rules that squeeze a mark's blank right half hold —

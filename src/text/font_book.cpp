@@ -17,7 +17,7 @@
 namespace text {
 namespace {
 
-constexpr int kRoles = kFontRoleCount;
+constexpr int kRoles = core::kFontRoleCount;
 constexpr std::size_t kBmp = 0x10000;
 constexpr int kNoFace = -1;
 // Cache cells hold a face index + 2, so that 0, what fresh zeroed memory
@@ -28,7 +28,7 @@ constexpr int face_of(std::int16_t cell) { return cell - 2; }
 // Face indices must fit a cache cell.
 constexpr std::size_t kMaxFaces = 30000;
 
-int role_index(FontRole r) { return static_cast<int>(r); }
+int role_index(core::FontRole r) { return static_cast<int>(r); }
 
 // One opened font file face. Everything HarfBuzz needs is created up front
 // and made immutable, so lookups from several threads need no lock.
@@ -86,7 +86,7 @@ using BreakIteratorPtr = std::unique_ptr<UBreakIterator, UBrkClose>;
 }  // namespace
 
 struct FontBook::Impl {
-  std::vector<frame::FontFace> faces;
+  std::vector<core::FontFace> faces;
   std::vector<std::unique_ptr<BookFace>> book;  // parallel to `faces`
   std::array<std::vector<int>, kRoles> chains;
   std::array<std::size_t, kRoles> own{};  // how many of a chain's faces are the role's own
@@ -146,7 +146,7 @@ struct FontBook::Impl {
     return f && hb_font_get_nominal_glyph(f->font.get(), c, &g) && g != 0;
   }
 
-  int search(FontRole role, char32_t c) const {
+  int search(core::FontRole role, char32_t c) const {
     for (int f : chains[role_index(role)]) {
       if (has(f, c)) return f;
     }
@@ -191,11 +191,11 @@ FontBook::FontBook(const FontManifest& manifest, const std::string& fonts_dir, c
   };
   // Regular faces are opened now (every page sets body text); bold ones,
   // like the fallbacks, on first use.
-  for (const FontWeight weight : {FontWeight::Regular, FontWeight::Bold}) {
-    const bool bold = weight == FontWeight::Bold;
-    resolve(manifest.song, m.chains[role_index(with_weight(FontRole::Song, weight))], bold, !bold);
-    resolve(manifest.hei, m.chains[role_index(with_weight(FontRole::Hei, weight))], bold, !bold);
-    resolve(manifest.kai, m.chains[role_index(with_weight(FontRole::Kai, weight))], bold, !bold);
+  for (const core::FontWeight weight : {core::FontWeight::Regular, core::FontWeight::Bold}) {
+    const bool bold = weight == core::FontWeight::Bold;
+    resolve(manifest.song, m.chains[role_index(core::with_weight(core::FontRole::Song, weight))], bold, !bold);
+    resolve(manifest.hei, m.chains[role_index(core::with_weight(core::FontRole::Hei, weight))], bold, !bold);
+    resolve(manifest.kai, m.chains[role_index(core::with_weight(core::FontRole::Kai, weight))], bold, !bold);
   }
   for (int r = 0; r < kRoles; ++r) m.own[r] = m.chains[r].size();
   std::vector<int> shared;
@@ -227,7 +227,7 @@ FontBook::FontBook(const FontManifest& manifest, const std::string& fonts_dir, c
 
 FontBook::~FontBook() = default;
 
-int FontBook::face_for(FontRole role, char32_t c) const {
+int FontBook::face_for(core::FontRole role, char32_t c) const {
   if (c >= kBmp) return impl_->search(role, c);
   std::atomic_ref<std::int16_t> cell(impl_->cache[role_index(role)][c]);
   std::int16_t v = cell.load(std::memory_order_relaxed);
@@ -238,7 +238,7 @@ int FontBook::face_for(FontRole role, char32_t c) const {
   return face_of(v);
 }
 
-int FontBook::primary_face(FontRole role) const {
+int FontBook::primary_face(core::FontRole role) const {
   const auto& chain = impl_->chains[role_index(role)];
   if (!chain.empty()) return chain.front();
   return impl_->system.empty() ? 0 : impl_->system.front();
@@ -268,13 +268,13 @@ FontBook::Extents FontBook::extents(int face, std::uint32_t gid) const {
           (e.y_bearing + e.height) / f.upem, e.y_bearing / f.upem};
 }
 
-const std::vector<frame::FontFace>& FontBook::faces() const { return impl_->faces; }
+const std::vector<core::FontFace>& FontBook::faces() const { return impl_->faces; }
 
-const std::vector<int>& FontBook::role_chain(FontRole role) const {
+const std::vector<int>& FontBook::role_chain(core::FontRole role) const {
   return impl_->chains[role_index(role)];
 }
 
-std::vector<int> FontBook::own_faces(FontRole role) const {
+std::vector<int> FontBook::own_faces(core::FontRole role) const {
   const auto& chain = impl_->chains[role_index(role)];
   return {chain.begin(), chain.begin() + static_cast<std::ptrdiff_t>(impl_->own[role_index(role)])};
 }

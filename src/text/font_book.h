@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "frame/frame.h"
-#include "source/diagnostics.h"
-#include "text/font_role.h"
+#include "core/diagnostics.h"
+#include "core/font_face.h"
+#include "core/font_role.h"
 
 struct UBreakIterator;  // ICU's (unicode/ubrk.h)
 
@@ -29,7 +29,7 @@ struct FontManifest {
 };
 
 // Reads fonts/manifest.yaml (roles: {song: [...], hei: [...], kai: [...]}, fallback: [...]).
-FontManifest load_font_manifest(const std::string& path, source::Diagnostics& diags);
+FontManifest load_font_manifest(const std::string& path, core::Diagnostics& diags);
 
 class FontBook {
  public:
@@ -47,9 +47,9 @@ class FontBook {
   // Index into faces() of the face that draws `c` for `role`: the role's own
   // faces first, then the shared fallbacks, then any installed font that
   // fontconfig finds for it. -1 when no font has it.
-  int face_for(FontRole role, char32_t c) const;
+  int face_for(core::FontRole role, char32_t c) const;
   // The role's first face (for metrics of spaces, placeholders).
-  int primary_face(FontRole role) const;
+  int primary_face(core::FontRole role) const;
 
   std::uint32_t glyph(int face, char32_t c) const;          // 0 if absent
   double advance(int face, std::uint32_t gid, double size) const;  // pt
@@ -58,14 +58,14 @@ class FontBook {
   struct Extents { double x_min, x_max, y_min, y_max; };
   Extents extents(int face, std::uint32_t gid) const;
 
-  const std::vector<frame::FontFace>& faces() const;
+  const std::vector<core::FontFace>& faces() const;
 
   // --- Added for `broadsheet fonts` and tests (additive) ---
   // Faces tried for `role`, in order: its own families, then the shared
   // fallbacks (each face once). Fontconfig's candidates come after these.
-  const std::vector<int>& role_chain(FontRole role) const;
+  const std::vector<int>& role_chain(core::FontRole role) const;
   // The faces of `role`'s own manifest families (the front of its chain).
-  std::vector<int> own_faces(FontRole role) const;
+  std::vector<int> own_faces(core::FontRole role) const;
   // Installed fonts fontconfig falls back to, in its order of preference.
   // They are part of faces() too; only those a glyph refers to need embedding.
   const std::vector<int>& system_fallbacks() const;

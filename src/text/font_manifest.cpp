@@ -1,5 +1,5 @@
 // Reads fonts/manifest.yaml: the font families of each role, then the
-// fallbacks all roles share (SPEC §4).
+// fallbacks all roles share (docs/layouts.md, "fonts/manifest.yaml").
 #include <array>
 #include <filesystem>
 #include <string_view>
@@ -29,11 +29,11 @@ void read_families(source::YamlReader& reader, const source::YamlEntry& e,
 
 }  // namespace
 
-FontManifest load_font_manifest(const std::string& path, source::Diagnostics& diags) {
+FontManifest load_font_manifest(const std::string& path, core::Diagnostics& diags) {
   FontManifest manifest;
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) {
-    diags.warning(source::SourceSpan{path}, "no font manifest here; using the default families "
+    diags.warning(core::SourceSpan{path}, "no font manifest here; using the default families "
                                             "(Noto Serif CJK SC, Noto Sans CJK SC, LXGW WenKai)");
     return manifest;
   }

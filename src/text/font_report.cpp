@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <unordered_set>
 
-#include "source/utf8.h"
-#include "text/char_class.h"
+#include "core/char_class.h"
+#include "core/utf8.h"
 #include "text/shape_text.h"
 
 namespace text {
@@ -12,15 +12,15 @@ namespace {
 
 // Coverage is counted for the regular roles: a bold role takes the same
 // families, and its fallbacks are the regular ones.
-constexpr std::array<FontRole, 3> kRoles{FontRole::Song, FontRole::Hei, FontRole::Kai};
-constexpr std::array<FontRole, kFontRoleCount> kAllRoles{FontRole::Song,     FontRole::SongBold, FontRole::Hei,
-                                                         FontRole::HeiBold,  FontRole::Kai,      FontRole::KaiBold};
+constexpr std::array<core::FontRole, 3> kRoles{core::FontRole::Song, core::FontRole::Hei, core::FontRole::Kai};
+constexpr std::array<core::FontRole, core::kFontRoleCount> kAllRoles{core::FontRole::Song,     core::FontRole::SongBold, core::FontRole::Hei,
+                                                         core::FontRole::HeiBold,  core::FontRole::Kai,      core::FontRole::KaiBold};
 // Fallback faces list the characters they draw, up to this many.
 constexpr std::size_t kShowChars = 24;
 
 std::string utf8(char32_t c) {
   std::string s;
-  source::append_utf8(s, c);
+  core::append_utf8(s, c);
   return s;
 }
 
@@ -29,16 +29,16 @@ std::string pad(std::string s, std::size_t width) {
   return s;
 }
 
-std::string face_line(const frame::FontFace& f) {
+std::string face_line(const core::FontFace& f) {
   std::string s = pad(f.family, 22);
   s.append(" ").append(pad(f.style.empty() ? "-" : f.style, 8));
   s.append(" ").append(f.path).append(" #").append(std::to_string(f.index));
   return s;
 }
 
-std::string role_label(FontRole role) {
-  std::string s(role_name(role));
-  if (is_bold(role)) s.append(" bold");
+std::string role_label(core::FontRole role) {
+  std::string s(core::role_name(role));
+  if (core::is_bold(role)) s.append(" bold");
   return s;
 }
 
@@ -49,11 +49,11 @@ FontCoverage measure_coverage(const FontBook& fonts, std::string_view text) {
   std::vector<char32_t> distinct;
   std::unordered_set<char32_t> seen;
   for (std::size_t i = 0; i < text.size();) {
-    const source::Decoded d = source::decode_utf8(text, i);
+    const core::Decoded d = core::decode_utf8(text, i);
     i += d.length;
     if (!d.valid) continue;
-    const CharClass k = classify(d.code_point);
-    if (is_space(k) || k == CharClass::Format || k == CharClass::BreakHint) continue;
+    const core::CharClass k = core::classify(d.code_point);
+    if (core::is_space(k) || k == core::CharClass::Format || k == core::CharClass::BreakHint) continue;
     ++cov.characters;
     if (seen.insert(d.code_point).second) distinct.push_back(d.code_point);
   }
@@ -84,7 +84,7 @@ FontCoverage measure_coverage(const FontBook& fonts, std::string_view text) {
 std::string font_report(const FontBook& fonts, std::string_view text) {
   const auto& faces = fonts.faces();
   std::string out = "Font roles (each character comes from the first face that has it):\n";
-  for (FontRole role : kAllRoles) {
+  for (core::FontRole role : kAllRoles) {
     bool first = true;
     for (int f : fonts.role_chain(role)) {
       out.append("  ").append(pad(first ? role_label(role) : std::string(), 10));
@@ -109,7 +109,7 @@ std::string font_report(const FontBook& fonts, std::string_view text) {
   out.append("\nDocument: ").append(std::to_string(cov.characters)).append(" characters, ");
   out.append(std::to_string(cov.distinct)).append(" distinct\n");
   for (const RoleCoverage& rc : cov.roles) {
-    out.append("  ").append(role_name(rc.role)).append(":\n");
+    out.append("  ").append(core::role_name(rc.role)).append(":\n");
     const int primary = fonts.primary_face(rc.role);
     for (const FaceCoverage& fc : rc.faces) {
       if (fc.chars.empty()) continue;

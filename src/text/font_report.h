@@ -17,7 +17,7 @@ struct FaceCoverage {
 };
 
 struct RoleCoverage {
-  FontRole role = FontRole::Song;
+  core::FontRole role = core::FontRole::Song;
   std::vector<FaceCoverage> faces;  // in the order of the role's chain, then fontconfig's
   std::vector<char32_t> missing;    // no installed font has these
 };

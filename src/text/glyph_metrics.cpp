@@ -1,10 +1,10 @@
 #include "text/glyph_metrics.h"
 
-#include "text/char_class.h"
+#include "core/char_class.h"
 
 namespace text {
 
-GlyphInfo FontBookMetrics::lookup(FontRole role, char32_t c) const {
+GlyphInfo FontBookMetrics::lookup(core::FontRole role, char32_t c) const {
   GlyphInfo g;
   const int face = fonts_.face_for(role, c);
   if (face < 0) {
@@ -33,17 +33,17 @@ InkExtent FontBookMetrics::ink(int face, std::uint32_t gid) const {
 namespace {
 
 double mono_advance(char32_t c) {
-  const CharClass k = classify(c);
-  if (is_invisible(k)) return 0;  // combining marks hang over their base
-  if (k == CharClass::Interpunct) return 0.5;
-  if (is_cjk(k) || k == CharClass::Han || is_ambiguous_quote(c)) return 1.0;
-  if ((k == CharClass::Prefix || k == CharClass::Postfix) && c >= 0x2000) return 1.0;
+  const core::CharClass k = core::classify(c);
+  if (core::is_invisible(k)) return 0;  // combining marks hang over their base
+  if (k == core::CharClass::Interpunct) return 0.5;
+  if (core::is_cjk(k) || k == core::CharClass::Han || core::is_ambiguous_quote(c)) return 1.0;
+  if ((k == core::CharClass::Prefix || k == core::CharClass::Postfix) && c >= 0x2000) return 1.0;
   return 0.5;
 }
 
 }  // namespace
 
-GlyphInfo MonoMetrics::lookup(FontRole, char32_t c) const {
+GlyphInfo MonoMetrics::lookup(core::FontRole, char32_t c) const {
   GlyphInfo g;
   g.face = 0;
   if (missing_.count(c)) {
@@ -65,14 +65,14 @@ InkExtent MonoMetrics::ink(int, std::uint32_t gid) const {
   const auto c = static_cast<char32_t>(gid);
   const double adv = advance(0, gid);
   InkExtent ink;
-  ink.empty = classify(c) == CharClass::Space;
+  ink.empty = core::classify(c) == core::CharClass::Space;
   if (ink.empty) return ink;
-  switch (classify(c)) {
-    case CharClass::Pause: case CharClass::Stop: case CharClass::Closing:
+  switch (core::classify(c)) {
+    case core::CharClass::Pause: case core::CharClass::Stop: case core::CharClass::Closing:
       ink.left = 0.1; ink.right = 0.4; break;
-    case CharClass::Opening:
+    case core::CharClass::Opening:
       ink.left = 0.6; ink.right = 0.9; break;
-    case CharClass::Interpunct:
+    case core::CharClass::Interpunct:
       ink.left = 0.2; ink.right = 0.3; break;
     default:
       ink.left = 0.05 * adv; ink.right = 0.95 * adv; break;

@@ -7,8 +7,8 @@
 #include <cstdint>
 #include <set>
 
+#include "core/font_role.h"
 #include "text/font_book.h"
-#include "text/font_role.h"
 
 namespace text {
 
@@ -30,7 +30,7 @@ class GlyphMetrics {
   virtual ~GlyphMetrics() = default;
   // The glyph that draws `c` in `role`, after per-character fallback. When
   // no font has it: missing=true, the role's first face and glyph 0.
-  virtual GlyphInfo lookup(FontRole role, char32_t c) const = 0;
+  virtual GlyphInfo lookup(core::FontRole role, char32_t c) const = 0;
   // The glyph's advance in em (for glyph 0 of a missing character).
   virtual double advance(int face, std::uint32_t gid) const = 0;
   virtual InkExtent ink(int face, std::uint32_t gid) const = 0;
@@ -39,7 +39,7 @@ class GlyphMetrics {
 class FontBookMetrics final : public GlyphMetrics {
  public:
   explicit FontBookMetrics(const FontBook& fonts) : fonts_(fonts) {}
-  GlyphInfo lookup(FontRole role, char32_t c) const override;
+  GlyphInfo lookup(core::FontRole role, char32_t c) const override;
   double advance(int face, std::uint32_t gid) const override;
   InkExtent ink(int face, std::uint32_t gid) const override;
 
@@ -55,7 +55,7 @@ class MonoMetrics final : public GlyphMetrics {
   MonoMetrics() = default;
   // Characters no font has (drawn as placeholders, reported as warnings).
   explicit MonoMetrics(std::set<char32_t> missing) : missing_(std::move(missing)) {}
-  GlyphInfo lookup(FontRole role, char32_t c) const override;
+  GlyphInfo lookup(core::FontRole role, char32_t c) const override;
   double advance(int face, std::uint32_t gid) const override;
   InkExtent ink(int face, std::uint32_t gid) const override;
 

@@ -13,7 +13,7 @@ constexpr double kEmDescent = 0.12;
 
 }  // namespace
 
-Line set_line(const ShapedText& st, const LineItems& it, const std::vector<Span>& spans,
+Line set_line(const ShapedText& st, const LineItems& it, const std::vector<core::Span>& spans,
               int s, int e, const LineShape& shape, bool last_line) {
   const int count = e - s + 1;
   const double indent = s == 0 ? shape.first_indent : 0;
@@ -30,7 +30,7 @@ Line set_line(const ShapedText& st, const LineItems& it, const std::vector<Span>
   for (int k = 0; k < count; ++k) content += it.box[s + k] - squeeze[k] + gap[k];
   const double room = shape.width - indent;
   double avail = room - content;
-  const bool justify = shape.align == Align::Justify && !last_line;
+  const bool justify = shape.align == core::Align::Justify && !last_line;
 
   if (avail < -kEps) {
     double need = -avail;
@@ -69,15 +69,15 @@ Line set_line(const ShapedText& st, const LineItems& it, const std::vector<Span>
   }
 
   double x = indent;
-  if (avail > kEps && shape.align == Align::Center) x += avail / 2;
-  if (avail > kEps && shape.align == Align::Right) x += avail;
+  if (avail > kEps && shape.align == core::Align::Center) x += avail / 2;
+  if (avail > kEps && shape.align == core::Align::Right) x += avail;
 
   Line line;
   line.last = last_line;
   line.glyphs.reserve(count);
   for (int k = 0; k < count; ++k) {
     const Cluster& c = st.clusters[s + k];
-    const Span& span = spans[c.span];
+    const core::Span& span = spans[c.span];
     // Where the squeezed blank came from decides where the glyph moves.
     double left_cut = 0;
     if (c.side == BlankSide::Left) left_cut = squeeze[k];
@@ -97,7 +97,7 @@ Line set_line(const ShapedText& st, const LineItems& it, const std::vector<Span>
     g.set_width = box_end - g.x;
     line.glyphs.push_back(std::move(g));
 
-    if (!is_space(c.cls) && !is_invisible(c.cls)) line.size = std::max(line.size, c.size);
+    if (!core::is_space(c.cls) && !core::is_invisible(c.cls)) line.size = std::max(line.size, c.size);
     x = box_end + gap[k];
   }
   line.width = x - gap[count - 1];

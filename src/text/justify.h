@@ -15,7 +15,7 @@
 
 namespace text {
 
-Line set_line(const ShapedText& st, const LineItems& items, const std::vector<Span>& spans,
+Line set_line(const ShapedText& st, const LineItems& items, const std::vector<core::Span>& spans,
               int first, int last_cluster, const LineShape& shape, bool last_line);
 
 }  // namespace text

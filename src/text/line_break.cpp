@@ -124,7 +124,7 @@ std::vector<int> break_lines(const LineItems& it, const LineShape& shape) {
         d = (kLinePenalty + b) * (kLinePenalty + b) + unfillable(f, shape.width, !last, e == s);
         if (bp.kind == Break::Emergency) d += kEmergency;
         if (bp.kind == Break::LastResort) d += kLastResort;
-        if (bp.after_space && shape.align != Align::Justify) d -= kSpaceBonus;
+        if (bp.after_space && shape.align != core::Align::Justify) d -= kSpaceBonus;
         // 孤字, or a last line of marks alone (……。 or ——).
         if (last && s > 0 && f.chars <= 1) d += kOrphan;
       }

@@ -7,7 +7,7 @@
 // when it is wider than the column.
 #include <vector>
 
-#include "text/font_role.h"
+#include "core/font_role.h"
 #include "text/line_items.h"
 
 namespace text {
@@ -15,7 +15,7 @@ namespace text {
 struct LineShape {
   double width = 0;         // the measure, pt
   double first_indent = 0;  // pt
-  Align align = Align::Justify;
+  core::Align align = core::Align::Justify;
 };
 
 // How good or bad one line is; exposed for tests and tuning.

@@ -5,7 +5,8 @@
 namespace text {
 namespace {
 
-// Gaps and stretch, in em (typesetting-rules §1.4–1.5).
+// Gaps and stretch, in em: a quarter em between Han and Latin, half an em
+// for a space between Han, and how far each may stretch or shrink.
 constexpr double kHanLatinMin = 0.5;      // a Han–Latin gap squeezed at most to this part of it
 constexpr double kHanSpaceGap = 0.5;      // a source space between two Han characters
 constexpr double kHeadlineSpaceGap = 1.0; // ...in a headline: 一字空
@@ -22,30 +23,30 @@ bool is_sentence_punct(char32_t c) {
 // How a cluster takes part in spacing; `facing_right`: the junction is on its right.
 Side side_of(const Cluster& c, bool facing_right) {
   switch (c.cls) {
-    case CharClass::Han: case CharClass::Wide:
+    case core::CharClass::Han: case core::CharClass::Wide:
       return Side::Han;
-    case CharClass::Latin:
+    case core::CharClass::Latin:
       return Side::Latin;
-    case CharClass::LatinPunct:
+    case core::CharClass::LatinPunct:
       // Operators and signs take no space (法院+工会, 3×4); a Latin piece
       // ending in , . : gets no Han–Latin gap after it.
-      if (is_math_operator(c.cp)) return Side::Punct;
+      if (core::is_math_operator(c.cp)) return Side::Punct;
       return facing_right && is_sentence_punct(c.cp) ? Side::Punct : Side::Latin;
-    case CharClass::Prefix: case CharClass::Postfix:
+    case core::CharClass::Prefix: case core::CharClass::Postfix:
       return c.word >= 0 ? Side::Punct : Side::Han;
     default:
       return Side::Punct;
   }
 }
 
-bool around_unit(CharClass k) {
-  return k == CharClass::Dash || k == CharClass::Ellipsis || k == CharClass::Interpunct;
+bool around_unit(core::CharClass k) {
+  return k == core::CharClass::Dash || k == core::CharClass::Ellipsis || k == core::CharClass::Interpunct;
 }
 
-std::uint8_t mark_tier(CharClass k) {
+std::uint8_t mark_tier(core::CharClass k) {
   switch (k) {
-    case CharClass::Opening: case CharClass::Closing: return kTierBracket;
-    case CharClass::Stop: return kTierStop;
+    case core::CharClass::Opening: case core::CharClass::Closing: return kTierBracket;
+    case core::CharClass::Stop: return kTierStop;
     default: return kTierPause;
   }
 }
@@ -53,7 +54,7 @@ std::uint8_t mark_tier(CharClass k) {
 // The nearest cluster before `i` that is drawn (not a space or invisible).
 int visible_before(const std::vector<Cluster>& cs, int i) {
   for (int j = i; j >= 0; --j) {
-    if (!is_space(cs[j].cls) && !is_invisible(cs[j].cls)) return j;
+    if (!core::is_space(cs[j].cls) && !core::is_invisible(cs[j].cls)) return j;
   }
   return -1;
 }
@@ -61,7 +62,7 @@ int visible_before(const std::vector<Cluster>& cs, int i) {
 }  // namespace
 
 LineItems build_line_items(const ShapedText& st, const std::vector<BreakPoint>& breaks,
-                           const std::vector<Span>& spans, const CompositionRules& rules) {
+                           const std::vector<core::Span>& spans, const core::CompositionRules& rules) {
   const auto& cs = st.clusters;
   const int n = static_cast<int>(cs.size());
   LineItems it;
@@ -74,8 +75,8 @@ LineItems build_line_items(const ShapedText& st, const std::vector<BreakPoint>& 
   for (int i = 0; i < n; ++i) {
     const Cluster& c = cs[i];
     it.box[i] = c.box;
-    it.counts[i] = !(is_space(c.cls) || is_invisible(c.cls) || is_cjk_punct(c.cls) ||
-                     c.cls == CharClass::Interpunct || c.cls == CharClass::Dash || c.cls == CharClass::Ellipsis);
+    it.counts[i] = !(core::is_space(c.cls) || core::is_invisible(c.cls) || core::is_cjk_punct(c.cls) ||
+                     c.cls == core::CharClass::Interpunct || c.cls == core::CharClass::Dash || c.cls == core::CharClass::Ellipsis);
   }
 
   // Where two full-width marks meet (。” ，“ 》、《 ？！), the pair takes
@@ -85,7 +86,7 @@ LineItems build_line_items(const ShapedText& st, const std::vector<BreakPoint>& 
   for (int i = 0; i + 1 < n; ++i) {
     const Cluster& a = cs[i];
     const Cluster& b = cs[i + 1];
-    if (!is_cjk_punct(a.cls) || !is_cjk_punct(b.cls)) continue;
+    if (!core::is_cjk_punct(a.cls) || !core::is_cjk_punct(b.cls)) continue;
     Junction& j = it.junctions[i];
     if (!used[i] && (a.side == BlankSide::Right || a.side == BlankSide::Both)) {
       j.pair = a.half;
@@ -105,7 +106,7 @@ LineItems build_line_items(const ShapedText& st, const std::vector<BreakPoint>& 
     // GB/T 15834 §5.1.10: a mark at line end is set half width. Opening
     // marks never end a line; their blank is on the left anyway.
     if (c.side != BlankSide::Left && !halved_by_left_pair) {
-      if (rules.line_end == LineEndMarks::Half) it.end_trim[i] = c.half;
+      if (rules.line_end == core::LineEndMarks::Half) it.end_trim[i] = c.half;
       else it.end_shrink[i] = c.half;
     }
     // A mark no pair has halved may still be squeezed to fit a line.
@@ -124,18 +125,18 @@ LineItems build_line_items(const ShapedText& st, const std::vector<BreakPoint>& 
     // Gaps (and tracking) sit before the next visible character: after any
     // combining marks, after the last of a run of spaces, so that a break
     // drops them and nothing separates a mark from its base.
-    if (is_invisible(b.cls) || is_space(b.cls)) continue;
+    if (core::is_invisible(b.cls) || core::is_space(b.cls)) continue;
     const int left_i = visible_before(cs, i);
     if (left_i < 0) continue;  // spaces at the start of the paragraph
     const Cluster& left = cs[left_i];
     j.glue += spans[left.span].style.tracking * left.size;
     const Side r = side_of(b, false);
 
-    if (is_space(a.cls)) {
+    if (core::is_space(a.cls)) {
       // "Hello, 世界": after a space, a comma counts as part of the word.
       const Side l = side_of(left, false);
-      const bool words = (is_word_char(left.cls) || left.word >= 0) && (is_word_char(b.cls) || b.word >= 0);
-      if (a.cls == CharClass::NoBreakSpace || words) {
+      const bool words = (core::is_word_char(left.cls) || left.word >= 0) && (core::is_word_char(b.cls) || b.word >= 0);
+      if (a.cls == core::CharClass::NoBreakSpace || words) {
         // A Latin word space: the font's own width, squeezable to a quarter em.
         j.glue += a.advance;
         j.stretch = kWordSpaceStretch * em;
@@ -163,7 +164,7 @@ LineItems build_line_items(const ShapedText& st, const std::vector<BreakPoint>& 
     }
     const Side l = side_of(left, true);
     if (left.word >= 0 && left.word == b.word) continue;        // inside a word or number
-    if (j.pair > 0 || (is_cjk_punct(left.cls) && is_cjk_punct(b.cls))) continue;  // marks hug
+    if (j.pair > 0 || (core::is_cjk_punct(left.cls) && core::is_cjk_punct(b.cls))) continue;  // marks hug
     if (around_unit(left.cls) || around_unit(b.cls)) continue;  // never stretch at —— …… ·
     j.stretch = kGapStretch * em;
     if ((l == Side::Han && r == Side::Latin) || (l == Side::Latin && r == Side::Han)) {

@@ -52,6 +52,6 @@ struct LineItems {
 };
 
 LineItems build_line_items(const ShapedText& st, const std::vector<BreakPoint>& breaks,
-                           const std::vector<Span>& spans, const CompositionRules& rules);
+                           const std::vector<core::Span>& spans, const core::CompositionRules& rules);
 
 }  // namespace text

@@ -15,16 +15,16 @@ namespace {
 
 // `icu`: a line break iterator to reuse, or null to open one.
 std::vector<std::vector<Line>> set_paragraph_with(const ParagraphSpec& spec, const GlyphMetrics& metrics,
-                                                  source::Diagnostics& diags, UBreakIterator* icu,
+                                                  core::Diagnostics& diags, UBreakIterator* icu,
                                                   const std::vector<int>& loosenesses) {
   std::vector<std::vector<Line>> out(loosenesses.size());
   const ShapedText st = shape_text(spec.spans, metrics, diags);        // text -> clusters
   if (st.clusters.empty()) return out;
   const LineShape shape{spec.width, spec.first_indent, spec.align};
   const double narrowest = std::max(0.0, spec.width - spec.first_indent);
-  CompositionRules rules = spec.rules;
+  core::CompositionRules rules = spec.rules;
   rules.words_only = rules.words_only ||
-                     std::all_of(spec.spans.begin(), spec.spans.end(), [](const Span& s) { return s.style.headline; });
+                     std::all_of(spec.spans.begin(), spec.spans.end(), [](const core::Span& s) { return s.style.headline; });
   const auto breaks = find_breaks(st, narrowest, rules, icu);          // where lines may end
   const LineItems items = build_line_items(st, breaks, spec.spans, rules);  // gaps, squeezes
   const std::vector<int> best = break_lines(items, shape);             // where lines do end
@@ -46,17 +46,17 @@ std::vector<std::vector<Line>> set_paragraph_with(const ParagraphSpec& spec, con
 }  // namespace
 
 std::vector<Line> set_paragraph(const ParagraphSpec& spec, const GlyphMetrics& metrics,
-                                source::Diagnostics& diags) {
+                                core::Diagnostics& diags) {
   return std::move(set_paragraph_with(spec, metrics, diags, nullptr, {0}).front());
 }
 
 std::vector<Line> set_paragraph(const ParagraphSpec& spec, const FontBook& fonts,
-                                source::Diagnostics& diags) {
+                                core::Diagnostics& diags) {
   return std::move(set_paragraph_variants(spec, fonts, diags, {0}).front());
 }
 
 std::vector<std::vector<Line>> set_paragraph_variants(const ParagraphSpec& spec, const FontBook& fonts,
-                                                      source::Diagnostics& diags,
+                                                      core::Diagnostics& diags,
                                                       const std::vector<int>& loosenesses) {
   const FontBook::LineBreakerLease icu = fonts.borrow_line_breaker();
   return set_paragraph_with(spec, FontBookMetrics(fonts), diags, icu.get(), loosenesses);

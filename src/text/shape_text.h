@@ -8,8 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "source/diagnostics.h"
-#include "text/char_class.h"
+#include "core/char_class.h"
+#include "core/diagnostics.h"
+#include "text/blank_side.h"
 #include "text/glyph_metrics.h"
 #include "text/paragraph.h"
 
@@ -18,7 +19,7 @@ namespace text {
 struct Cluster {
   std::uint32_t begin = 0, end = 0;  // its bytes in ShapedText::text
   char32_t cp = 0;
-  CharClass cls = CharClass::Han;
+  core::CharClass cls = core::CharClass::Han;
   BlankSide side = BlankSide::None;  // which blank compression takes
   std::uint16_t span = 0;            // index into the paragraph's spans
   int char_index = 0;                // code points from the start of its span
@@ -48,8 +49,8 @@ struct ShapedText {
 
 // Characters no font has come back missing=true and are reported in `diags`
 // with their code point and source position.
-ShapedText shape_text(const std::vector<Span>& spans, const GlyphMetrics& metrics,
-                      source::Diagnostics& diags);
+ShapedText shape_text(const std::vector<core::Span>& spans, const GlyphMetrics& metrics,
+                      core::Diagnostics& diags);
 
 // "U+2CB4E" — how messages and reports name a code point.
 std::string code_point_name(char32_t c);

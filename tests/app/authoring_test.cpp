@@ -14,8 +14,8 @@
 
 #include "model/load_document.h"
 #include "run_command.h"
-#include "test_files.h"
 #include "style/load_theme.h"
+#include "test_files.h"
 
 namespace fs = std::filesystem;
 
@@ -158,9 +158,9 @@ TEST_CASE("the loaders and the schemas accept the same keys") {
   };
   for (const Place& p : documents) {
     CAPTURE(p.yaml);
-    source::Diagnostics diags;
+    core::Diagnostics diags;
     model::load_document_text(p.yaml, "doc.yaml", diags);
-    CHECK(keys_in_message(source::format_all(diags)) == schema_keys("document.schema.json", p.pointer));
+    CHECK(keys_in_message(core::format_all(diags)) == schema_keys("document.schema.json", p.pointer));
   }
 
   const auto dir = temp_dir("layout-keys");
@@ -177,9 +177,9 @@ TEST_CASE("the loaders and the schemas accept the same keys") {
   for (const Place& p : layouts) {
     CAPTURE(p.yaml);
     std::ofstream(dir / "layout.yaml") << p.yaml;
-    source::Diagnostics diags;
+    core::Diagnostics diags;
     style::load_theme((dir / "layout.yaml").string(), diags);
-    CHECK(keys_in_message(source::format_all(diags)) == schema_keys("layout.schema.json", p.pointer));
+    CHECK(keys_in_message(core::format_all(diags)) == schema_keys("layout.schema.json", p.pointer));
   }
   fs::remove_all(dir);
 }
@@ -269,9 +269,9 @@ TEST_CASE("PyYAML's anchors and aliases render; an alias bomb fails fast at its 
   const auto dir = temp_dir("aliases");
   const std::string doc = std::string(BROADSHEET_TEST_DATA) + "/docs/pyyaml-aliases.yaml";
   REQUIRE(read_file(doc).find("&id001") != std::string::npos);
-  source::Diagnostics diags;
+  core::Diagnostics diags;
   const auto model = model::load_document(doc, diags);
-  CHECK(source::format_all(diags) == "");
+  CHECK(core::format_all(diags) == "");
   REQUIRE(model.articles.size() == 2);
   CHECK(model.articles[1].highlights.size() == 2);
   CHECK(model.articles[1].lead.size() == 1);

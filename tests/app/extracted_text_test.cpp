@@ -7,9 +7,9 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/utf8.h"
 #include "model/load_document.h"
 #include "run_command.h"
-#include "source/utf8.h"
 
 namespace fs = std::filesystem;
 
@@ -18,7 +18,7 @@ namespace {
 std::u32string utf32(const std::string& s) {
   std::u32string out;
   for (std::size_t i = 0; i < s.size();) {
-    const auto d = source::decode_utf8(s, i);
+    const auto d = core::decode_utf8(s, i);
     out.push_back(d.valid ? d.code_point : U'\uFFFD');
     i += d.length;
   }
@@ -56,7 +56,7 @@ Rendered render(const std::string& sample) {
 }
 
 void check_paragraphs_round_trip(const std::string& sample) {
-  source::Diagnostics diags;
+  core::Diagnostics diags;
   auto doc = model::load_document(source_dir() + "/samples/" + sample, diags);
   const auto text = squeezed(render(sample).raw);
   int paragraphs = 0;

@@ -33,9 +33,9 @@ namespace fs = std::filesystem;
 inline const app::Resources& resources() {
   static const app::Resources res = [] {
     if (app::find_data_dir().empty()) ::setenv("BROADSHEET_DATA_DIR", BROADSHEET_SOURCE_DIR, 1);
-    source::Diagnostics diags;
+    core::Diagnostics diags;
     app::Resources r = app::load_resources(diags);
-    REQUIRE_MESSAGE(!diags.has_errors(), source::format_all(diags));
+    REQUIRE_MESSAGE(!diags.has_errors(), core::format_all(diags));
     return r;
   }();
   return res;

@@ -9,7 +9,7 @@
 
 namespace {
 
-using frame::Color;
+using core::Color;
 
 const color::PressProfile& press_profile() {
   static const color::PressProfile p = color::PressProfile::load(color::kDefaultPressProfile);

@@ -18,8 +18,8 @@
 #include "app/common/pipeline.h"
 #include "app/run_command.h"
 #include "app/test_files.h"
+#include "core/diagnostics.h"
 #include "frame/dump_frame.h"
-#include "source/diagnostics.h"
 
 namespace fs = std::filesystem;
 
@@ -54,7 +54,7 @@ const app::Resources& resources() {
   static const app::Resources res = [] {
     app::Resources r;
     r.data_dir = kSource;
-    source::Diagnostics diags;
+    core::Diagnostics diags;
     r.fonts = std::make_unique<text::FontBook>(text::load_font_manifest(kSource + "/fonts/manifest.yaml", diags),
                                                kSource + "/fonts");
     return r;
@@ -72,12 +72,12 @@ std::string relative_to(std::string text, const std::string& dir) {
 // Paths are relative to `base` (the source folder, or the generated
 // document's folder), so the dump is the same in any clone.
 std::string golden_dump(const std::string& yaml, const std::string& layout, const std::string& base) {
-  source::Diagnostics diags;
+  core::Diagnostics diags;
   app::RenderOptions options;
   options.layout = layout;
   const auto pub = app::typeset(yaml, resources(), options, diags);
   std::string out;
-  for (const auto& d : diags.all()) out += relative_to("diagnostic " + source::format(d), base) + "\n";
+  for (const auto& d : diags.all()) out += relative_to("diagnostic " + core::format(d), base) + "\n";
   if (pub) out += frame::dump(*pub, base);
   return out;
 }

@@ -31,13 +31,13 @@ void check_pages(const Composed& c) {
   for (std::size_t p = 0; p < c.pub.pages.size(); ++p) {
     const auto& page = c.pub.pages[p];
     CAPTURE(p);
-    std::vector<frame::Rect> texts, images;
+    std::vector<core::Rect> texts, images;
     for (const auto& item : page.items) {
-      const frame::Rect b = frame::bounds(item);
+      const core::Rect b = frame::bounds(item);
       // Nothing crosses the margins.
       // A compressed mark at a line's end keeps its full advance in the frame,
       // though its ink fills only the first half: allow half an em there.
-      frame::Rect inked = b;
+      core::Rect inked = b;
       if (auto* run = std::get_if<frame::GlyphRun>(&item)) inked.width -= 0.5 * run->size;
       CHECK_MESSAGE(g.content.contains(inked, 0.5), "outside the margins: " << b.x << "," << b.y << " " << frame::dump(page).substr(0, 0));
       if (std::holds_alternative<frame::GlyphRun>(item)) texts.push_back(b);

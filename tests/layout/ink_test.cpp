@@ -21,7 +21,7 @@ namespace {
 const std::string kSource = BROADSHEET_SOURCE_DIR;
 
 const text::FontBook& fonts() {
-  static source::Diagnostics diags;
+  static core::Diagnostics diags;
   static text::FontBook book(text::load_font_manifest(kSource + "/fonts/manifest.yaml", diags), kSource + "/fonts");
   return book;
 }
@@ -31,7 +31,7 @@ const text::FontBook& fonts() {
 // serif face's curves reaches past the ink by up to 0.06 em.
 class OutlineInk {
  public:
-  std::pair<double, double> of(const frame::FontFace& face, std::uint32_t gid) {
+  std::pair<double, double> of(const core::FontFace& face, std::uint32_t gid) {
     auto key = std::make_pair(face.path, face.index);
     auto it = fonts_.find(key);
     if (it == fonts_.end()) {
@@ -88,7 +88,7 @@ struct InkReport {
 };
 
 InkReport body_ink(const std::string& sample, const std::string& layout_name) {
-  source::Diagnostics diags;
+  core::Diagnostics diags;
   const auto doc = model::load_document(kSource + "/samples/" + sample, diags);
   const style::Theme theme = style::load_theme(kSource + "/layouts/" + layout_name + ".yaml", diags);
   const layout::PageGrid grid = layout::make_page_grid(theme);

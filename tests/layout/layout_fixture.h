@@ -21,7 +21,7 @@ namespace layout_test {
 inline const std::string kSource = BROADSHEET_SOURCE_DIR;
 
 inline const text::FontBook& fonts() {
-  static source::Diagnostics diags;
+  static core::Diagnostics diags;
   static text::FontBook book(text::load_font_manifest(kSource + "/fonts/manifest.yaml", diags), kSource + "/fonts");
   return book;
 }
@@ -30,7 +30,7 @@ struct Composed {
   frame::Publication pub;
   layout::PageGrid grid;
   style::Theme theme;
-  source::Diagnostics diags;
+  core::Diagnostics diags;
   std::vector<layout::PagePlan> plans;
 };
 
@@ -38,7 +38,7 @@ struct Composed {
 inline Composed compose_file(const std::string& path, const std::string& layout) {
   Composed c;
   auto doc = model::load_document(path, c.diags);
-  REQUIRE_MESSAGE(!c.diags.has_errors(), source::format_all(c.diags));
+  REQUIRE_MESSAGE(!c.diags.has_errors(), core::format_all(c.diags));
   const std::string theme_path = layout.find('/') == std::string::npos ? kSource + "/layouts/" + layout + ".yaml" : layout;
   c.theme = style::load_theme(theme_path, c.diags);
   c.grid = layout::make_page_grid(c.theme);
@@ -50,7 +50,7 @@ inline Composed compose_file(const std::string& path, const std::string& layout)
 // column, the vertical bands of at least 1.5 rows that hold no text, image
 // or box, summed over the columns.
 inline double empty_share(const frame::Page& page, const layout::PageGrid& g,
-                          std::vector<frame::Rect>* bands = nullptr) {
+                          std::vector<core::Rect>* bands = nullptr) {
   const double top = g.body_top, bottom = g.body_top + g.rows * g.pitch;
   double empty = 0;
   for (int col = 0; col < g.columns; ++col) {
@@ -58,7 +58,7 @@ inline double empty_share(const frame::Page& page, const layout::PageGrid& g,
     std::vector<std::pair<double, double>> used;
     for (const auto& item : page.items) {
       if (std::holds_alternative<frame::Rule>(item)) continue;
-      const frame::Rect b = frame::bounds(item);
+      const core::Rect b = frame::bounds(item);
       if (b.right() <= x0 + 0.5 || b.x >= x1 - 0.5) continue;
       used.push_back({std::max(top, b.y), std::min(bottom, b.bottom())});
     }

@@ -66,7 +66,7 @@ void check_banners(const Composed& c) {
   for (std::size_t p = 0; p < c.pub.pages.size(); ++p) {
     const auto& page = c.pub.pages[p];
     CAPTURE(p);
-    std::vector<frame::Rect> bars;
+    std::vector<core::Rect> bars;
     for (const auto& item : page.items)
       if (auto* box = std::get_if<frame::Box>(&item); box && box->fill && box->fill_color == banner.background &&
                                                        box->rect.width <= g.column_width + 0.5 && box->rect.width > g.column_width / 2)
@@ -161,7 +161,7 @@ TEST_CASE("a sheet with far too much material reports the overset and loses noth
   CHECK(c.pub.pages.size() >= 2);
   bool overset = false;
   for (const auto& d : c.diags.all())
-    overset |= d.severity == source::Severity::Warning && d.message.find("overset") != std::string::npos &&
+    overset |= d.severity == core::Severity::Warning && d.message.find("overset") != std::string::npos &&
                d.span.line == 3;
   CHECK(overset);
   // Every paragraph is placed to its last line: nothing dropped.
@@ -187,7 +187,7 @@ TEST_CASE("long, short and photo-heavy documents: full pages, a level last page"
       doc += "    byline: 通讯员 测试\n";
     }
     auto c = compose_file(dir.write("long.yaml", doc), "newspaper-a4");
-    CHECK_MESSAGE(!c.diags.has_errors(), source::format_all(c.diags));
+    CHECK_MESSAGE(!c.diags.has_errors(), core::format_all(c.diags));
     CHECK(c.pub.pages.size() >= 20);
     check_made_up(c, false);
     check_banners(c);
@@ -208,7 +208,7 @@ TEST_CASE("long, short and photo-heavy documents: full pages, a level last page"
       doc += "    byline: 通讯员 测试\n";
     }
     auto c = compose_file(dir.write("photo-heavy.yaml", doc), "newspaper-a4");
-    CHECK_MESSAGE(!c.diags.has_errors(), source::format_all(c.diags));
+    CHECK_MESSAGE(!c.diags.has_errors(), core::format_all(c.diags));
     CHECK(c.pub.pages.size() >= 20);
     check_made_up(c, false);
     check_banners(c);

@@ -17,7 +17,7 @@ TEST_CASE("crop marks lie outside the bleed and on the paper; without them the p
   CHECK(page.crop_marks.empty());
 
   layout::add_print_marks(page, 9, true);
-  const double margin = 9 + frame::mm(5) + frame::mm(1);  // bleed wider than the 3 mm gap
+  const double margin = 9 + core::mm(5) + core::mm(1);  // bleed wider than the 3 mm gap
   CHECK(page.paper_margin == doctest::Approx(margin));
   REQUIRE(page.crop_marks.size() == 8);
   for (const auto& l : page.crop_marks) {
@@ -30,15 +30,15 @@ TEST_CASE("crop marks lie outside the bleed and on the paper; without them the p
     CHECK(top >= -margin);
     CHECK(bottom <= 700 + margin);
     CHECK(l.width == 0.25);
-    CHECK(l.color == frame::Color::cmyk(1, 1, 1, 1));  // on every plate
+    CHECK(l.color == core::Color::cmyk(1, 1, 1, 1));  // on every plate
   }
 
   layout::add_print_marks(page, 0, true);  // no bleed: the marks start 3 mm from the trim
-  CHECK(page.paper_margin == doctest::Approx(frame::mm(9)));
+  CHECK(page.paper_margin == doctest::Approx(core::mm(9)));
 }
 
 TEST_CASE("a photo printed below 150 dpi gives a warning at its span") {
-  auto photo = [](const char* name, frame::Rect box, source::SourceSpan span) {
+  auto photo = [](const char* name, core::Rect box, core::SourceSpan span) {
     const std::string path = std::string(BROADSHEET_TEST_DATA) + "/images/" + name;
     std::string why;
     const auto info = image::probe_image_file(path, image::Check::Header, why);
@@ -51,7 +51,7 @@ TEST_CASE("a photo printed below 150 dpi gives a warning at its span") {
   page.items = {photo("lowres.jpg", {10, 10, 200, 150}, {"doc.yaml", 12, 9}),  // 40 px over 200 pt: 14 dpi
                 photo("rgb.jpg", {10, 200, 20, 10}, {"doc.yaml", 20, 9})};     // 64 px over 20 pt: 230 dpi
   pub.pages.push_back(page);
-  source::Diagnostics diags;
+  core::Diagnostics diags;
   layout::warn_low_resolution(pub, diags);
   REQUIRE(diags.warning_count() == 1);
   const auto& w = diags.all()[0];
@@ -63,7 +63,7 @@ TEST_CASE("a photo printed below 150 dpi gives a warning at its span") {
   frame::Image cropped = photo("rgb.jpg", {10, 10, 20, 10}, {"doc.yaml", 30, 9});
   cropped.picture = {0, 10, 200, 100};  // 64 px over 200 pt: 23 dpi
   pub.pages[0].items = {cropped};
-  source::Diagnostics again;
+  core::Diagnostics again;
   layout::warn_low_resolution(pub, again);
   REQUIRE(again.warning_count() == 1);
   CHECK(again.all()[0].message.find("23 dpi") != std::string::npos);

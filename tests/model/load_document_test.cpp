@@ -1,4 +1,4 @@
-// load_document: SPEC §3 read exactly, every problem reported as
+// load_document: the format of docs/format.md read exactly, every problem reported as
 // FILE:LINE:COLUMN with the words a user sees.
 #include <doctest/doctest.h>
 
@@ -12,7 +12,7 @@
 namespace {
 
 namespace fs = std::filesystem;
-using source::Diagnostics;
+using core::Diagnostics;
 
 const std::string kData = BROADSHEET_TEST_DATA;
 
@@ -27,13 +27,13 @@ std::string with_file(std::string text, const std::string& path) {
 std::string diagnose_file(const std::string& path) {
   Diagnostics diags;
   model::load_document(path, diags);
-  return source::format_all(diags);
+  return core::format_all(diags);
 }
 
 std::string diagnose_text(const std::string& yaml) {
   Diagnostics diags;
   model::load_document_text(yaml, "doc.yaml", diags);
-  return source::format_all(diags);
+  return core::format_all(diags);
 }
 
 
@@ -123,7 +123,7 @@ TEST_CASE("an alias bomb finishes fast with an error") {
   CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(2));
   CHECK(doc.articles.empty());
   REQUIRE(diags.all().size() == 1);
-  CHECK(source::format(diags.all().front()).starts_with(path + ":7:8: error: this alias takes the document past"));
+  CHECK(core::format(diags.all().front()).starts_with(path + ":7:8: error: this alias takes the document past"));
 }
 
 TEST_CASE("meta: dates must be real days written YYYY-MM-DD, pages positive integers") {
@@ -194,7 +194,7 @@ TEST_CASE("a good document is read completely, with positions") {
   const std::string path = kData + "/docs/full.yaml";
   Diagnostics diags;
   const model::Document doc = model::load_document(path, diags);
-  CHECK(source::format_all(diags) == "");
+  CHECK(core::format_all(diags) == "");
   CHECK(doc.path == path);
   CHECK(doc.dir == kData + "/docs");
   CHECK(doc.layout.value == "sheet-a4");
@@ -267,7 +267,7 @@ TEST_CASE("the seed page loads with no diagnostics once its photos exist") {
   fs::copy_file(kData + "/docs/photos/tiny.jpg", dir.path / "photos/yangchun-contest.jpg");
   Diagnostics diags;
   const auto doc = model::load_document((dir.path / "seed-page.yaml").string(), diags);
-  CHECK(source::format_all(diags) == "");
+  CHECK(core::format_all(diags) == "");
   REQUIRE(doc.articles.size() == 2);
   CHECK(doc.meta.page == 5);
   CHECK(doc.articles[0].union_name.value == "佛山市高明区总工会");
@@ -280,14 +280,14 @@ TEST_CASE("the seed page loads with no diagnostics once its photos exist") {
     Diagnostics missing;
     model::load_document((dir.path / "seed-page.yaml").string(), missing);
     CHECK(missing.error_count() == 2);
-    CHECK(source::format(missing.all()[0]).ends_with(":32:14: error: photo 'photos/gaoming-lecture.jpg' not found"));
+    CHECK(core::format(missing.all()[0]).ends_with(":32:14: error: photo 'photos/gaoming-lecture.jpg' not found"));
   }
 }
 
 TEST_CASE("samples/seed-page.yaml as shipped loads with no diagnostics") {
   Diagnostics diags;
   model::load_document(std::string(BROADSHEET_SOURCE_DIR) + "/samples/seed-page.yaml", diags);
-  CHECK(source::format_all(diags) == "");
+  CHECK(core::format_all(diags) == "");
 }
 
 TEST_CASE("never throws, whatever the input") {

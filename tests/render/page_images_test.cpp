@@ -23,7 +23,7 @@ std::string two_page_pdf() {
     page.items.push_back(box);
     pub.pages.push_back(page);
   }
-  source::Diagnostics diags;
+  core::Diagnostics diags;
   return render::write_pdf(pub, {}, diags);
 }
 

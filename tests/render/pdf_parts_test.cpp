@@ -123,7 +123,7 @@ TEST_CASE("UTF helpers") {
 
 TEST_CASE("TrueType subsets: codes are the subset's glyph ids; a second width or text takes a second instance") {
   const render_test::TestFont kai(render_test::kWenKai, 0);
-  const frame::FontFace face{render_test::kWenKai, 0, "LXGW WenKai", 1000};
+  const core::FontFace face{render_test::kWenKai, 0, "LXGW WenKai", 1000};
   const std::uint32_t wang = kai.gid(U'王'), rare = kai.gid(0x2CB4E);
   const std::set<GlyphUse> uses{{wang, "王"}, {rare, "𬭎"}, {wang, "王", 500}, {rare, ""}};
   const SubsetFont sub = subset_font(face, uses);
@@ -153,7 +153,7 @@ TEST_CASE("TrueType subsets: codes are the subset's glyph ids; a second width or
 
 TEST_CASE("CFF subsets: a CFF table whose charset gives each glyph its CID, codes are those CIDs") {
   const render_test::TestFont song(render_test::kNotoSerif, render_test::kNotoSc);
-  const frame::FontFace face{render_test::kNotoSerif, render_test::kNotoSc, "Noto Serif CJK SC", 1000};
+  const core::FontFace face{render_test::kNotoSerif, render_test::kNotoSc, "Noto Serif CJK SC", 1000};
   const std::uint32_t gong = song.gid(U'工'), rare = song.gid(0x2CB4E), stop = song.gid(U'。');
   REQUIRE(rare != 0);
   const std::set<GlyphUse> uses{{gong, "工"}, {rare, "𬭎"}, {stop, "。"}, {stop, "。", 500}};

@@ -65,7 +65,7 @@ SeedPage build_seed_page() {
   sp.pub.meta.date = "2024-12-18";
   std::set<char32_t> per_face[3];
   frame::Page page;
-  page.size = {frame::mm(297), frame::mm(420)};
+  page.size = {core::mm(297), core::mm(420)};
   double y = 60;
   int column = 0;
   const double column_x[] = {40, 40 + 24 * 10.5 + 40};
@@ -116,7 +116,7 @@ TEST_CASE("a seed-sized page stays under 200 KB, every character extractable") {
   std::string pdf;
   double first_ms = 0, best_ms = 1e9;
   for (int i = 0; i < 5; ++i) {
-    source::Diagnostics diags;
+    core::Diagnostics diags;
     const auto t0 = clock::now();
     pdf = render::write_pdf(sp.pub, {}, diags);
     const double ms = std::chrono::duration<double, std::milli>(clock::now() - t0).count();

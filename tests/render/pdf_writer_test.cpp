@@ -25,7 +25,7 @@ namespace {
 // Song, hei and the LXGW fallback (for 𬭎 U+2CB4E), as layout would list them.
 struct Fonts {
   TestFont song{kUming, 0}, hei{kZenHei, 0}, kai{kWenKai, 0};
-  std::vector<frame::FontFace> faces() const {
+  std::vector<core::FontFace> faces() const {
     return {{kUming, 0, "AR PL UMing CN", 1024}, {kZenHei, 0, "WenQuanYi Zen Hei", 1024}, {kWenKai, 0, "LXGW WenKai", 1000}};
   }
 };
@@ -55,9 +55,9 @@ frame::Publication text_publication() {
 }
 
 std::string write_ok(const frame::Publication& pub, render::PdfOptions options = {}) {
-  source::Diagnostics diags;
+  core::Diagnostics diags;
   std::string pdf = render::write_pdf(pub, options, diags);
-  INFO(source::format_all(diags));
+  INFO(core::format_all(diags));
   REQUIRE_FALSE(diags.has_errors());
   REQUIRE(pdf.size() > 0);
   return pdf;
@@ -169,15 +169,15 @@ TEST_CASE("page size is exact; bleed enlarges the MediaBox and adds TrimBox and 
   frame::Page plain = a4_page();
   plain.items.push_back(make_run(f.song, 0, "工会", 60, 100, 12));
   frame::Page bleed = plain;
-  bleed.bleed = frame::mm(3);
-  bleed.paper_margin = frame::mm(3);
+  bleed.bleed = core::mm(3);
+  bleed.paper_margin = core::mm(3);
   frame::Page marks = bleed;
-  marks.paper_margin = frame::mm(9);
-  marks.crop_marks = {frame::Rule{{-frame::mm(8), 0}, {-frame::mm(3), 0}, 0.25, frame::Color::cmyk(1, 1, 1, 1)}};
+  marks.paper_margin = core::mm(9);
+  marks.crop_marks = {frame::Rule{{-core::mm(8), 0}, {-core::mm(3), 0}, 0.25, core::Color::cmyk(1, 1, 1, 1)}};
   pub.pages = {plain, bleed, marks};
   TempFile file(write_ok(pub));
 
-  const double w = frame::mm(210), h = frame::mm(297), b = frame::mm(3);
+  const double w = core::mm(210), h = core::mm(297), b = core::mm(3);
   const CommandResult p1 = run("pdfinfo -box -f 1 -l 1 " + file.path());
   check_box(p1.out, "Page    1 MediaBox:", {0, 0, w, h});
   check_box(p1.out, "Page    1 TrimBox:", {0, 0, w, h});
@@ -187,7 +187,7 @@ TEST_CASE("page size is exact; bleed enlarges the MediaBox and adds TrimBox and 
   check_box(p2.out, "Page    2 BleedBox:", {0, 0, w + 2 * b, h + 2 * b});
   // Paper beyond the bleed for crop marks (3 mm gap + 5 mm mark + 1 mm).
   const CommandResult p3 = run("pdfinfo -box -f 3 -l 3 " + file.path());
-  const double m = frame::mm(9);
+  const double m = core::mm(9);
   check_box(p3.out, "Page    3 MediaBox:", {0, 0, w + 2 * m, h + 2 * m});
   check_box(p3.out, "Page    3 TrimBox:", {m, m, m + w, m + h});
   check_box(p3.out, "Page    3 BleedBox:", {m - b, m - b, m + w + b, m + h + b});
@@ -243,7 +243,7 @@ TEST_CASE("one bookmark per Bookmark, pointing at its page") {
     dest_objects.push_back((*it)[1]);
   }
   REQUIRE(dest_objects.size() == 3);
-  const double h = frame::mm(297);
+  const double h = core::mm(297);
   for (std::size_t i = 0; i < 3; ++i) {
     const std::string head = dest_objects[i] + " 0 obj";
     const auto at = pdf.find(head);
@@ -329,7 +329,7 @@ TEST_CASE("problems are errors and give no PDF") {
     gone.path = image_path("missing.jpg");
     page.items.push_back(gone);
     pub.pages.push_back(page);
-    source::Diagnostics diags;
+    core::Diagnostics diags;
     CHECK(render::write_pdf(pub, {}, diags).empty());
     REQUIRE(diags.error_count() == 1);
     CHECK(diags.all()[0].span.line == 3);
@@ -340,7 +340,7 @@ TEST_CASE("problems are errors and give no PDF") {
     frame::Page page = a4_page();
     page.items.push_back(frame::Image{std::string(BROADSHEET_SOURCE_DIR) + "/CMakeLists.txt", {0, 0, 10, 10}, {}, {}, {}});
     pub.pages.push_back(page);
-    source::Diagnostics diags;
+    core::Diagnostics diags;
     CHECK(render::write_pdf(pub, {}, diags).empty());
     REQUIRE(diags.error_count() == 1);
     CHECK(diags.all()[0].message.find("was not checked") != std::string::npos);
@@ -354,13 +354,13 @@ TEST_CASE("problems are errors and give no PDF") {
     run.span = {"doc.yaml", 8, 1};
     page.items.push_back(run);
     pub.pages.push_back(page);
-    source::Diagnostics diags;
+    core::Diagnostics diags;
     CHECK(render::write_pdf(pub, {}, diags).empty());
     REQUIRE(diags.error_count() == 1);
     CHECK(diags.all()[0].span.line == 8);
   }
   SUBCASE("no pages") {
-    source::Diagnostics diags;
+    core::Diagnostics diags;
     CHECK(render::write_pdf(frame::Publication{}, {}, diags).empty());
     CHECK(diags.error_count() == 1);
   }
@@ -372,7 +372,7 @@ TEST_CASE("problems are errors and give no PDF") {
     run.span = {"doc.yaml", 4, 2};
     page.items.push_back(run);
     pub.pages.push_back(page);
-    source::Diagnostics diags;
+    core::Diagnostics diags;
     CHECK(render::write_pdf(pub, {}, diags).empty());
     REQUIRE(diags.error_count() == 1);
     CHECK(diags.all()[0].span.line == 4);
@@ -535,7 +535,7 @@ TEST_CASE("writers on several threads at once give the same bytes") {
   std::vector<std::thread> threads;
   for (auto& out : results) {
     threads.emplace_back([&pub, &out] {
-      source::Diagnostics diags;
+      core::Diagnostics diags;
       out = render::write_pdf(pub, {}, diags);
     });
   }

@@ -33,7 +33,7 @@ inline constexpr int kNotoSc = 2;
 inline std::string image_path(const std::string& name) { return std::string(BROADSHEET_TEST_DATA) + "/images/" + name; }
 
 // A photo of tests/data/images placed at `box`, probed as the loader does.
-inline frame::Image photo(const std::string& name, const frame::Rect& box, const source::SourceSpan& span = {}) {
+inline frame::Image photo(const std::string& name, const core::Rect& box, const core::SourceSpan& span = {}) {
   std::string why;
   const auto info = image::probe_image_file(image_path(name), image::Check::Whole, why);
   if (!info) throw std::runtime_error("test image " + name + " " + why);
@@ -107,7 +107,7 @@ class TestFont {
 // A line of text, one glyph per character, `extra` points added after
 // every glyph (inter-character justification).
 inline frame::GlyphRun make_run(const TestFont& font, int face, const std::string& text, double x, double baseline,
-                                double size, double extra = 0, frame::Color color = {}) {
+                                double size, double extra = 0, core::Color color = {}) {
   frame::GlyphRun run;
   run.face = face;
   run.size = size;
@@ -127,7 +127,7 @@ inline frame::GlyphRun make_run(const TestFont& font, int face, const std::strin
 
 inline frame::Page a4_page() {
   frame::Page p;
-  p.size = {frame::mm(210), frame::mm(297)};
+  p.size = {core::mm(210), core::mm(297)};
   return p;
 }
 

@@ -1,5 +1,5 @@
 // Line breaks inside strings: joined without a space between Chinese
-// characters, with one space between Latin words (SPEC §3).
+// characters, with one space between Latin words.
 #include <doctest/doctest.h>
 
 #include <string>
@@ -10,7 +10,7 @@ namespace {
 
 // The scalar under key `t` of a one-key document.
 source::ScalarText read_t(const std::string& yaml) {
-  source::Diagnostics diags;
+  core::Diagnostics diags;
   source::YamlReader r(diags);
   REQUIRE(r.load_text(yaml, "t.yaml"));
   constexpr std::string_view keys[] = {"t"};
@@ -18,7 +18,7 @@ source::ScalarText read_t(const std::string& yaml) {
   REQUIRE(map);
   const auto t = r.text(*map->get("t"));
   REQUIRE(t);
-  CHECK(source::format_all(diags) == "");
+  CHECK(core::format_all(diags) == "");
   return *t;
 }
 

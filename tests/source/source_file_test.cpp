@@ -9,12 +9,12 @@
 
 namespace {
 
-using source::Diagnostics;
+using core::Diagnostics;
 
 std::string check(std::string text) {
   Diagnostics diags;
   source::source_from_text(std::move(text), "t.yaml", diags);
-  return source::format_all(diags);
+  return core::format_all(diags);
 }
 
 }  // namespace
@@ -51,17 +51,17 @@ TEST_CASE("text that is not a readable YAML file is refused with a position") {
 }
 
 TEST_CASE("a file over 16 MiB is refused before it is parsed") {
-  CHECK(check(std::string(source::kMaxSourceBytes + 1, 'a')) == "t.yaml: error: the file is larger than 16 MiB\n");
+  CHECK(check(std::string(core::kMaxSourceBytes + 1, 'a')) == "t.yaml: error: the file is larger than 16 MiB\n");
 
   const auto path = std::filesystem::temp_directory_path() / "broadsheet-too-large.yaml";
   {
     std::ofstream out(path, std::ios::binary);
-    out.seekp(static_cast<std::streamoff>(source::kMaxSourceBytes));
+    out.seekp(static_cast<std::streamoff>(core::kMaxSourceBytes));
     out.put('a');  // sparse: cheap to create
   }
   Diagnostics diags;
   CHECK_FALSE(source::read_source(path.string(), diags));
-  CHECK(source::format_all(diags) == path.string() + ": error: the file is larger than 16 MiB\n");
+  CHECK(core::format_all(diags) == path.string() + ": error: the file is larger than 16 MiB\n");
   std::filesystem::remove(path);
 }
 
@@ -70,7 +70,7 @@ TEST_CASE("a missing file or a directory cannot be read") {
   CHECK_FALSE(source::read_source("/nonexistent/doc.yaml", diags));
   const std::string dir = std::filesystem::temp_directory_path().string();
   CHECK_FALSE(source::read_source(dir, diags));
-  CHECK(source::format_all(diags) == "/nonexistent/doc.yaml: error: cannot read the file: no such file\n" + dir +
+  CHECK(core::format_all(diags) == "/nonexistent/doc.yaml: error: cannot read the file: no such file\n" + dir +
                                          ": error: cannot read the file: it is a directory\n");
 }
 

@@ -12,14 +12,14 @@
 
 namespace {
 
-using source::Diagnostics;
+using core::Diagnostics;
 using source::YamlReader;
 
 std::string load(const std::string& yaml) {
   Diagnostics diags;
   YamlReader r(diags);
   r.load_text(yaml, "t.yaml");
-  return source::format_all(diags);
+  return core::format_all(diags);
 }
 
 constexpr std::string_view kKeys[] = {"union", "headline", "page", "span", "rule", "size", "lead"};
@@ -31,7 +31,7 @@ std::string with_root(const std::string& yaml, Body body) {
   YamlReader r(diags);
   REQUIRE(r.load_text(yaml, "t.yaml"));
   if (auto map = r.root_map("article", kKeys)) body(r, *map);
-  return source::format_all(diags);
+  return core::format_all(diags);
 }
 
 // The classic "billion laughs": nine levels of nine aliases, 10^9 strings
@@ -110,7 +110,7 @@ TEST_CASE("an alias bomb is refused quickly, without expanding it") {
   CHECK(elapsed < std::chrono::seconds(2));
   // 9 + 81 + ... values: line 6 is the first to pass 100,000, at its first alias.
   REQUIRE(diags.all().size() == 1);
-  CHECK(source::format(diags.all()[0]) ==
+  CHECK(core::format(diags.all()[0]) ==
         "bomb.yaml:6:8: error: this alias takes the document past 100000 values (an alias counts as often "
         "as it is used); no document is that large, so this looks like an alias bomb");
 }
@@ -154,7 +154,7 @@ TEST_CASE("a document that is not a mapping") {
     YamlReader r(diags);
     REQUIRE(r.load_text(row.yaml, "t.yaml"));
     CHECK_FALSE(r.root_map("the document", kKeys));
-    CHECK(source::format_all(diags) == row.expected);
+    CHECK(core::format_all(diags) == row.expected);
   }
 }
 
@@ -250,7 +250,7 @@ TEST_CASE("reading a file: a missing one is one clear error") {
   Diagnostics diags;
   YamlReader r(diags);
   CHECK_FALSE(r.load_file("/nonexistent/doc.yaml"));
-  CHECK(source::format_all(diags) == "/nonexistent/doc.yaml: error: cannot read the file: no such file\n");
+  CHECK(core::format_all(diags) == "/nonexistent/doc.yaml: error: cannot read the file: no such file\n");
 }
 
 namespace {

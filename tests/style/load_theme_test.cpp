@@ -7,13 +7,14 @@
 #include <fstream>
 #include <string>
 
-#include "frame/geometry.h"
+#include "core/color.h"
+#include "core/geometry.h"
 #include "style/load_theme.h"
 
 namespace {
 
 namespace fs = std::filesystem;
-using source::Diagnostics;
+using core::Diagnostics;
 
 const std::string kSource = BROADSHEET_SOURCE_DIR;
 const std::string kData = BROADSHEET_TEST_DATA;
@@ -42,7 +43,7 @@ std::string positions(const std::string& yaml) {
   TempLayout file(yaml);
   Diagnostics diags;
   style::load_theme(file.path.string(), diags);
-  std::string out = source::format_all(diags);
+  std::string out = core::format_all(diags);
   const std::string prefix = file.path.string() + ":";
   for (std::size_t at = out.find(prefix); at != std::string::npos; at = out.find(prefix, at)) {
     out.erase(at, prefix.size());
@@ -59,7 +60,7 @@ TEST_CASE("the three shipped layouts load with no diagnostics") {
     CAPTURE(name);
     Diagnostics diags;
     const style::Theme theme = style::load_theme(kSource + "/layouts/" + name + ".yaml", diags);
-    CHECK(source::format_all(diags) == "");
+    CHECK(core::format_all(diags) == "");
     CHECK(theme.name == name);
   }
 }
@@ -70,34 +71,34 @@ TEST_CASE("broadsheet-a3 is read into points") {
   const style::Theme t = style::load_theme(path, diags);
   CHECK(diags.empty());
   CHECK(t.path == path);
-  CHECK(near(t.page.size.width, frame::mm(297)));
-  CHECK(near(t.page.size.height, frame::mm(420)));
-  CHECK(near(t.page.margin_top, frame::mm(16)));
-  CHECK(near(t.page.bleed, frame::mm(3)));
+  CHECK(near(t.page.size.width, core::mm(297)));
+  CHECK(near(t.page.size.height, core::mm(420)));
+  CHECK(near(t.page.margin_top, core::mm(16)));
+  CHECK(near(t.page.bleed, core::mm(3)));
   CHECK(t.page.crop_marks);
   CHECK(t.columns.count == 4);
-  CHECK(near(t.columns.gutter, frame::mm(5)));
+  CHECK(near(t.columns.gutter, core::mm(5)));
   CHECK(t.columns.rule);
   CHECK(t.grid.body_size == 9);
   CHECK(t.grid.leading == doctest::Approx(13.4));
   const style::RoleStyle& headline = t.style(style::Role::Headline);
-  CHECK(headline.font == text::FontRole::SongBold);  // font: song, weight: bold
+  CHECK(headline.font == core::FontRole::SongBold);  // font: song, weight: bold
   CHECK(headline.size == 30);
   CHECK(headline.tracking == doctest::Approx(0.05));
-  CHECK(headline.align == text::Align::Center);
+  CHECK(headline.align == core::Align::Center);
   CHECK(headline.leading == 40);
   CHECK(headline.space_after == doctest::Approx(0.2));
   CHECK(t.makeup.pages == 1);
   REQUIRE(t.makeup.headline_sizes.size() == 2);
   CHECK(t.makeup.headline_sizes[0] == 32);
   const style::RoleStyle& banner = t.style(style::Role::Banner);
-  CHECK(banner.font == text::FontRole::HeiBold);
-  CHECK(t.style(style::Role::Body).font == text::FontRole::Song);
-  CHECK(banner.color == frame::Color{1, 1, 1});
+  CHECK(banner.font == core::FontRole::HeiBold);
+  CHECK(t.style(style::Role::Body).font == core::FontRole::Song);
+  CHECK(banner.color == core::Color{1, 1, 1});
   CHECK(banner.has_background);
   CHECK(near(banner.background.v[0], 0xb4 / 255.0));
   CHECK(near(banner.background.v[1], 0x1e / 255.0));
-  CHECK(t.style(style::Role::Caption).font == text::FontRole::Kai);
+  CHECK(t.style(style::Role::Caption).font == core::FontRole::Kai);
   CHECK(t.style(style::Role::HighlightValue).size == 20);
   CHECK_FALSE(t.style(style::Role::Body).has_background);
 }
@@ -106,7 +107,7 @@ TEST_CASE("a layout with one problem of each kind: all reported in one run") {
   const std::string path = kData + "/errors/layout-problems.yaml";
   Diagnostics diags;
   const style::Theme t = style::load_theme(path, diags);
-  CHECK(source::format_all(diags) ==
+  CHECK(core::format_all(diags) ==
         with_file("FILE:4:9: error: 'size' must be A4, A3 or [width_mm, height_mm], got 'B5'\n"
                   "FILE:5:30: error: 'bottom' must not be negative, got '-1'\n"
                   "FILE:6:10: error: 'bleed' must be between 0 and 20, got '30'\n"
@@ -125,14 +126,14 @@ TEST_CASE("a layout with one problem of each kind: all reported in one run") {
   CHECK(t.name == "broken");
   CHECK(t.columns.count == 2);
   CHECK(t.style(style::Role::Headline).size == 24);
-  CHECK(t.style(style::Role::Headline).font == text::FontRole::Song);
+  CHECK(t.style(style::Role::Headline).font == core::FontRole::Song);
 }
 
 TEST_CASE("margins and columns must leave room on the page") {
   const std::string path = kData + "/errors/layout-geometry.yaml";
   Diagnostics diags;
   style::load_theme(path, diags);
-  CHECK(source::format_all(diags) ==
+  CHECK(core::format_all(diags) ==
         with_file("FILE:3:1: error: missing required key 'name' in the layout\n"
                   "FILE:5:12: error: the top and bottom margins (80 mm) leave no room on a page 80 mm high\n"
                   "FILE:6:10: error: 3 columns with 50 mm gutters do not fit in the 80 mm between the margins\n"
@@ -208,9 +209,9 @@ TEST_CASE("a custom page size is read in millimetres") {
   Diagnostics diags;
   const style::Theme t = style::load_theme(file.path.string(), diags);
   CHECK(diags.empty());
-  CHECK(near(t.page.size.width, frame::mm(148)));
-  CHECK(near(t.page.size.height, frame::mm(210)));
-  CHECK(near(t.page.margin_left, frame::mm(12)));
+  CHECK(near(t.page.size.width, core::mm(148)));
+  CHECK(near(t.page.size.height, core::mm(210)));
+  CHECK(near(t.page.margin_left, core::mm(12)));
 }
 
 TEST_CASE("colours keep their space: hex RGB, cmyk() in percent, gray()") {
@@ -220,9 +221,9 @@ TEST_CASE("colours keep their space: hex RGB, cmyk() in percent, gray()") {
   Diagnostics diags;
   const style::Theme t = style::load_theme(file.path.string(), diags);
   CHECK(diags.empty());
-  CHECK(t.style(style::Role::Body).color.space == frame::Color::Space::Rgb);
-  CHECK(t.style(style::Role::Banner).color == frame::Color::cmyk(0, 0.9, 0.85, 0));
-  CHECK(t.style(style::Role::Banner).background == frame::Color::gray(0.8));
+  CHECK(t.style(style::Role::Body).color.space == core::Color::Space::Rgb);
+  CHECK(t.style(style::Role::Banner).color == core::Color::cmyk(0, 0.9, 0.85, 0));
+  CHECK(t.style(style::Role::Banner).background == core::Color::gray(0.8));
 }
 
 TEST_CASE("print: screen by default with the default profile; a press layout names its own") {
@@ -247,7 +248,7 @@ TEST_CASE("a missing press profile is an error at its line") {
   TempLayout file("name: x\nprint:\n  mode: press\n  profile: missing.icc\n");
   Diagnostics diags;
   style::load_theme(file.path.string(), diags);
-  const std::string text = source::format_all(diags);
+  const std::string text = core::format_all(diags);
   CHECK(text.find(file.path.string() + ":4:12: error: cannot read the ICC profile " +
                   (file.dir / "missing.icc").string()) != std::string::npos);
 }
@@ -255,7 +256,7 @@ TEST_CASE("a missing press profile is an error at its line") {
 TEST_CASE("a layout file that cannot be read") {
   Diagnostics diags;
   const style::Theme t = style::load_theme("/nonexistent/layout.yaml", diags);
-  CHECK(source::format_all(diags) == "/nonexistent/layout.yaml: error: cannot read the file: no such file\n");
+  CHECK(core::format_all(diags) == "/nonexistent/layout.yaml: error: cannot read the file: no such file\n");
   CHECK(t.columns.count == 2);  // the defaults of theme.h
   CHECK(positions("") == " error: the file is empty\n");
 }

@@ -15,18 +15,18 @@ model::Text one_line(const std::string& s) {
   return t;
 }
 
-std::string joined(const std::vector<text::Span>& spans) {
+std::string joined(const std::vector<core::Span>& spans) {
   std::string out;
-  for (const auto& s : spans) out += (s.style.role == text::FontRole::Hei ? "[" + s.text + "]" : s.text);
+  for (const auto& s : spans) out += (s.style.role == core::FontRole::Hei ? "[" + s.text + "]" : s.text);
   return out;
 }
 
 }  // namespace
 
 TEST_CASE("split_emphasis marks **text** in the emphasis style and keeps everything else") {
-  text::TextStyle body;
-  text::TextStyle emph;
-  emph.role = text::FontRole::Hei;
+  core::TextStyle body;
+  core::TextStyle emph;
+  emph.role = core::FontRole::Hei;
   struct Case {
     const char* input;
     const char* expected;
@@ -46,7 +46,7 @@ TEST_CASE("split_emphasis marks **text** in the emphasis style and keeps everyth
 }
 
 TEST_CASE("split_emphasis gives each span the column of its first character") {
-  text::TextStyle body, emph;
+  core::TextStyle body, emph;
   auto spans = split_emphasis(one_line("前**中**后"), body, emph);
   REQUIRE(spans.size() == 3);
   CHECK(spans[0].source.column == 10);

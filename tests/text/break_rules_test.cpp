@@ -10,13 +10,13 @@
 namespace {
 
 std::string render(const char* s, double narrowest_em, bool strict, bool words_only = false) {
-  text::Span span;
+  core::Span span;
   span.text = s;
   span.style.size = 10;
-  source::Diagnostics diags;
+  core::Diagnostics diags;
   const text::MonoMetrics metrics;
   const text::ShapedText st = text::shape_text({span}, metrics, diags);
-  text::CompositionRules rules;
+  core::CompositionRules rules;
   rules.strict = strict;
   rules.words_only = words_only;
   const auto breaks = text::find_breaks(st, narrowest_em * 10, rules);

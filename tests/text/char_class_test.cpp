@@ -3,10 +3,10 @@
 
 #include <initializer_list>
 
-#include "text/char_class.h"
+#include "core/char_class.h"
 
 using text::BlankSide;
-using text::CharClass;
+using core::CharClass;
 
 TEST_CASE("classify puts every character where Chinese composition expects it") {
   struct Case {
@@ -30,18 +30,18 @@ TEST_CASE("classify puts every character where Chinese composition expects it") 
   };
   for (const auto& c : cases) {
     CAPTURE(static_cast<unsigned>(c.c));
-    CHECK(text::classify(c.c) == c.k);
+    CHECK(core::classify(c.c) == c.k);
   }
 }
 
 TEST_CASE("line-start and line-end prohibitions (clreq basic level)") {
   for (char32_t c : {U'，', U'。', U'、', U'；', U'：', U'？', U'！', U'）', U'》', U'」', U'』', U'”', U'’', U'·', U'％'}) {
     CAPTURE(static_cast<unsigned>(c));
-    CHECK(text::no_line_start(text::classify(c)));
+    CHECK(core::no_line_start(core::classify(c)));
   }
   for (char32_t c : {U'（', U'《', U'「', U'『', U'“', U'‘', U'￥'}) {
     CAPTURE(static_cast<unsigned>(c));
-    CHECK(text::no_line_end(text::classify(c)));
+    CHECK(core::no_line_end(core::classify(c)));
   }
 }
 

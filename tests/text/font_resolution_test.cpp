@@ -138,7 +138,7 @@ TEST_CASE("processes racing on one cache all get the same answer") {
 
 TEST_CASE("a FontBook from the cache is the FontBook fontconfig makes") {
   const fs::path dir = fresh_dir("book");
-  source::Diagnostics diags;
+  core::Diagnostics diags;
   const auto manifest = text::load_font_manifest(kFontsDir + "/manifest.yaml", diags);
   const text::FontBook direct(manifest, kFontsDir, "");
   const text::FontBook first(manifest, kFontsDir, dir.string());
@@ -154,7 +154,7 @@ TEST_CASE("a FontBook from the cache is the FontBook fontconfig makes") {
   CHECK(direct.system_fallbacks() == cached.system_fallbacks());
   CHECK(direct.unresolved_families() == cached.unresolved_families());
   for (const char32_t c : {U'中', U'A', U'，', U'𬭎', U'☎', U'✉', U'⚛', U'\U000F0000'}) {
-    for (const auto role : {text::FontRole::Song, text::FontRole::HeiBold, text::FontRole::Kai}) {
+    for (const auto role : {core::FontRole::Song, core::FontRole::HeiBold, core::FontRole::Kai}) {
       CAPTURE(static_cast<int>(c));
       CHECK(direct.face_for(role, c) == cached.face_for(role, c));
     }

@@ -1,5 +1,6 @@
-// Where lines break: SPEC §5 and typesetting-rules R1–R17, on the fake
-// monospace font (CJK 1 em, other characters 0.5 em). Every row also checks
+// Where lines break: the Chinese rules, numbered R1–R17 here (each case
+// states its rule), on the fake monospace font (CJK 1 em, other characters
+// 0.5 em). Every row also checks
 // the invariants: all text kept in order, justified lines flush both sides.
 #include "text_test_support.h"
 
@@ -98,10 +99,10 @@ const BreakCase kCases[] = {
      "“劳模精|神”代代传承|不息"},
 };
 
-text::CompositionRules rules_for(Mode m) {
-  text::CompositionRules r;
+core::CompositionRules rules_for(Mode m) {
+  core::CompositionRules r;
   r.strict = m == Mode::Strict;
-  if (m == Mode::HalfWhenNeeded) r.line_end = text::LineEndMarks::HalfWhenNeeded;
+  if (m == Mode::HalfWhenNeeded) r.line_end = core::LineEndMarks::HalfWhenNeeded;
   return r;
 }
 

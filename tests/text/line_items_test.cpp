@@ -22,7 +22,7 @@ text::LineItems han(int n) {
 }
 
 std::vector<int> ends(const text::LineItems& it, double width) {
-  return text::break_lines(it, {width, 0, text::Align::Justify});
+  return text::break_lines(it, {width, 0, core::Align::Justify});
 }
 
 }  // namespace

@@ -8,8 +8,8 @@
 
 #include <chrono>
 
-#include "source/utf8.h"
-#include "text/char_class.h"
+#include "core/char_class.h"
+#include "core/utf8.h"
 #include "text/font_book.h"
 #include "text_test_support.h"
 
@@ -44,7 +44,7 @@ const SeedText& seed() {
 
 const text::FontBook& book() {
   static const text::FontBook fonts = [] {
-    source::Diagnostics diags;
+    core::Diagnostics diags;
     const std::string dir = BROADSHEET_SOURCE_DIR "/fonts";
     return text::FontBook(text::load_font_manifest(dir + "/manifest.yaml", diags), dir);
   }();
@@ -52,12 +52,12 @@ const text::FontBook& book() {
 }
 
 char32_t first_code_point(const std::string& s) {
-  const auto d = source::decode_utf8(s, 0);
+  const auto d = core::decode_utf8(s, 0);
   return d.code_point;
 }
 
 char32_t last_code_point(const std::string& s) {
-  return source::code_point_before(s, s.size());
+  return core::code_point_before(s, s.size());
 }
 
 bool ascii_alnum(char32_t c) {
@@ -74,8 +74,8 @@ void check_rules(const text::ParagraphSpec& spec, const std::vector<text::Line>&
     while (!trimmed.empty() && trimmed.back() == ' ') trimmed.pop_back();
     CAPTURE(here);
     CAPTURE(next);
-    CHECK_FALSE(text::no_line_start(text::classify(first_code_point(next))));
-    CHECK_FALSE(text::no_line_end(text::classify(last_code_point(trimmed))));
+    CHECK_FALSE(core::no_line_start(core::classify(first_code_point(next))));
+    CHECK_FALSE(core::no_line_end(core::classify(last_code_point(trimmed))));
     CHECK_FALSE((ascii_alnum(last_code_point(here)) && ascii_alnum(first_code_point(next))));
     CHECK_FALSE((last_code_point(here) == U'—' && first_code_point(next) == U'—'));
   }
@@ -83,7 +83,7 @@ void check_rules(const text::ParagraphSpec& spec, const std::vector<text::Line>&
 
 text::ParagraphSpec body_spec(const std::string& s, double size, double width) {
   text::ParagraphSpec spec;
-  text::Span span;
+  core::Span span;
   span.text = s;
   span.style.size = size;
   spec.spans = {span};
@@ -101,7 +101,7 @@ TEST_CASE("the seed page's body text at the layout's column widths, real fonts")
     CAPTURE(width);
     int orphans = 0;
     for (const auto& p : seed().body) {
-      source::Diagnostics diags;
+      core::Diagnostics diags;
       const auto spec = body_spec(p, 9.5, width);
       const auto lines = text::set_paragraph(spec, book(), diags);
       CHECK(diags.empty());
@@ -109,8 +109,8 @@ TEST_CASE("the seed page's body text at the layout's column widths, real fonts")
       if (lines.size() > 1) {
         int chars = 0;
         for (const auto& g : lines.back().glyphs) {
-          const auto k = text::classify(first_code_point(g.text));
-          chars += !(text::is_cjk_punct(k) || text::is_space(k));
+          const auto k = core::classify(first_code_point(g.text));
+          chars += !(core::is_cjk_punct(k) || core::is_space(k));
         }
         orphans += chars == 1;
       }
@@ -121,11 +121,11 @@ TEST_CASE("the seed page's body text at the layout's column widths, real fonts")
 
 TEST_CASE("headlines, headings, captions and bylines set unjustified in hei and kai") {
   for (const auto& s : seed().heads) {
-    for (auto role : {text::FontRole::Hei, text::FontRole::Kai}) {
-      source::Diagnostics diags;
+    for (auto role : {core::FontRole::Hei, core::FontRole::Kai}) {
+      core::Diagnostics diags;
       text::ParagraphSpec spec = body_spec(s, 14, 160);
       spec.first_indent = 0;
-      spec.align = text::Align::Center;
+      spec.align = core::Align::Center;
       spec.spans[0].style.role = role;
       const auto lines = text::set_paragraph(spec, book(), diags);
       CHECK(diags.empty());
@@ -138,7 +138,7 @@ TEST_CASE("the seed's body text keeps the rules at every width from 8 to 30 em (
   for (int w = 8; w <= 30; ++w) {
     for (const auto& p : seed().body) {
       CAPTURE(w);
-      const auto spec = mono_spec(p, w, Options{2, text::Align::Justify, {}});
+      const auto spec = mono_spec(p, w, Options{2, core::Align::Justify, {}});
       check_rules(spec, set_mono(spec));
     }
   }
@@ -146,9 +146,9 @@ TEST_CASE("the seed's body text keeps the rules at every width from 8 to 30 em (
 
 TEST_CASE("typesetting the seed page is fast") {
   std::size_t chars = 0;
-  for (const auto& p : seed().body) chars += static_cast<std::size_t>(source::count_code_points(p));
-  for (const auto& p : seed().heads) chars += static_cast<std::size_t>(source::count_code_points(p));
-  source::Diagnostics diags;
+  for (const auto& p : seed().body) chars += static_cast<std::size_t>(core::count_code_points(p));
+  for (const auto& p : seed().heads) chars += static_cast<std::size_t>(core::count_code_points(p));
+  core::Diagnostics diags;
   // Real source positions: every glyph carries its file name.
   auto spec = [](const std::string& p, double size, double width) {
     text::ParagraphSpec s = body_spec(p, size, width);

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "source/diagnostics.h"
+#include "core/diagnostics.h"
 #include "text/glyph_metrics.h"
 #include "text/paragraph.h"
 
@@ -18,11 +18,11 @@ inline constexpr double kEm = 10;  // pt: the fake font's size in every test
 
 struct Options {
   double indent_em = 0;
-  text::Align align = text::Align::Justify;
-  text::CompositionRules rules;
+  core::Align align = core::Align::Justify;
+  core::CompositionRules rules;
 };
 
-inline Options aligned(text::Align a) {
+inline Options aligned(core::Align a) {
   Options o;
   o.align = a;
   return o;
@@ -30,7 +30,7 @@ inline Options aligned(text::Align a) {
 
 inline text::ParagraphSpec mono_spec(const std::string& s, double width_em, const Options& o = {}) {
   text::ParagraphSpec spec;
-  text::Span span;
+  core::Span span;
   span.text = s;
   span.style.size = kEm;
   span.source = {"doc.yaml", 3, 7};
@@ -45,7 +45,7 @@ inline text::ParagraphSpec mono_spec(const std::string& s, double width_em, cons
 
 inline std::vector<text::Line> set_mono(const text::ParagraphSpec& spec,
                                         const text::MonoMetrics& metrics = text::MonoMetrics()) {
-  source::Diagnostics diags;
+  core::Diagnostics diags;
   return text::set_paragraph(spec, metrics, diags);
 }
 
@@ -87,7 +87,7 @@ inline void check_invariants(const text::ParagraphSpec& spec, const std::vector<
     // A line of one character has no gap to spread: it alone may fall short.
     int visible = 0;
     for (const auto& gl : l.glyphs) visible += gl.set_width > 0;
-    if (spec.align == text::Align::Justify && !l.last && visible > 1) {
+    if (spec.align == core::Align::Justify && !l.last && visible > 1) {
       CHECK(std::abs(l.width - spec.width) < 0.01);
     }
     CHECK(l.width <= spec.width + 0.01);

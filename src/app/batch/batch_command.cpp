@@ -135,9 +135,9 @@ std::optional<BatchPlan> plan_batch(const BatchOptions& opt, int& code) {
 // depends on besides its own inputs. Nothing when the installation is broken.
 std::optional<std::pair<Resources, std::string>> load_environment(const BatchOptions& opt, const BatchPlan& plan) {
   if (plan.selected.empty()) return std::pair<Resources, std::string>{};
-  source::Diagnostics diags;
+  core::Diagnostics diags;
   Resources res = load_resources(diags);
-  std::cerr << source::format_with_source(diags);
+  std::cerr << core::format_with_source(diags);
   if (diags.has_errors()) return std::nullopt;  // no fonts or no data folder
   std::string environment = environment_fingerprint(res);
   if (opt.press) environment += "press\n";  // the same inputs make another PDF

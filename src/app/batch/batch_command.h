@@ -1,6 +1,6 @@
 #pragma once
 // `broadsheet batch PATH... -o OUTDIR [-j N] [--shard I/N] [--report FILE] [--strict] [--force]`
-// (SPEC §2; user guide in docs/batch.md).
+// (user guide in docs/batch.md).
 #include <string>
 #include <vector>
 

@@ -12,7 +12,7 @@
 
 #include "app/batch/batch_stamp.h"
 #include "app/common/pipeline.h"
-#include "source/diagnostics.h"
+#include "core/diagnostics.h"
 #include "style/theme.h"
 
 namespace app {
@@ -39,7 +39,7 @@ struct BatchRender {
   std::string pdf;                 // empty when the document failed
   int pages = 0;
   std::vector<StampedFile> inputs;  // YAML, layout file, photos (stamped before use)
-  source::Diagnostics diags;
+  core::Diagnostics diags;
 };
 
 // app::render_pdf with the layout taken from `layouts`, noting every input.

@@ -6,8 +6,8 @@
 #include <cmath>
 #include <sstream>
 
-#include "app/common/atomic_file.h"
 #include "app/batch/batch_signals.h"
+#include "app/common/atomic_file.h"
 
 namespace app {
 namespace {

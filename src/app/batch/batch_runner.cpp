@@ -7,8 +7,8 @@
 #include <mutex>
 #include <thread>
 
-#include "app/common/atomic_file.h"
 #include "app/batch/batch_render.h"
+#include "app/common/atomic_file.h"
 #include "app/common/output_check.h"
 
 namespace app {
@@ -32,7 +32,7 @@ DocumentOutcome render_one(const BatchDocument& doc, const Resources& res, Layou
   try {
     BatchRender r = render_batch_document(doc.path, res, layouts, options);
     for (const auto& d : r.diags.all()) {
-      (d.severity == source::Severity::Error ? out.errors : out.warnings).push_back(source::format(d));
+      (d.severity == core::Severity::Error ? out.errors : out.warnings).push_back(core::format(d));
     }
     if (r.pdf.empty()) {
       out.status = DocStatus::Failed;

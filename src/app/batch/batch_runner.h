@@ -19,7 +19,7 @@
 namespace app {
 
 enum class DocStatus { NotRun, Rendered, Unchanged, Failed };
-// Why a document failed, for the exit code (SPEC §2: 1, 3, 4).
+// Why a document failed, for the exit code (1 input, 3 output, 4 internal).
 enum class Failure { None, Input, Output, Refused, Internal };  // Refused: output would replace an input
 
 struct DocumentOutcome {

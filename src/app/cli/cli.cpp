@@ -6,10 +6,10 @@
 #include <iostream>
 #include <optional>
 
-#include "app/common/command_help.h"
 #include "app/cli/starter_document.h"
 #include "app/common/arguments.h"
 #include "app/common/atomic_file.h"
+#include "app/common/command_help.h"
 #include "app/common/data_dir.h"
 #include "app/common/extras.h"
 #include "app/common/layout_catalog.h"
@@ -29,7 +29,7 @@ namespace {
 constexpr const char* kSchemaUrl =
     "https://raw.githubusercontent.com/broadsheet/broadsheet/main/schemas/document.schema.json";
 
-void print_diagnostics(const source::Diagnostics& diags) { std::cerr << source::format_with_source(diags); }
+void print_diagnostics(const core::Diagnostics& diags) { std::cerr << core::format_with_source(diags); }
 
 std::string default_output(const std::string& doc) {
   std::filesystem::path p(doc);
@@ -104,7 +104,7 @@ int cmd_render(Arguments args) {
   std::vector<std::string> inputs{docs[0]};
   if (auto refused = refused_output(target, inputs)) return *refused;
 
-  source::Diagnostics diags;
+  core::Diagnostics diags;
   Resources res = load_resources(diags);
   if (diags.has_errors()) {
     print_diagnostics(diags);
@@ -140,7 +140,7 @@ int cmd_check(Arguments args) {
   auto paths = args.operands();
   if (paths.empty()) throw UsageError("check needs at least one file or folder");
   const std::vector<std::string> docs = documents_in(paths);
-  source::Diagnostics res_diags;
+  core::Diagnostics res_diags;
   Resources res = load_resources(res_diags);
   if (res_diags.has_errors()) {
     print_diagnostics(res_diags);
@@ -148,7 +148,7 @@ int cmd_check(Arguments args) {
   }
   std::size_t failed = 0, warnings = 0;
   for (const auto& doc : docs) {
-    source::Diagnostics diags;
+    core::Diagnostics diags;
     // Typesetting too, so characters no font has are found by check as well.
     auto pub = typeset(doc, res, options, diags);
     print_diagnostics(diags);
@@ -168,7 +168,7 @@ int cmd_check(Arguments args) {
 int cmd_fonts(Arguments args) {
   auto layout = args.value("--layout");
   auto docs = args.operands();
-  source::Diagnostics diags;
+  core::Diagnostics diags;
   Resources res = load_resources(diags);
   if (layout && style::resolve_layout(*layout, ".", res.data_dir).empty())
     diags.error({}, unknown_layout_message(*layout, res.data_dir));
@@ -176,7 +176,7 @@ int cmd_fonts(Arguments args) {
   for (const auto& d : docs) text += model::all_text(model::load_document(d, diags));
   if (res.fonts) {
     for (const auto& problem : text::unqualified_manifest_faces(*res.fonts)) {
-      diags.warning(source::SourceSpan{res.data_dir + "/fonts/manifest.yaml"}, problem);
+      diags.warning(core::SourceSpan{res.data_dir + "/fonts/manifest.yaml"}, problem);
     }
   }
   print_diagnostics(diags);

@@ -21,7 +21,7 @@ constexpr const char* kChineseFontPackages = "fonts-noto-cjk fonts-lxgw-wenkai f
 
 }  // namespace
 
-Resources load_resources(source::Diagnostics& diags) {
+Resources load_resources(core::Diagnostics& diags) {
   Resources res;
   res.data_dir = find_data_dir();
   if (res.data_dir.empty()) {
@@ -36,9 +36,9 @@ Resources load_resources(source::Diagnostics& diags) {
   } catch (const std::runtime_error&) {
     res.fonts.reset();  // no font at all: said below
   }
-  const bool has_chinese = res.fonts && (res.fonts->primary_face(text::FontRole::Song) >= 0 ||
-                                         res.fonts->primary_face(text::FontRole::Hei) >= 0 ||
-                                         res.fonts->primary_face(text::FontRole::Kai) >= 0);
+  const bool has_chinese = res.fonts && (res.fonts->primary_face(core::FontRole::Song) >= 0 ||
+                                         res.fonts->primary_face(core::FontRole::Hei) >= 0 ||
+                                         res.fonts->primary_face(core::FontRole::Kai) >= 0);
   if (!has_chinese) {
     std::string families;
     for (const auto* list : {&manifest.song, &manifest.hei, &manifest.kai})
@@ -73,8 +73,8 @@ std::string press_date() {
 // Press output: the layout's profile and ink limit, and every colour put
 // into the press's inks now, so that the PDF writer only translates.
 bool prepare_press(frame::Publication& pub, const style::Theme& theme, const RenderOptions& options,
-                   source::Diagnostics& diags) {
-  frame::PressOutput out = theme.print.output;
+                   core::Diagnostics& diags) {
+  core::PressOutput out = theme.print.output;
   if (out.profile.empty()) out.profile = color::kDefaultPressProfile;
   if (options.on_input) options.on_input(out.profile);
   try {
@@ -92,7 +92,7 @@ bool prepare_press(frame::Publication& pub, const style::Theme& theme, const Ren
 }  // namespace
 
 std::optional<frame::Publication> typeset(const std::string& yaml_path, const Resources& res,
-                                          const RenderOptions& options, source::Diagnostics& diags) {
+                                          const RenderOptions& options, core::Diagnostics& diags) {
   if (options.on_input) options.on_input(yaml_path);
   model::Document doc = model::load_document(yaml_path, diags);        // YAML → model
   if (diags.has_errors()) return std::nullopt;
@@ -102,7 +102,7 @@ std::optional<frame::Publication> typeset(const std::string& yaml_path, const Re
                                                      : std::string(style::kDefaultLayout);
   const std::string layout_path = style::resolve_layout(wanted, doc.dir, res.data_dir);
   if (layout_path.empty()) {
-    diags.error(options.layout.empty() ? doc.layout.span : source::SourceSpan{yaml_path},
+    diags.error(options.layout.empty() ? doc.layout.span : core::SourceSpan{yaml_path},
                 unknown_layout_message(wanted, res.data_dir));
     return std::nullopt;
   }
@@ -127,7 +127,7 @@ std::optional<frame::Publication> typeset(const std::string& yaml_path, const Re
 }
 
 std::string render_pdf(const std::string& yaml_path, const Resources& res, const RenderOptions& options,
-                       source::Diagnostics& diags, int* pages) {
+                       core::Diagnostics& diags, int* pages) {
   auto pub = typeset(yaml_path, res, options, diags);
   if (!pub) return "";
   if (pages) *pages = static_cast<int>(pub->pages.size());

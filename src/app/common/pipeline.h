@@ -6,8 +6,8 @@
 #include <optional>
 #include <string>
 
+#include "core/diagnostics.h"
 #include "frame/frame.h"
-#include "source/diagnostics.h"
 #include "style/theme.h"
 #include "text/font_book.h"
 
@@ -20,12 +20,12 @@ struct Resources {
 };
 
 // Finds the data folder and resolves the fonts. Problems go to `diags`.
-Resources load_resources(source::Diagnostics& diags);
+Resources load_resources(core::Diagnostics& diags);
 
 // A layout file as read: the theme, and what reading it reported.
 struct LoadedTheme {
   style::Theme theme;
-  source::Diagnostics diags;
+  core::Diagnostics diags;
 };
 using ThemeSource = std::function<std::shared_ptr<const LoadedTheme>(const std::string& path)>;
 
@@ -52,11 +52,11 @@ struct RenderOptions {
 // Reads one YAML document and lays it out into pages. Returns nothing when
 // the input has errors (all of them are in `diags`).
 std::optional<frame::Publication> typeset(const std::string& yaml_path, const Resources& res,
-                                          const RenderOptions& options, source::Diagnostics& diags);
+                                          const RenderOptions& options, core::Diagnostics& diags);
 
 // typeset() and then the PDF bytes; "" on errors. `pages`, when given,
 // receives the number of pages.
 std::string render_pdf(const std::string& yaml_path, const Resources& res, const RenderOptions& options,
-                       source::Diagnostics& diags, int* pages = nullptr);
+                       core::Diagnostics& diags, int* pages = nullptr);
 
 }  // namespace app

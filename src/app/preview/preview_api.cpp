@@ -38,7 +38,7 @@ std::optional<T> number(const std::optional<std::string>& text) {
   return v;
 }
 
-std::string box_json(const frame::Rect& b) {
+std::string box_json(const core::Rect& b) {
   return "\"x\":" + json_number(b.x) + ",\"y\":" + json_number(b.y) + ",\"width\":" + json_number(b.width) +
          ",\"height\":" + json_number(b.height);
 }
@@ -93,7 +93,7 @@ std::optional<DocumentRender> find_document(const Site& site, const std::string&
 }
 
 // `text`: the YAML the lines around the position are taken from.
-std::string position_json(const Site& site, const DocumentRender& dr, const source::SourceSpan& span,
+std::string position_json(const Site& site, const DocumentRender& dr, const core::SourceSpan& span,
                           const std::string& text) {
   std::string out = "\"file\":" + json_string(relative_to(span.file, site.root.string())) +
                     ",\"line\":" + std::to_string(span.line) + ",\"column\":" + std::to_string(span.column) +
@@ -146,7 +146,7 @@ Reply serve_boxes(Site& site, const std::string& query) {
              box_json(b.item.box) + ",\"kind\":" + json_string(b.item.kind) +
              ",\"column\":" + std::to_string(b.item.span.column) + "}";
   }
-  source::SourceSpan span{path, *line, column.value_or(0)};
+  core::SourceSpan span{path, *line, column.value_or(0)};
   // A line named by a message: the lines of the text as it is now (which
   // may not load), the boxes from the pages shown.
   const std::string& text = dr->doc.current ? dr->doc.current->yaml : dr->render->yaml;

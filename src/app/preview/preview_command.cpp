@@ -69,10 +69,10 @@ int run_preview_command(const std::vector<std::string>& args) {
     std::cerr << "broadsheet: error: '" << parsed->dir << "' is not a folder\n";
     return kInputError;
   }
-  source::Diagnostics diags;
+  core::Diagnostics diags;
   const Resources res = load_resources(diags);
   if (diags.has_errors()) {
-    std::cerr << source::format_with_source(diags);
+    std::cerr << core::format_with_source(diags);
     return kInputError;
   }
 

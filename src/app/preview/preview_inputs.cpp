@@ -2,8 +2,8 @@
 
 #include <set>
 
+#include "core/diagnostics.h"
 #include "model/load_document.h"
-#include "source/diagnostics.h"
 #include "style/load_theme.h"
 
 namespace app::preview {
@@ -11,7 +11,7 @@ namespace app::preview {
 DocumentInputs find_inputs(const std::string& yaml_path, const std::string& data_dir) {
   DocumentInputs in;
   in.files.push_back(yaml_path);
-  source::Diagnostics ignored;  // the render reports the same problems with positions
+  core::Diagnostics ignored;  // the render reports the same problems with positions
   const model::Document doc = model::load_document(yaml_path, ignored);
   in.layout = doc.layout.empty() ? std::string(style::kDefaultLayout) : doc.layout.value;
   in.layout_known = !doc.layout.empty() || !ignored.has_errors();

@@ -32,10 +32,10 @@ std::string read_text(const std::string& path) {
 
 // Messages name files by absolute path; inside the preview folder the
 // relative name is what the user knows the file by.
-PreviewMessage message_of(const source::Diagnostic& d, const std::string& root) {
+PreviewMessage message_of(const core::Diagnostic& d, const std::string& root) {
   PreviewMessage m;
-  m.error = d.severity == source::Severity::Error;
-  m.text = relative_to(source::format(d), root);
+  m.error = d.severity == core::Severity::Error;
+  m.text = relative_to(core::format(d), root);
   m.summary = d.message;
   if (d.span.known()) {
     m.file = relative_to(d.span.file, root);
@@ -48,7 +48,7 @@ PreviewMessage message_of(const source::Diagnostic& d, const std::string& root) 
 // Keeps where every drawn item came from, named by the document's own
 // values (read again here: the pipeline keeps its model to itself).
 void keep_sources(const frame::Publication& pub, const std::string& yaml_path, Rendered& r) {
-  source::Diagnostics ignored;  // the render reports the same problems
+  core::Diagnostics ignored;  // the render reports the same problems
   const SourceKinds kinds(model::load_document(yaml_path, ignored));
   r.sources = map_sources(pub, kinds);
 }
@@ -64,7 +64,7 @@ std::shared_ptr<const Rendered> render_for_preview(const RenderJob& job, const R
   r->layout = job.layout;
   r->layout_known = job.layout_known;
   r->title = job.title;
-  source::Diagnostics diags;
+  core::Diagnostics diags;
   try {
     RenderOptions options;
     options.debug_boxes = job.debug;

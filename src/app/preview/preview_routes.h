@@ -9,9 +9,9 @@
 #include <string_view>
 
 #include "app/preview/preview_state.h"
-#include "source/input_file.h"
 #include "app/preview/preview_workers.h"
 #include "app/preview/preview_zoom.h"
+#include "source/input_file.h"
 
 namespace app::preview {
 

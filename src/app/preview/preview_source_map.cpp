@@ -15,7 +15,7 @@ namespace {
 constexpr double kSlack = 4;
 
 // The em box of a run: what a reader sees as the line's characters.
-frame::Rect run_box(const frame::GlyphRun& run) {
+core::Rect run_box(const frame::GlyphRun& run) {
   double left = std::numeric_limits<double>::max(), right = std::numeric_limits<double>::lowest();
   for (const auto& g : run.glyphs) {
     left = std::min(left, g.x);
@@ -25,7 +25,7 @@ frame::Rect run_box(const frame::GlyphRun& run) {
   return {left, top, std::max(0.0, right - left), run.size};
 }
 
-std::optional<frame::Rect> item_box(const frame::Item& item) {
+std::optional<core::Rect> item_box(const frame::Item& item) {
   if (const auto* run = std::get_if<frame::GlyphRun>(&item)) {
     if (run->glyphs.empty()) return std::nullopt;
     return run_box(*run);
@@ -35,7 +35,7 @@ std::optional<frame::Rect> item_box(const frame::Item& item) {
   return std::nullopt;
 }
 
-const source::SourceSpan* item_span(const frame::Item& item) {
+const core::SourceSpan* item_span(const frame::Item& item) {
   if (const auto* run = std::get_if<frame::GlyphRun>(&item)) return &run->span;
   if (const auto* image = std::get_if<frame::Image>(&item)) return &image->span;
   if (const auto* box = std::get_if<frame::Box>(&item)) return &box->span;
@@ -49,7 +49,7 @@ const char* fallback_kind(const frame::Item& item) {
   return "box";
 }
 
-double distance(const frame::Rect& r, double x, double y) {
+double distance(const core::Rect& r, double x, double y) {
   const double dx = std::max({r.x - x, 0.0, x - r.right()});
   const double dy = std::max({r.y - y, 0.0, y - r.bottom()});
   return std::hypot(dx, dy);
@@ -86,11 +86,11 @@ SourceKinds::SourceKinds(const model::Document& doc) {
   }
 }
 
-void SourceKinds::add(const source::SourceSpan& span, const char* kind) {
+void SourceKinds::add(const core::SourceSpan& span, const char* kind) {
   if (span.known()) entries_.push_back({span.file, span.line, span.column, kind});
 }
 
-std::string SourceKinds::kind_at(const source::SourceSpan& span) const {
+std::string SourceKinds::kind_at(const core::SourceSpan& span) const {
   const Entry* best = nullptr;
   for (const auto& e : entries_) {
     if (e.line != span.line || e.column > span.column || e.file != span.file) continue;

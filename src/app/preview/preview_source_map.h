@@ -15,13 +15,13 @@
 namespace app::preview {
 
 struct PlacedSource {
-  frame::Rect box;  // on the trimmed page: pt, from its top-left corner, y down
-  source::SourceSpan span;
+  core::Rect box;  // on the trimmed page: pt, from its top-left corner, y down
+  core::SourceSpan span;
   std::string kind;  // "headline", "lead", "paragraph", "caption", "photo"…
 };
 
 struct PageSources {
-  frame::Size size;   // the trimmed page
+  core::Size size;   // the trimmed page
   double margin = 0;  // the page picture (PDF MediaBox) reaches this far beyond the trim on every side
   std::vector<PlacedSource> items;
 };
@@ -35,7 +35,7 @@ class SourceKinds {
  public:
   explicit SourceKinds(const model::Document& doc);
   // The kind of the value starting at or before `span` on its line ("" when unknown).
-  std::string kind_at(const source::SourceSpan& span) const;
+  std::string kind_at(const core::SourceSpan& span) const;
 
  private:
   struct Entry {
@@ -43,7 +43,7 @@ class SourceKinds {
     int line = 0, column = 0;
     std::string kind;
   };
-  void add(const source::SourceSpan& span, const char* kind);
+  void add(const core::SourceSpan& span, const char* kind);
   std::vector<Entry> entries_;
 };
 

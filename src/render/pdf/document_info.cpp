@@ -5,8 +5,8 @@
 #include <cstdio>
 #include <string>
 
+#include "core/utf8.h"
 #include "render/pdf/utf.h"
-#include "source/utf8.h"
 
 namespace render::pdf {
 namespace {
@@ -26,7 +26,7 @@ constexpr std::size_t kMaxTextCodePoints = 1000;
 std::string shortened(const std::string& utf8) {
   std::size_t at = 0, count = 0;
   while (at < utf8.size() && count < kMaxTextCodePoints) {
-    at += source::decode_utf8(utf8, at).length;
+    at += core::decode_utf8(utf8, at).length;
     ++count;
   }
   return at < utf8.size() ? utf8.substr(0, at) + "…" : utf8;
@@ -50,7 +50,7 @@ bool parse_date(const std::string& s, HPDF_Date& d) {
 
 }  // namespace
 
-void write_metadata(HpdfDocument& doc, const frame::Metadata& meta, source::Diagnostics& diags) {
+void write_metadata(HpdfDocument& doc, const frame::Metadata& meta, core::Diagnostics& diags) {
   HPDF_Dict info = doc.info();
   set_text(doc, info, "Title", meta.title);
   set_text(doc, info, "Subject", meta.subject);
@@ -68,7 +68,7 @@ void write_metadata(HpdfDocument& doc, const frame::Metadata& meta, source::Diag
 
 void write_bookmarks(HpdfDocument& doc, const std::vector<frame::Bookmark>& bookmarks,
                      const std::vector<HPDF_Page>& pages, const std::vector<PageGeometry>& geometry,
-                     source::Diagnostics& diags) {
+                     core::Diagnostics& diags) {
   if (bookmarks.empty()) return;
   for (const auto& b : bookmarks) {
     if (b.page_index < 0 || static_cast<std::size_t>(b.page_index) >= pages.size()) {

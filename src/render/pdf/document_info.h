@@ -7,20 +7,20 @@
 
 #include <vector>
 
+#include "core/diagnostics.h"
 #include "frame/frame.h"
 #include "render/pdf/hpdf_document.h"
 #include "render/pdf/page_geometry.h"
-#include "source/diagnostics.h"
 
 namespace render::pdf {
 
 // Dates come from Metadata::date (YYYY-MM-DD) only, never from the clock,
 // so the same publication always gives the same bytes.
-void write_metadata(HpdfDocument& doc, const frame::Metadata& meta, source::Diagnostics& diags);
+void write_metadata(HpdfDocument& doc, const frame::Metadata& meta, core::Diagnostics& diags);
 
 // `pages` and `geometry` are parallel to Publication::pages.
 void write_bookmarks(HpdfDocument& doc, const std::vector<frame::Bookmark>& bookmarks,
                      const std::vector<HPDF_Page>& pages, const std::vector<PageGeometry>& geometry,
-                     source::Diagnostics& diags);
+                     core::Diagnostics& diags);
 
 }  // namespace render::pdf

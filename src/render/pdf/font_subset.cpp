@@ -60,7 +60,7 @@ unsigned be16(const std::string& s, std::size_t at) {
 
 // PostScript name as libharu needs it: ASCII, no spaces, short enough for
 // its 127-byte name buffer once the subset tag is added.
-std::string postscript_name(hb_face_t* face, const frame::FontFace& ff) {
+std::string postscript_name(hb_face_t* face, const core::FontFace& ff) {
   char buf[128];
   unsigned len = sizeof buf;
   std::string name;
@@ -188,7 +188,7 @@ Subset run_hb_subset(hb_face_t* face, Outlines outlines, const std::set<GlyphUse
 // The tag names this exact font program: same font (its `head`, which
 // holds the whole file's checksum), same glyphs, same codes and texts ->
 // same tag, so identical input gives identical bytes.
-std::string tagged_name(hb_face_t* face, const std::string& file_head, const frame::FontFace& ff,
+std::string tagged_name(hb_face_t* face, const std::string& file_head, const core::FontFace& ff,
                         const SubsetFont& out) {
   Fnv hash;
   hash.bytes(file_head);
@@ -289,7 +289,7 @@ void assign_codes(const std::set<GlyphUse>& uses, const std::vector<std::uint16_
     out.code_of[use] = ref;
     if (out.instances.size() <= instance) out.instances.resize(instance + 1u);
     FontInstance& in = out.instances[instance];
-    in.text_of_code[ref.code] = decode_utf8(use.text);
+    in.text_of_code[ref.code] = core::code_points(use.text);
     const auto advance = static_cast<unsigned>(hb_font_get_glyph_h_advance(font, use.gid));
     in.width_of_code[ref.code] = use.width >= 0 ? use.width : static_cast<int>((advance * 1000u + upem / 2) / upem);
   }
@@ -298,7 +298,7 @@ void assign_codes(const std::set<GlyphUse>& uses, const std::vector<std::uint16_
 
 }  // namespace
 
-SubsetFont subset_font(const frame::FontFace& ff, const std::set<GlyphUse>& uses) {
+SubsetFont subset_font(const core::FontFace& ff, const std::set<GlyphUse>& uses) {
   const FontFile file(ff.path, ff.index);
   SubsetFont out;
   out.outlines = outlines_of(file);

@@ -82,6 +82,6 @@ struct SubsetFont {
 // Throws std::runtime_error (message without the file name's context) when
 // the font cannot be read, has neither TrueType nor CFF outlines, or
 // forbids embedding or subsetting.
-SubsetFont subset_font(const frame::FontFace& face, const std::set<GlyphUse>& uses);
+SubsetFont subset_font(const core::FontFace& face, const std::set<GlyphUse>& uses);
 
 }  // namespace render::pdf

@@ -130,13 +130,13 @@ void PagePainter::write_content(const std::string& ops) { doc_.write_content(pag
 
 void PagePainter::draw_image(const frame::Image& image) {
   const bool cropped = image.picture.width > 0;
-  const frame::Rect& b = cropped ? image.picture : image.box;
+  const core::Rect& b = cropped ? image.picture : image.box;
   if (!(b.width > 0 && b.height > 0)) return;
   const PdfImage& img = images_.get(image);
   end_text();
   if (cropped) {
     // Make-up cropped the photo: clip the picture to the box that shows.
-    const frame::Rect& v = image.box;
+    const core::Rect& v = image.box;
     HPDF_Page_GSave(page_);
     HPDF_Page_Rectangle(page_, real(g_.x(v.x)), real(g_.y(v.bottom())), real(v.width), real(v.height));
     HPDF_Page_Clip(page_);
@@ -172,7 +172,7 @@ void PagePainter::draw_box(const frame::Box& box) {
     set_stroke(box.stroke_color);
     set_line_width(box.stroke_width);
   }
-  const frame::Rect& r = box.rect;
+  const core::Rect& r = box.rect;
   HPDF_Page_Rectangle(page_, real(g_.x(r.x)), real(g_.y(r.bottom())), real(r.width), real(r.height));
   if (box.fill && box.stroke) {
     HPDF_Page_FillStroke(page_);
@@ -196,24 +196,24 @@ void PagePainter::end_text() {
   in_text_ = false;
 }
 
-void PagePainter::set_fill(const frame::Color& c) {
+void PagePainter::set_fill(const core::Color& c) {
   if (fill_ && *fill_ == c) return;
   const auto& v = c.v;
   switch (c.space) {
-    case frame::Color::Space::Rgb: HPDF_Page_SetRGBFill(page_, unit(v[0]), unit(v[1]), unit(v[2])); break;
-    case frame::Color::Space::Gray: HPDF_Page_SetGrayFill(page_, unit(v[0])); break;
-    case frame::Color::Space::Cmyk: HPDF_Page_SetCMYKFill(page_, unit(v[0]), unit(v[1]), unit(v[2]), unit(v[3])); break;
+    case core::Color::Space::Rgb: HPDF_Page_SetRGBFill(page_, unit(v[0]), unit(v[1]), unit(v[2])); break;
+    case core::Color::Space::Gray: HPDF_Page_SetGrayFill(page_, unit(v[0])); break;
+    case core::Color::Space::Cmyk: HPDF_Page_SetCMYKFill(page_, unit(v[0]), unit(v[1]), unit(v[2]), unit(v[3])); break;
   }
   fill_ = c;
 }
 
-void PagePainter::set_stroke(const frame::Color& c) {
+void PagePainter::set_stroke(const core::Color& c) {
   if (stroke_ && *stroke_ == c) return;
   const auto& v = c.v;
   switch (c.space) {
-    case frame::Color::Space::Rgb: HPDF_Page_SetRGBStroke(page_, unit(v[0]), unit(v[1]), unit(v[2])); break;
-    case frame::Color::Space::Gray: HPDF_Page_SetGrayStroke(page_, unit(v[0])); break;
-    case frame::Color::Space::Cmyk:
+    case core::Color::Space::Rgb: HPDF_Page_SetRGBStroke(page_, unit(v[0]), unit(v[1]), unit(v[2])); break;
+    case core::Color::Space::Gray: HPDF_Page_SetGrayStroke(page_, unit(v[0])); break;
+    case core::Color::Space::Cmyk:
       HPDF_Page_SetCMYKStroke(page_, unit(v[0]), unit(v[1]), unit(v[2]), unit(v[3]));
       break;
   }

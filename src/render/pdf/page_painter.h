@@ -34,8 +34,8 @@ class PagePainter {
 
   void begin_text();
   void end_text();
-  void set_fill(const frame::Color& c);
-  void set_stroke(const frame::Color& c);
+  void set_fill(const core::Color& c);
+  void set_stroke(const core::Color& c);
   void set_line_width(double w);
   void set_char_space(double tc);
   void set_font(HPDF_Dict font, double size);
@@ -48,7 +48,7 @@ class PagePainter {
   PdfImages& images_;
 
   bool in_text_ = false;
-  std::optional<frame::Color> fill_, stroke_;
+  std::optional<core::Color> fill_, stroke_;
   std::optional<double> line_width_;
   HPDF_Dict font_ = nullptr;
   double font_size_ = 0;

@@ -4,17 +4,17 @@
 #include <stdexcept>
 #include <string>
 
-#include "source/source_span.h"
+#include "core/source_span.h"
 
 namespace render::pdf {
 
 class PdfError : public std::runtime_error {
  public:
-  PdfError(source::SourceSpan span, const std::string& message) : std::runtime_error(message), span_(std::move(span)) {}
-  const source::SourceSpan& span() const { return span_; }
+  PdfError(core::SourceSpan span, const std::string& message) : std::runtime_error(message), span_(std::move(span)) {}
+  const core::SourceSpan& span() const { return span_; }
 
  private:
-  source::SourceSpan span_;
+  core::SourceSpan span_;
 };
 
 }  // namespace render::pdf

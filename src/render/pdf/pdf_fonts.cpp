@@ -20,7 +20,7 @@ constexpr int kFontDeflateLevel = 4;
 
 struct FontSource {
   std::set<GlyphUse> uses;
-  source::SourceSpan first_span;  // where errors about this font point
+  core::SourceSpan first_span;  // where errors about this font point
   int face = 0;                   // first Publication face with this file and index
 };
 
@@ -50,7 +50,7 @@ struct PreparedFont {
   std::string program;  // FontFile2 or FontFile3, deflated
 };
 
-PreparedFont prepare_font(const frame::FontFace& face, const std::set<GlyphUse>& uses) {
+PreparedFont prepare_font(const core::FontFace& face, const std::set<GlyphUse>& uses) {
   PreparedFont p;
   p.subset = subset_font(face, uses);
   p.program = deflate_bytes(p.subset.program, kFontDeflateLevel);

@@ -21,7 +21,7 @@ std::string read_photo(const std::string& path) {
 }  // namespace
 
 const PdfImage& PdfImages::get(const frame::Image& image) {
-  const frame::Size printed{image.box.width, image.box.height};
+  const core::Size printed{image.box.width, image.box.height};
   std::string key = image.path;
   if (press_) key += "@" + std::to_string(printed.width) + "x" + std::to_string(printed.height);
   auto it = cache_.find(key);
@@ -34,7 +34,7 @@ const PdfImage& PdfImages::get(const frame::Image& image) {
   }
 }
 
-PdfImage PdfImages::load_for_press(const frame::Image& image, const frame::Size& printed) {
+PdfImage PdfImages::load_for_press(const frame::Image& image, const core::Size& printed) {
   const std::string bytes = read_photo(image.path);
   const image::ImageInfo& probed = image.info;
   PdfImage out;
@@ -42,8 +42,8 @@ PdfImage PdfImages::load_for_press(const frame::Image& image, const frame::Size&
   out.width = probed.shown_width();
   out.height = probed.shown_height();
   // The stored pixels are drawn turned: measure them along their own axes.
-  const frame::Size stored =
-      image::swaps_axes(probed.orientation) ? frame::Size{printed.height, printed.width} : printed;
+  const core::Size stored =
+      image::swaps_axes(probed.orientation) ? core::Size{printed.height, printed.width} : printed;
   const PressPhoto photo = press_photo(bytes, probed, stored, *press_, *inks_);
   const auto* data = reinterpret_cast<const HPDF_BYTE*>(photo.data.data());
   if (photo.jpeg) {

@@ -11,10 +11,10 @@
 #include <string>
 
 #include "color/press_pixels.h"
+#include "core/source_span.h"
 #include "frame/frame.h"
 #include "image/orientation.h"
 #include "render/pdf/hpdf_document.h"
-#include "source/source_span.h"
 
 namespace render::pdf {
 
@@ -30,7 +30,7 @@ class PdfImages {
  public:
   explicit PdfImages(HpdfDocument& doc) : doc_(doc) {}
   // Press output through `profile` (which must outlive this).
-  PdfImages(HpdfDocument& doc, const frame::PressOutput& press, const color::PressProfile& profile)
+  PdfImages(HpdfDocument& doc, const core::PressOutput& press, const color::PressProfile& profile)
       : doc_(doc), press_(&press), inks_(std::in_place, profile, press.ink_limit) {}
 
   // Throws PdfError at the image's span when the file cannot be read or embedded.
@@ -38,9 +38,9 @@ class PdfImages {
 
  private:
   PdfImage load(const frame::Image& image);
-  PdfImage load_for_press(const frame::Image& image, const frame::Size& printed);
+  PdfImage load_for_press(const frame::Image& image, const core::Size& printed);
   HpdfDocument& doc_;
-  const frame::PressOutput* press_ = nullptr;
+  const core::PressOutput* press_ = nullptr;
   std::optional<color::PhotoInks> inks_;
   std::map<std::string, PdfImage> cache_;  // by path (and printed size, for a press)
 };

@@ -67,7 +67,7 @@ void write_page_labels(HpdfDocument& doc, const std::vector<frame::Page>& pages)
   }
 }
 
-std::string write(const frame::Publication& pub, const PdfOptions& options, source::Diagnostics& diags) {
+std::string write(const frame::Publication& pub, const PdfOptions& options, core::Diagnostics& diags) {
   if (pub.pages.empty()) throw PdfError({}, "nothing to print: the publication has no pages");
   HpdfDocument doc;
   // Soft masks (PNG transparency) need PDF 1.4; libharu starts at 1.3,
@@ -109,7 +109,7 @@ std::string write(const frame::Publication& pub, const PdfOptions& options, sour
 
 }  // namespace
 
-std::string write_pdf(const frame::Publication& pub, const PdfOptions& options, source::Diagnostics& diags) {
+std::string write_pdf(const frame::Publication& pub, const PdfOptions& options, core::Diagnostics& diags) {
   try {
     return write(pub, options, diags);
   } catch (const PdfError& e) {

@@ -3,8 +3,8 @@
 // Translates only: every position, size and colour comes from the frame.
 #include <string>
 
+#include "core/diagnostics.h"
 #include "frame/frame.h"
-#include "source/diagnostics.h"
 
 namespace render {
 
@@ -16,6 +16,6 @@ struct PdfOptions {
 // embedded) are added to `diags` as errors; the result is then empty.
 // Deterministic: the same Publication gives the same bytes.
 std::string write_pdf(const frame::Publication& pub, const PdfOptions& options,
-                      source::Diagnostics& diags);
+                      core::Diagnostics& diags);
 
 }  // namespace render

@@ -100,7 +100,7 @@ std::optional<std::string> jpeg_within_limit(color::Pixels pixels, double limit)
   return std::nullopt;
 }
 
-PressPhoto finish(color::Pixels pixels, const frame::Size& printed, const frame::PressOutput& press,
+PressPhoto finish(color::Pixels pixels, const core::Size& printed, const core::PressOutput& press,
                   const color::PhotoInks& inks, bool as_jpeg, std::string_view icc) {
   PressPhoto out;
   out.source_width = pixels.width;
@@ -119,8 +119,8 @@ PressPhoto finish(color::Pixels pixels, const frame::Size& printed, const frame:
 
 }  // namespace
 
-PressPhoto press_photo(std::string_view bytes, const image::ImageInfo& info, const frame::Size& printed,
-                       const frame::PressOutput& press, const color::PhotoInks& inks) {
+PressPhoto press_photo(std::string_view bytes, const image::ImageInfo& info, const core::Size& printed,
+                       const core::PressOutput& press, const color::PhotoInks& inks) {
   switch (info.format) {
     case image::Format::Jpeg: {
       const auto size = color::size_for_print(info.width, info.height, printed.width, printed.height, press.max_dpi);

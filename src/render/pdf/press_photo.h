@@ -22,7 +22,7 @@ struct PressPhoto {
 // `bytes` is the file, `info` what the loader's probe found in it,
 // `printed` the size it is drawn at (points). Throws std::runtime_error with
 // the reason for a damaged file.
-PressPhoto press_photo(std::string_view bytes, const image::ImageInfo& info, const frame::Size& printed,
-                       const frame::PressOutput& press, const color::PhotoInks& inks);
+PressPhoto press_photo(std::string_view bytes, const image::ImageInfo& info, const core::Size& printed,
+                       const core::PressOutput& press, const color::PhotoInks& inks);
 
 }  // namespace render::pdf

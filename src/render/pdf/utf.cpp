@@ -1,19 +1,6 @@
 #include "render/pdf/utf.h"
 
-#include "source/utf8.h"
-
 namespace render::pdf {
-
-std::u32string decode_utf8(std::string_view s) {
-  std::u32string out;
-  out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size();) {
-    const source::Decoded d = source::decode_utf8(s, i);
-    out.push_back(d.valid ? d.code_point : U'\uFFFD');
-    i += d.length;
-  }
-  return out;
-}
 
 static void put16(std::string& out, unsigned v) {
   out.push_back(static_cast<char>((v >> 8) & 0xFF));
@@ -32,7 +19,7 @@ void append_utf16be(std::string& out, char32_t c) {
 
 std::string pdf_text_string(std::string_view utf8) {
   std::string out = "\xFE\xFF";
-  for (char32_t c : decode_utf8(utf8)) append_utf16be(out, c);
+  for (char32_t c : core::code_points(utf8)) append_utf16be(out, c);
   return out;
 }
 

@@ -5,14 +5,10 @@
 #include <string>
 #include <string_view>
 
-#include "source/utf8.h"
+#include "core/utf8.h"
 
 namespace render::pdf {
 
-// Malformed sequences decode to U+FFFD so a bad byte never hides the rest.
-std::u32string decode_utf8(std::string_view s);
-
-using source::append_utf8;
 void append_utf16be(std::string& out, char32_t c);
 
 // "FEFF" + UTF-16BE: a PDF text string that can carry any character.

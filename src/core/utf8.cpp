@@ -1,6 +1,6 @@
-#include "source/utf8.h"
+#include "core/utf8.h"
 
-namespace source {
+namespace core {
 
 Decoded decode_utf8(std::string_view text, std::size_t i) {
   const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
@@ -46,6 +46,17 @@ int count_code_points(std::string_view text) {
   return n;
 }
 
+std::u32string code_points(std::string_view text) {
+  std::u32string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    const Decoded d = decode_utf8(text, i);
+    out.push_back(d.valid ? d.code_point : U'\uFFFD');
+    i += d.length;
+  }
+  return out;
+}
+
 void append_utf8(std::string& out, char32_t cp) {
   if (cp < 0x80) {
     out += static_cast<char>(cp);
@@ -64,49 +75,4 @@ void append_utf8(std::string& out, char32_t cp) {
   }
 }
 
-bool is_wide(char32_t cp) {
-  struct Range {
-    char32_t first, last;
-  };
-  static constexpr Range kWide[] = {
-      {0x00B7, 0x00B7},    // · middle dot (中国梦·劳动美)
-      {0x2014, 0x2015},    // —— dashes
-      {0x2018, 0x201F},    // ‘’“” quotes
-      {0x2026, 0x2026},    // …… ellipsis
-      {0x2E80, 0x2FDF},    // radicals
-      {0x3000, 0x303F},    // CJK symbols and punctuation: 。、「」《》
-      {0x3040, 0x30FF},    // kana
-      {0x3100, 0x312F},    // bopomofo
-      {0x3190, 0x33FF},    // kanbun, enclosed and compatibility characters
-      {0x3400, 0x4DBF},    // Han extension A
-      {0x4E00, 0x9FFF},    // Han
-      {0xAC00, 0xD7AF},    // Hangul
-      {0xF900, 0xFAFF},    // Han compatibility
-      {0xFE30, 0xFE4F},    // vertical forms
-      {0xFF00, 0xFFEF},    // full-width forms: ，！（）
-      {0x20000, 0x3FFFF},  // Han extensions B and later (𬭎)
-  };
-  for (const Range& r : kWide) {
-    if (cp >= r.first && cp <= r.last) return true;
-  }
-  return false;
-}
-
-int terminal_width(char32_t cp) {
-  struct Range {
-    char32_t first, last;
-  };
-  // East Asian Width W and F, condensed to the blocks Chinese text uses.
-  static constexpr Range kDoubleWidth[] = {
-      {0x1100, 0x115F},  {0x2E80, 0x303E},   {0x3041, 0x33FF}, {0x3400, 0x4DBF},
-      {0x4E00, 0x9FFF},  {0xA000, 0xA4CF},   {0xAC00, 0xD7A3}, {0xF900, 0xFAFF},
-      {0xFE30, 0xFE4F},  {0xFF00, 0xFF60},   {0xFFE0, 0xFFE6}, {0x1F300, 0x1F64F},
-      {0x20000, 0x3FFFD},
-  };
-  for (const Range& r : kDoubleWidth) {
-    if (cp >= r.first && cp <= r.last) return 2;
-  }
-  return 1;
-}
-
-}  // namespace source
+}  // namespace core

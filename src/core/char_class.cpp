@@ -1,11 +1,9 @@
-#include "text/char_class.h"
+#include "core/char_class.h"
 
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
-#include <cmath>
-
-namespace text {
+namespace core {
 namespace {
 
 // The marks of Chinese text, by their role in line composition. Listed
@@ -116,21 +114,9 @@ bool is_ambiguous_quote(char32_t c) {
   return c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019;
 }
 
-BlankSide blank_side(double ink_left, double ink_right, double box) {
-  if (box <= 0) return BlankSide::None;
-  const double half = box / 2;
-  const double tol = 0.06 * box;
-  const double width = ink_right - ink_left;
-  const double centre = (ink_left + ink_right) / 2;
-  // Centred small ink first: a centred comma (TW style) also "fits" in the
-  // right half by a hair and must not be mistaken for an opening mark.
-  if (std::abs(centre - half) < 0.1 * box && width <= half + tol &&
-      ink_left >= box / 4 - tol && ink_right <= 3 * box / 4 + tol) {
-    return BlankSide::Both;
-  }
-  if (ink_right <= half + tol) return BlankSide::Right;
-  if (ink_left >= half - tol) return BlankSide::Left;
-  return BlankSide::None;
+int terminal_width(char32_t c) {
+  const int eaw = u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_EAST_ASIAN_WIDTH);
+  return eaw == U_EA_WIDE || eaw == U_EA_FULLWIDTH ? 2 : 1;
 }
 
-}  // namespace text
+}  // namespace core

@@ -1,10 +1,10 @@
 #pragma once
-// The typeface roles of a Chinese newspaper page (SPEC §4), each at a weight:
+// The typeface roles of a Chinese newspaper page, each at a weight:
 // a style names a role and, for headlines, banners and the union line, bold.
 #include <optional>
 #include <string_view>
 
-namespace text {
+namespace core {
 
 // 宋 body, 黑 headlines/banners, 楷 captions/bylines; then the same three in bold.
 enum class FontRole { Song, Hei, Kai, SongBold, HeiBold, KaiBold };
@@ -38,6 +38,4 @@ inline std::optional<FontRole> role_from_name(std::string_view s) {
   return std::nullopt;
 }
 
-enum class Align { Justify, Left, Center, Right };
-
-}  // namespace text
+}  // namespace core

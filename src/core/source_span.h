@@ -2,7 +2,7 @@
 // Where a value came from, so every message can point back at the YAML.
 #include <string>
 
-namespace source {
+namespace core {
 
 // 1-based line and column; line 0 means "no position" (e.g. a whole-file error).
 struct SourceSpan {
@@ -20,4 +20,4 @@ struct SourceSpan {
   }
 };
 
-}  // namespace source
+}  // namespace core

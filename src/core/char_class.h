@@ -1,11 +1,13 @@
 #pragma once
 // What kind of character a code point is for Chinese line composition
-// (clreq §3, typesetting-rules §1.1–1.5): which marks may not start or end a
-// line, which characters form unbreakable Latin words and numbers, and which
-// full-width marks carry a blank half that compression may remove.
+// (clreq §3, from ICU's Unicode properties): which marks may not start or end
+// a line, which characters form unbreakable Latin words and numbers, which
+// full-width marks carry a blank half that compression may remove, and which
+// characters are Chinese (set on the em grid). The one definition of "a CJK
+// character" for every stage.
 #include <cstdint>
 
-namespace text {
+namespace core {
 
 enum class CharClass : std::uint8_t {
   Han,         // ideographs, kana, Hangul, full-width letters/digits: one em, break on either side
@@ -71,18 +73,11 @@ inline bool is_cjk(CharClass k) {
   return k == CharClass::Han || k == CharClass::Wide || is_cjk_punct(k) ||
          k == CharClass::Interpunct || k == CharClass::Dash || k == CharClass::Ellipsis;
 }
+inline bool is_cjk(char32_t c) { return is_cjk(classify(c)); }
 
-// Which blank of a full-width mark compression removes, read from where its
-// ink sits in the em box (GB fonts put ，。 lower left; TW fonts centre them).
-enum class BlankSide : std::uint8_t {
-  None,   // ink fills the box, or the mark is not full-width: never compressed
-  Right,  // ink in the left half (，。 in GB fonts, closing brackets)
-  Left,   // ink in the right half (opening brackets)
-  Both,   // small centred ink (。 in AR PL UMing): a quarter em off each side
-};
+// Columns a terminal gives the character: 2 for East Asian wide and
+// full-width characters (Han, 　, ，), 1 otherwise. Used to put a caret
+// under the right character of a printed source line.
+int terminal_width(char32_t c);
 
-// `ink_left`/`ink_right` are the ink's horizontal extent and `box` the set
-// width, all in the same unit.
-BlankSide blank_side(double ink_left, double ink_right, double box);
-
-}  // namespace text
+}  // namespace core

@@ -1,4 +1,4 @@
-#include "source/diagnostics.h"
+#include "core/diagnostics.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -6,10 +6,10 @@
 #include <map>
 #include <optional>
 
-#include "source/source_file.h"
-#include "source/utf8.h"
+#include "core/char_class.h"
+#include "core/utf8.h"
 
-namespace source {
+namespace core {
 
 void Diagnostics::error(const SourceSpan& span, std::string message) {
   add({Severity::Error, span, std::move(message)});
@@ -154,4 +154,4 @@ std::string format_with_source(const Diagnostics& diags) {
   return out;
 }
 
-}  // namespace source
+}  // namespace core

@@ -1,13 +1,18 @@
 #pragma once
 // Problems found in the input, collected across stages and printed as
 // `FILE:LINE:COLUMN: error: message` so editors can jump to them.
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "source/source_span.h"
+#include "core/source_span.h"
 
-namespace source {
+namespace core {
+
+// Documents and layouts are a few kilobytes; anything this big is a mistake
+// (or an attack) and would only make the parser slow.
+inline constexpr std::size_t kMaxSourceBytes = 16u * 1024 * 1024;
 
 enum class Severity { Warning, Error };
 
@@ -53,4 +58,4 @@ std::string format_all(const Diagnostics& diags);
 // at and a caret under the column (when the file can be read).
 std::string format_with_source(const Diagnostics& diags);
 
-}  // namespace source
+}  // namespace core
