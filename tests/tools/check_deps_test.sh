@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# scripts/check-deps passes on this clone and fails on a copy with a backward
+# include (the text stage including layout) or a link line the matrix lacks.
+set -euo pipefail
+root=$1
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+copy() {
+  rm -rf "$tmp/clone"
+  mkdir -p "$tmp/clone/docs" "$tmp/clone/scripts"
+  cp -r "$root/src" "$tmp/clone/src"
+  cp "$root/CMakeLists.txt" "$tmp/clone/"
+  cp "$root/docs/architecture.md" "$tmp/clone/docs/"
+  cp "$root/scripts/check-deps" "$tmp/clone/scripts/"
+}
+
+copy
+python3 "$tmp/clone/scripts/check-deps" --root "$tmp/clone"
+
+# A backward include: the text stage reaching up into layout.
+sed -i '0,/#include "core\//s//#include "layout\/page_grid.h"\n#include "core\//' "$tmp/clone/src/text/paragraph.h"
+grep -q '#include "layout/page_grid.h"' "$tmp/clone/src/text/paragraph.h"
+if python3 "$tmp/clone/scripts/check-deps" --root "$tmp/clone" 2>"$tmp/err"; then
+  echo "FAIL: check-deps accepted text including layout"; exit 1
+fi
+grep -q 'src/text/paragraph.h:[0-9]*:1: error: stage text may not include layout' "$tmp/err" || {
+  echo "FAIL: unexpected message:"; cat "$tmp/err"; exit 1; }
+
+# A link line the matrix does not allow: frame linking text.
+copy
+sed -i 's/^target_link_libraries(bs_frame PUBLIC bs_core)/target_link_libraries(bs_frame PUBLIC bs_core bs_text)/' "$tmp/clone/CMakeLists.txt"
+grep -q 'bs_frame PUBLIC bs_core bs_text' "$tmp/clone/CMakeLists.txt"
+if python3 "$tmp/clone/scripts/check-deps" --root "$tmp/clone" 2>"$tmp/err"; then
+  echo "FAIL: check-deps accepted bs_frame linking bs_text"; exit 1
+fi
+grep -q 'bs_frame links bs_text' "$tmp/err" || { echo "FAIL: unexpected message:"; cat "$tmp/err"; exit 1; }
+echo "check-deps: passes on the clone, fails on a backward include and on an extra link"
