@@ -112,13 +112,9 @@ TEST_CASE("PNG decoding: alpha kept apart, opaque images without alpha") {
   CHECK_THROWS(decode_png("\x89PNG\r\n\x1a\nnonsense"));
 }
 
-TEST_CASE("UTF helpers") {
-  CHECK(decode_utf8("王𬭎") == U"王\U0002CB4E");
-  CHECK(decode_utf8("\xE4\xB8") == U"\uFFFD\uFFFD");
+TEST_CASE("PDF text strings: UTF-16BE with a byte-order mark, surrogate pairs above U+FFFF") {
   CHECK(pdf_text_string("𬭎") == std::string("\xFE\xFF\xD8\x72\xDF\x4E", 6));
-  std::string s;
-  append_utf8(s, 0x2CB4E);
-  CHECK(s == "𬭎");
+  CHECK(pdf_text_string("王\xE4\xB8") == std::string("\xFE\xFF\x73\x8B\xFF\xFD\xFF\xFD", 8));
 }
 
 TEST_CASE("TrueType subsets: codes are the subset's glyph ids; a second width or text takes a second instance") {

@@ -1,11 +1,12 @@
-// Character classes (cjk_rules) and where a mark's blank half is.
+// Character classes for Chinese composition, the one "is it CJK" and the
+// terminal widths under a caret; UTF-8 decoding.
 #include <doctest/doctest.h>
 
 #include <initializer_list>
 
 #include "core/char_class.h"
+#include "core/utf8.h"
 
-using text::BlankSide;
 using core::CharClass;
 
 TEST_CASE("classify puts every character where Chinese composition expects it") {
@@ -45,25 +46,33 @@ TEST_CASE("line-start and line-end prohibitions (clreq basic level)") {
   }
 }
 
-TEST_CASE("blank_side reads the ink position of a full-width mark") {
-  struct Case {
-    const char* what;
-    double left, right;  // ink, in units of a 1024 em (the fonts' own numbers)
-    BlankSide side;
-  };
-  const Case cases[] = {
-      {"AR PL UMing ，(lower left)", 171, 277, BlankSide::Right},
-      {"AR PL UMing 。(centred, TW style)", 387, 637, BlankSide::Both},
-      {"AR PL UMing ？", 43, 496, BlankSide::Right},
-      {"AR PL UMing “ (inner side = right)", 593, 956, BlankSide::Left},
-      {"AR PL UMing ” (inner side = left)", 78, 447, BlankSide::Right},
-      {"AR PL UMing 《", 529, 985, BlankSide::Left},
-      {"WenQuanYi ，(centred)", 455, 575, BlankSide::Both},
-      {"WenQuanYi 。(lower left)", 101, 329, BlankSide::Right},
-      {"a full-width ％ fills its box", 43, 971, BlankSide::None},
-  };
-  for (const auto& c : cases) {
-    CAPTURE(c.what);
-    CHECK(text::blank_side(c.left, c.right, 1024) == c.side);
-  }
+TEST_CASE("is_cjk: Han, kana, Hangul, full-width marks and the shared quotes and dashes") {
+  for (char32_t c : {U'工', U'𬭎', U'か', U'한', U'，', U'。', U'“', U'—', U'…', U'·', U'１', U'　'})
+    CHECK(core::is_cjk(c));
+  for (char32_t c : {U'a', U'7', U' ', U'.', U'-', U'é'}) CHECK_FALSE(core::is_cjk(c));
+}
+
+TEST_CASE("terminal_width: two columns for East Asian wide and full-width characters") {
+  CHECK(core::terminal_width(U'工') == 2);
+  CHECK(core::terminal_width(U'，') == 2);
+  CHECK(core::terminal_width(U'　') == 2);
+  CHECK(core::terminal_width(U'𬭎') == 2);
+  CHECK(core::terminal_width(U'a') == 1);
+  CHECK(core::terminal_width(U'é') == 1);
+}
+
+TEST_CASE("UTF-8: one decoder; malformed bytes become U+FFFD and never hide the rest") {
+  CHECK(core::code_points("工a𬭎") == std::u32string{U'工', U'a', U'𬭎'});
+  CHECK(core::code_points("a\xC0\xAFb") == std::u32string{U'a', 0xFFFD, 0xFFFD, U'b'});  // overlong /
+  CHECK(core::code_points("\xED\xA0\x80") == std::u32string{0xFFFD, 0xFFFD, 0xFFFD});  // a surrogate
+  CHECK(core::code_points("x\xE5\xB7") == std::u32string{U'x', 0xFFFD, 0xFFFD});  // cut short
+  const core::Decoded d = core::decode_utf8("工", 0);
+  CHECK(d.valid);
+  CHECK(d.code_point == U'工');
+  CHECK(d.length == 3);
+  CHECK(core::count_code_points("工会a") == 3);
+  CHECK(core::code_point_before("a工", 4) == U'工');
+  std::string out;
+  core::append_utf8(out, U'𬭎');
+  CHECK(core::code_points(out) == std::u32string{U'𬭎'});
 }
