@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "core/text_style.h"
 #include "model/document.h"
 #include "style/theme.h"
-#include "text/paragraph.h"
 
 namespace style {
 
