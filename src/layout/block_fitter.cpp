@@ -1,6 +1,7 @@
 #include "layout/block_fitter.h"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include <map>
 #include <tuple>
@@ -15,6 +16,7 @@ constexpr double kDeferCost = 0.2;     // a photo moved to the next column's top
 constexpr double kBylineTopCost = 30;  // relaxed: a byline at a column's top
 constexpr double kClashCost = 1000;     // two banners side by side (撞题)
 constexpr int kMaxClashSolves = 24;     // solves tried to part banners side by side
+constexpr double kStaircaseCost = 5;    // two banners' bars apart by less than a row
 constexpr double kShortColumnCost = 6;  // a column ending one row above its block's last row
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
@@ -39,8 +41,11 @@ struct Node {
 // A banner's rows, per column, to find two side by side.
 struct Banned {
   std::size_t unit;
-  int column, row_lo, row_hi;  // the unit may not start at these rows of this column
+  int column;
+  std::pair<int, int> rows;  // the unit may not start at these rows of this column (inclusive)
 };
+
+constexpr double kMarkEpsilon = 1e-6;  // bars that only touch do not meet
 
 // The nodes of one step of the search, by state: a flat table (a state is
 // a small number) cleared in constant time, handing its nodes out in the
@@ -85,8 +90,24 @@ class Fitter {
 
   // Solves, and when two banners end up side by side, solves again with
   // one or the other kept away from the other's rows (a breadth-first
-  // search over such bans); the cheapest fill without a clash wins.
+  // search over such bans); the cheapest fill without a clash wins. Bars
+  // that are apart but less than a row so read as a staircase: a second
+  // search asks for a row between them, and takes its fill when that costs
+  // less than the staircase.
   std::optional<BlockFill> run() {
+    auto fill = search(0);
+    if (!fill || clashes(*fill) || !side_by_side(*fill, 1)) return fill;
+    auto all = all_;
+    fill->cost += kStaircaseCost;
+    auto apart = search(1);
+    if (apart && !side_by_side(*apart, 1) && apart->cost < fill->cost) return apart;
+    all_ = std::move(all);
+    return fill;
+  }
+
+ private:
+  // The breadth-first search over bans, banners kept `margin` rows apart.
+  std::optional<BlockFill> search(int margin) {
     std::optional<BlockFill> first, best;
     std::deque<std::vector<Banned>> todo{{}};
     for (int attempt = 0; attempt < kMaxClashSolves && !todo.empty(); ++attempt) {
@@ -94,7 +115,7 @@ class Fitter {
       todo.pop_front();
       auto fill = solve();
       if (!fill) continue;
-      const auto clash = side_by_side(*fill);
+      const auto clash = side_by_side(*fill, margin);
       if (!clash) {
         if (!best || fill->cost < best->cost) {
           best = std::move(fill);
@@ -115,11 +136,12 @@ class Fitter {
     }
     // Banners side by side could not be avoided here: the planner may still
     // prefer another block height, so the clash is priced, not forbidden.
-    if (first) first->cost += kClashCost;
+    if (first && clashes(*first)) first->cost += kClashCost;
     return first;
   }
 
- private:
+  bool clashes(const BlockFill& fill) const { return side_by_side(fill, 0).has_value(); }
+
   struct Step {
     bool ok = false;
     double cost = 0;
@@ -150,7 +172,7 @@ class Fitter {
 
   bool is_banned(std::size_t u, int c, int r) const {
     return std::any_of(banned_.begin(), banned_.end(),
-                       [&](const Banned& b) { return b.unit == u && b.column == c && r >= b.row_lo && r <= b.row_hi; });
+                       [&](const Banned& b) { return b.unit == u && b.column == c && r >= b.rows.first && r <= b.rows.second; });
   }
 
   // Places unit `u` in setting `v` from `from` (the node it follows).
@@ -398,16 +420,18 @@ class Fitter {
 
  public:
   // Every place a prefix can stop; those with banners side by side only
-  // when nothing else is possible, and then at the clash's price.
+  // when nothing else is possible, and then at the clash's price (a
+  // staircase of bars at its own).
   std::vector<BlockFill> all_prefixes() {
     collect_ = true;
     if (!run()) return {};
     std::vector<BlockFill> clear, clashing;
     for (auto& fill : all_) {
-      if (side_by_side(fill)) {
+      if (clashes(fill)) {
         fill.cost += kClashCost;
         clashing.push_back(std::move(fill));
       } else {
+        if (side_by_side(fill, 1)) fill.cost += kStaircaseCost;
         clear.push_back(std::move(fill));
       }
     }
@@ -452,18 +476,38 @@ class Fitter {
     return fill;
   }
 
-  // Two banners side by side at overlapping heights: the two ways to part
-  // them (the later one kept off the earlier one's rows, or the reverse).
-  std::optional<std::array<Banned, 2>> side_by_side(const BlockFill& fill) const {
+  // Two banners side by side whose bars overlap in height: the two ways to
+  // part them (the later one kept off the rows where it would meet the
+  // earlier one, or the reverse).
+  std::optional<std::array<Banned, 2>> side_by_side(const BlockFill& fill, int margin) const {
     std::vector<const Placement*> banners;
     for (const auto& p : fill.placements)
       if (units_[p.unit].kind == UnitKind::Banner) banners.push_back(&p);
     for (const auto* a : banners)
       for (const auto* b : banners)
-        if (b->column == a->column + 1 && a->row < b->row + b->count && b->row < a->row + a->count)
-          return std::array<Banned, 2>{Banned{b->unit, b->column, a->row - b->count + 1, a->row + a->count - 1},
-                                       Banned{a->unit, a->column, b->row - a->count + 1, b->row + b->count - 1}};
+        if (b->column == a->column + 1 && marks_meet(*a, *b, margin))
+          return std::array<Banned, 2>{Banned{b->unit, b->column, meeting_rows(*a, *b, margin)},
+                                       Banned{a->unit, a->column, meeting_rows(*b, *a, margin)}};
     return std::nullopt;
+  }
+
+  const Variant& variant_of(const Placement& p) const { return units_[p.unit].variants[p.variant]; }
+
+  // Whether the bars of `a` and `b` come closer than `margin` rows.
+  bool marks_meet(const Placement& a, const Placement& b, int margin) const {
+    const Variant& va = variant_of(a);
+    const Variant& vb = variant_of(b);
+    return a.row + va.mark_top < b.row + vb.mark_bottom + margin - kMarkEpsilon &&
+           b.row + vb.mark_top < a.row + va.mark_bottom + margin - kMarkEpsilon;
+  }
+
+  // The rows at which `b`, set as it is, would come within `margin` rows of `a` where it is.
+  std::pair<int, int> meeting_rows(const Placement& a, const Placement& b, int margin) const {
+    const Variant& va = variant_of(a);
+    const Variant& vb = variant_of(b);
+    const int lo = static_cast<int>(std::floor(a.row + va.mark_top - vb.mark_bottom - margin + kMarkEpsilon)) + 1;
+    const int hi = static_cast<int>(std::ceil(a.row + va.mark_bottom - vb.mark_top + margin - kMarkEpsilon)) - 1;
+    return {lo, hi};
   }
 
   const FillRequest& q_;

@@ -24,6 +24,10 @@ struct Variant {
   // bar (air there would be a hole under the head or the folio): used there
   // and only there.
   bool column_top = false;
+  // Where a banner shows — its bar and heading, not the air above — in rows
+  // from the setting's top: two banners side by side (撞题) is judged on
+  // what the reader sees.
+  double mark_top = 0, mark_bottom = 0;
 };
 
 struct CopyUnit {

@@ -53,6 +53,19 @@ FlowItem taller_bar(const FlowItem& banner, double pitch) {
   return with_air(banner, 1, pitch);  // a ruled banner: the row goes above it
 }
 
+// Records where a banner setting shows, in rows from its top.
+void mark_extent(Variant& v, double pitch) {
+  double top = v.rows * pitch, bottom = 0;
+  for (const auto& item : v.items)
+    for (const auto& it : item.items) {
+      const auto r = frame::bounds(it);
+      top = std::min(top, r.y);
+      bottom = std::max(bottom, r.bottom());
+    }
+  v.mark_top = std::max(0.0, top / pitch);
+  v.mark_bottom = std::max(v.mark_top, bottom / pitch);
+}
+
 void sort_by_cost(std::vector<Variant>& v) {
   std::stable_sort(v.begin(), v.end(), [](const Variant& a, const Variant& b) { return a.cost < b.cost; });
 }
@@ -98,6 +111,7 @@ std::vector<Variant> BlockSetter::banner_variants(const style::StyledBlock& bloc
     compact.column_top = true;
     out.push_back(std::move(compact));
   }
+  for (auto& v : out) mark_extent(v, grid_.pitch);
   return out;
 }
 

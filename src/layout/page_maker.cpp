@@ -337,6 +337,14 @@ class PageMaker {
     return it->second;
   }
 
+  // The least an article takes above its columns: its head and the photos
+  // across the page under it.
+  static int opening_rows(const ArticleCopy& art) {
+    int rows = art.head.front().rows;
+    for (const auto& w : art.wide) rows += w.min_rows();
+    return rows;
+  }
+
   // Every way to fill `avail` rows exactly with as much of the article as
   // fits; it goes on later. The cheapest for the page come first.
   std::vector<Fit> prefix_fits(std::size_t a, const ArticleState& st, int avail) {
@@ -353,7 +361,9 @@ class PageMaker {
       }
     }
     const int hc = avail - top;
-    if (hc < 2) return {};
+    // An article that starts below another takes six rows of text under its
+    // head and photos, or waits for the next page.
+    if (hc < 2 || (!st.started && avail < R_ && hc < kMinRowsUnderHead)) return {};
     FillRequest q = request(art, st, hc, FillGoal::Prefix);
     std::vector<BlockFill> fills = prefix_fills(q);
     if (fills.empty()) {
@@ -449,7 +459,7 @@ class PageMaker {
     const int top = t + sep;
     const int avail = R_ - top;
     Options opts;
-    if (is_fresh && t > 0 && avail < arts_[a].head.front().rows + kMinRowsUnderHead) {
+    if (is_fresh && t > 0 && avail < opening_rows(arts_[a]) + kMinRowsUnderHead) {
       opts.push_back(page_ends_here(page, a, st, t));
     } else {
       // The article ends in this block.

@@ -2,10 +2,10 @@
 // Page make-up: decides which part of which article goes where. Articles
 // are blocks of whole rows across the page's columns, stacked down the page
 // in reading order: the first article is the lead story at the top; an
-// article starts below the previous one when its headline group and six
-// rows of text fit, else on the next page. Each block is copy-fitted
-// (BlockFitter) so that its columns end level; the planner chooses, page by
-// page, where blocks end so that pages come out full. What cannot be made
+// article starts below the previous one when its headline group, its
+// page-wide photos and six rows of text fit, else on the next page. Each
+// block is copy-fitted (BlockFitter) so that its columns end level; the
+// planner chooses, page by page, where blocks end so that pages come out full. What cannot be made
 // to fit is reported per article as overset or underset.
 #include <cstddef>
 #include <vector>
