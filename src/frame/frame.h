@@ -38,6 +38,10 @@ struct GlyphRun {
   double baseline = 0;  // y of the baseline on the page
   std::vector<Glyph> glyphs;
   core::SourceSpan span;
+  // The room layout gave the last glyph on its line, in pt: its advance less
+  // any compression (a mark ending a line is set half width); 0 when unknown.
+  // Kept here rather than on every glyph, which must stay small.
+  double end_width = 0;
 };
 
 struct Image {

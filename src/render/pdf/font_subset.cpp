@@ -252,7 +252,13 @@ std::vector<GlyphUse> uses_of(const frame::GlyphRun& run) {
   std::vector<GlyphUse> uses;
   uses.reserve(gs.size());
   for (const auto& g : gs) uses.push_back({g.gid, g.text.str()});
-  if (gs.size() < 2 || !(run.size > 0)) return uses;
+  if (gs.empty() || !(run.size > 0)) return uses;
+  // A fifth of an em: far more than float noise or a justification
+  // difference, less than any compression or Han–Latin gap.
+  const double off_width = 0.2 * run.size;
+  if (run.end_width > 0 && gs.back().advance - run.end_width >= off_width)
+    uses.back().width = static_cast<int>(std::lround(run.end_width / run.size * 1000));
+  if (gs.size() < 2) return uses;
   // The run's own spacing: the median gap after the glyphs' advances.
   std::vector<double> gaps;
   for (std::size_t i = 0; i + 1 < gs.size(); ++i) gaps.push_back(gs[i + 1].x - gs[i].x - gs[i].advance);
@@ -261,9 +267,7 @@ std::vector<GlyphUse> uses_of(const frame::GlyphRun& run) {
   const double spacing = sorted[sorted.size() / 2];
   for (std::size_t i = 0; i + 1 < gs.size(); ++i) {
     const double off = gaps[i] - spacing;
-    // A fifth of an em: far more than float noise or a justification
-    // difference, less than any compression or Han–Latin gap.
-    if (std::abs(off) < 0.2 * run.size) continue;
+    if (std::abs(off) < off_width) continue;
     const double width = (gs[i].advance + off) / run.size * 1000;
     uses[i].width = std::max(0, static_cast<int>(std::lround(width)));
   }

@@ -41,7 +41,9 @@ struct GlyphUse {
 // quarter-em Han–Latin gap or a narrow quote set in a full-width cell. The
 // widths in the PDF then agree with the positions, so text extraction sees
 // neither overlapping glyphs (which break a line in two) nor gaps that read
-// as spaces the source does not have.
+// as spaces the source does not have. A run's last glyph, which no gap
+// follows, takes the room layout gave it when that is narrower (a mark
+// squeezed into the end of a line), so that its box ends at the measure.
 std::vector<GlyphUse> uses_of(const frame::GlyphRun& run);
 
 enum class Outlines { TrueType, Cff };
