@@ -90,14 +90,27 @@ double BlockSetter::stack(const std::vector<text::Line>& lines, double x, double
 }
 
 std::vector<std::vector<FlowItem>> BlockSetter::set_paragraph_lines(const style::StyledBlock& block,
-                                                                    const std::vector<int>& loosenesses) {
+                                                                    const std::vector<int>& loosenesses,
+                                                                    const std::vector<bool>& count_only) {
+  return set_paragraph_lines(block, loosenesses, count_only, diags_);
+}
+
+std::vector<FlowItem> BlockSetter::set_chosen_paragraph(const style::StyledBlock& block, int looseness) {
+  core::Diagnostics reported_already;
+  return std::move(set_paragraph_lines(block, {looseness}, {}, reported_already).front());
+}
+
+std::vector<std::vector<FlowItem>> BlockSetter::set_paragraph_lines(const style::StyledBlock& block,
+                                                                    const std::vector<int>& loosenesses,
+                                                                    const std::vector<bool>& count_only,
+                                                                    core::Diagnostics& diags) {
   text::ParagraphSpec spec;
   spec.spans = block.lines.front();
   spec.width = grid_.column_width;
   spec.first_indent = 2 * grid_.body_size;  // two characters
   spec.align = core::Align::Justify;
   std::vector<std::vector<FlowItem>> out;
-  for (const auto& lines : text::set_paragraph_variants(spec, fonts_, diags_, loosenesses)) {
+  for (const auto& lines : text::set_paragraph_variants(spec, fonts_, diags, loosenesses, count_only)) {
     auto& items = out.emplace_back();
     for (const auto& line : lines) {
       FlowItem item;

@@ -41,10 +41,19 @@ class BlockSetter {
   FlowItem set_head(const std::vector<style::StyledBlock>& head, double width,
                     core::SourceSpan* tallest = nullptr);
 
+  // The lines of a paragraph setting planned by its count only
+  // (Variant::unset), set now that make-up has chosen it. What setting it
+  // reports was reported when it was counted.
+  std::vector<FlowItem> set_chosen_paragraph(const style::StyledBlock& block, int looseness);
+
   // Lines of `spans` set flush left (no justification) within `width`.
   std::vector<text::Line> set_ragged(const std::vector<core::Span>& spans, double width);
 
  private:
+  std::vector<std::vector<FlowItem>> set_paragraph_lines(const style::StyledBlock& block,
+                                                         const std::vector<int>& loosenesses,
+                                                         const std::vector<bool>& count_only,
+                                                         core::Diagnostics& diags);
   std::vector<text::Line> phrase_lines(const std::vector<core::Span>& spans, double width,
                                        std::vector<text::Line> fallback);
   // Draws lines one under another from `top`, aligned within [x, x+width).
@@ -52,9 +61,12 @@ class BlockSetter {
   double stack(const std::vector<text::Line>& lines, double x, double top, double width,
                double leading, core::Align align, std::vector<frame::Item>& out);
   // A body paragraph one item per line, for each of `loosenesses` (lines
-  // more or fewer than the best breaking; no items where that is impossible).
+  // more or fewer than the best breaking; no items where that is
+  // impossible). Entries whose `count_only` is true get one empty item per
+  // line: their line count, for planning.
   std::vector<std::vector<FlowItem>> set_paragraph_lines(const style::StyledBlock& block,
-                                                         const std::vector<int>& loosenesses);
+                                                         const std::vector<int>& loosenesses,
+                                                         const std::vector<bool>& count_only = {});
   CaptionLines set_caption(const style::StyledBlock& block, double width);
   // Draws `lines` from `top` within [x, x+width); returns the height used.
   double draw_caption(const CaptionLines& lines, double x, double top, double width, double leading,

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
+#include <string>
 
 #include "layout/block_setter.h"
 #include "layout/line_runs.h"
@@ -165,6 +167,7 @@ class Composer {
       Variant& v = unit.variants[p.variant];
       const double x = grid_.column_x(p.column);
       if (unit.kind == UnitKind::Paragraph) {
+        if (v.unset) set_chosen(unit, v);
         for (int k = 0; k < p.count; ++k) place(v.items[p.first_line + k], x, top + p.row + k, grid_.column_width);
         continue;
       }
@@ -196,6 +199,16 @@ class Composer {
       page().items.push_back(frame::Rule{{x, grid_.row_top(top) + 0.2 * grid_.pitch},
                                          {x, grid_.row_top(top + deepest) - 0.2 * grid_.pitch}, 0.3, kRuleInk});
     }
+  }
+
+  // Sets a paragraph setting make-up planned by its line count.
+  void set_chosen(const CopyUnit& unit, Variant& v) {
+    v.items = setter_.set_chosen_paragraph(*unit.paragraph, v.looseness);
+    v.unset = false;
+    // The same paragraph and looseness break the same way every time.
+    if (static_cast<int>(v.items.size()) != v.rows)
+      throw std::logic_error("a paragraph set again came out " + std::to_string(v.items.size()) + " lines, not " +
+                             std::to_string(v.rows));
   }
 
   void add_folio(frame::Page& p) {

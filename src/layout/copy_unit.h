@@ -11,6 +11,10 @@
 #include "core/source_span.h"
 #include "layout/flow_item.h"
 
+namespace style {
+struct StyledBlock;
+}
+
 namespace layout {
 
 enum class UnitKind { Paragraph, Banner, Figure, Box, Byline };
@@ -28,6 +32,12 @@ struct Variant {
   // from the setting's top: two banners side by side (撞题) is judged on
   // what the reader sees.
   double mark_top = 0, mark_bottom = 0;
+  // A paragraph setting a line longer or shorter is planned by its line
+  // count alone (`rows`, no items): most are never chosen, and holding the
+  // glyphs of every setting of every paragraph is what made memory grow
+  // with the pages. Drawing sets the chosen one (BlockSetter::set_chosen_paragraph).
+  bool unset = false;
+  int looseness = 0;
 };
 
 struct CopyUnit {
@@ -43,6 +53,8 @@ struct CopyUnit {
     std::vector<Variant> variants;
   };
   std::vector<Span> spans;
+  // A paragraph: the styled block, to set an unset variant from.
+  const style::StyledBlock* paragraph = nullptr;
 
   int min_rows() const;
   int max_rows() const;

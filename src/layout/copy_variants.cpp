@@ -208,13 +208,18 @@ CopyUnit BlockSetter::column_unit(const style::StyledBlock& block, double block_
       for (const auto& span : block.lines.front()) bytes += span.text.size();
       const std::vector<int> loosenesses =
           bytes <= kMaxLoosenessBytes ? std::vector<int>{0, -1, 1} : std::vector<int>{0};
-      auto settings = set_paragraph_lines(block, loosenesses);
+      std::vector<bool> count_only;
+      for (int l : loosenesses) count_only.push_back(l != 0);
+      auto settings = set_paragraph_lines(block, loosenesses, count_only);
+      u.paragraph = &block;
       for (std::size_t k = 0; k < settings.size(); ++k) {
         const int looseness = loosenesses[k];
         if (looseness != 0 && settings[k].size() < 2) continue;
         Variant v;
-        v.items = std::move(settings[k]);
-        v.rows = static_cast<int>(v.items.size());
+        v.rows = static_cast<int>(settings[k].size());
+        v.looseness = looseness;
+        v.unset = count_only[k];
+        if (!v.unset) v.items = std::move(settings[k]);
         v.cost = looseness == 0 ? 0 : kLoosenessCost;
         if (looseness != 0) v.note = looseness < 0 ? "-1 line" : "+1 line";
         u.variants.push_back(std::move(v));

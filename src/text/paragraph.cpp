@@ -16,7 +16,8 @@ namespace {
 // `icu`: a line break iterator to reuse, or null to open one.
 std::vector<std::vector<Line>> set_paragraph_with(const ParagraphSpec& spec, const GlyphMetrics& metrics,
                                                   core::Diagnostics& diags, UBreakIterator* icu,
-                                                  const std::vector<int>& loosenesses) {
+                                                  const std::vector<int>& loosenesses,
+                                                  const std::vector<bool>& count_only = {}) {
   std::vector<std::vector<Line>> out(loosenesses.size());
   const ShapedText st = shape_text(spec.spans, metrics, diags);        // text -> clusters
   if (st.clusters.empty()) return out;
@@ -33,6 +34,10 @@ std::vector<std::vector<Line>> set_paragraph_with(const ParagraphSpec& spec, con
         loosenesses[v] == 0 ? best
                             : break_lines_exactly(items, shape, static_cast<int>(best.size()) + loosenesses[v]);
     auto& lines = out[v];
+    if (v < count_only.size() && count_only[v]) {
+      lines.resize(ends.size());
+      continue;
+    }
     lines.reserve(ends.size());
     int first = 0;
     for (std::size_t i = 0; i < ends.size(); ++i) {                    // set each line
@@ -57,9 +62,10 @@ std::vector<Line> set_paragraph(const ParagraphSpec& spec, const FontBook& fonts
 
 std::vector<std::vector<Line>> set_paragraph_variants(const ParagraphSpec& spec, const FontBook& fonts,
                                                       core::Diagnostics& diags,
-                                                      const std::vector<int>& loosenesses) {
+                                                      const std::vector<int>& loosenesses,
+                                                      const std::vector<bool>& count_only) {
   const FontBook::LineBreakerLease icu = fonts.borrow_line_breaker();
-  return set_paragraph_with(spec, FontBookMetrics(fonts), diags, icu.get(), loosenesses);
+  return set_paragraph_with(spec, FontBookMetrics(fonts), diags, icu.get(), loosenesses, count_only);
 }
 
 }  // namespace text

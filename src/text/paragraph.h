@@ -61,10 +61,13 @@ std::vector<Line> set_paragraph(const ParagraphSpec& spec, const FontBook& fonts
 // The paragraph shaped once and broken once per entry of `loosenesses`: 0
 // is the best breaking, +1 / -1 a line more or fewer (TeX's \looseness, for
 // page make-up); an entry that cannot be met within the justification
-// limits comes back with no lines.
+// limits comes back with no lines. An entry whose `count_only` is true
+// comes back as that many empty lines: make-up plans with line counts and
+// sets only the variant it chooses.
 std::vector<std::vector<Line>> set_paragraph_variants(const ParagraphSpec& spec, const FontBook& fonts,
                                                       core::Diagnostics& diags,
-                                                      const std::vector<int>& loosenesses);
+                                                      const std::vector<int>& loosenesses,
+                                                      const std::vector<bool>& count_only = {});
 
 class GlyphMetrics;  // text/glyph_metrics.h
 // The same with any glyph source, e.g. MonoMetrics in tests.
