@@ -35,6 +35,18 @@ CommandResult chromium(const std::string& exe, const fs::path& profile, const st
                      " --user-data-dir=" + profile.string() + " " + what + " '" + url + "' 2>/dev/null");
 }
 
+// A screenshot with Chromium; a second try when the browser itself gave up
+// (on a loaded machine it can miss its own timeout before the page is in),
+// so the picture's absence after two tries is the preview's fault.
+CommandResult screenshot(const std::string& exe, const fs::path& profile, const fs::path& shot,
+                         const std::string& options, const std::string& url) {
+  CommandResult r;
+  fs::remove(shot);
+  for (int attempt = 0; attempt < 2 && !fs::exists(shot); ++attempt)
+    r = chromium(exe, profile, "--screenshot=" + shot.string() + " " + options, url);
+  return r;
+}
+
 std::string current_key(std::uint16_t port) {
   return first_match(http(port, "/doc/seed-page.yaml").body, "src=\"/img/([0-9a-f]{16})/page/1\\.png\"");
 }
@@ -55,7 +67,7 @@ TEST_CASE("headless Chromium: document page screenshot, live reload, errors in t
   // 1. The document page as a picture: the browser fetched the page images.
   const auto images_before = server.counters().images;
   const fs::path shot = work / "document-page.png";
-  auto r = chromium(exe, work / "profile1", "--screenshot=" + shot.string() + " --window-size=1200,1600", doc_url);
+  auto r = screenshot(exe, work / "profile1", shot, "--window-size=1200,1600", doc_url);
   INFO(r.out);
   REQUIRE(fs::exists(shot));
   const std::string png = read_file(shot);
@@ -73,8 +85,7 @@ TEST_CASE("headless Chromium: document page screenshot, live reload, errors in t
   const int lead_line = 1 + static_cast<int>(std::count(yaml_text.begin(), yaml_text.begin() + static_cast<long>(lead_at), '\n'));
   const std::string zoom_url = doc_url + "?zoom=2&line=" + std::to_string(lead_line);
   const fs::path zoom_shot = work / "zoom.png";
-  chromium(exe, work / "profile-zoom", "--virtual-time-budget=3000 --screenshot=" + zoom_shot.string() +
-                                           " --window-size=1400,1000", zoom_url);
+  screenshot(exe, work / "profile-zoom", zoom_shot, "--virtual-time-budget=3000 --window-size=1400,1000", zoom_url);
   REQUIRE(fs::exists(zoom_shot));
   CHECK(app::preview::png_size(read_file(zoom_shot)) == std::pair<int, int>{1400, 1000});
   fs::copy_file(zoom_shot, fs::current_path() / "preview-zoom-screenshot.png", fs::copy_options::overwrite_existing, ec);
@@ -118,8 +129,7 @@ TEST_CASE("headless Chromium: document page screenshot, live reload, errors in t
   CHECK(broken.out.find("pages stale") != std::string::npos);
   CHECK(broken.out.find("/img/" + new_key + "/page/1.png") != std::string::npos);
   const fs::path broken_shot = work / "broken.png";
-  chromium(exe, work / "profile4", "--virtual-time-budget=2000 --screenshot=" + broken_shot.string() +
-                                       " --window-size=1400,1000", doc_url);
+  screenshot(exe, work / "profile4", broken_shot, "--virtual-time-budget=2000 --window-size=1400,1000", doc_url);
   REQUIRE(fs::exists(broken_shot));
   CHECK(read_file(broken_shot).size() > 60000);
   fs::copy_file(broken_shot, fs::current_path() / "preview-broken-screenshot.png", fs::copy_options::overwrite_existing, ec);
