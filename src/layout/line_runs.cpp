@@ -6,7 +6,9 @@ namespace layout {
 
 void append_line(const text::Line& line, double x, double baseline, std::vector<frame::Item>& out) {
   frame::GlyphRun* run = nullptr;
-  for (const auto& g : line.glyphs) {
+  const auto& glyphs = line.glyphs;
+  for (std::size_t i = 0; i < glyphs.size(); ++i) {
+    const auto& g = glyphs[i];
     if (g.missing) {
       // A character no font has is drawn as a visible placeholder, never dropped.
       frame::Box box;
@@ -27,6 +29,13 @@ void append_line(const text::Line& line, double x, double baseline, std::vector<
       r.color = g.color;
       r.baseline = baseline;
       r.span = g.source;
+      // The run's length, so its glyphs take what they need and no more (a
+      // long document holds every page's glyphs until the PDF is written).
+      std::size_t end = i + 1;
+      while (end < glyphs.size() && !glyphs[end].missing && glyphs[end].face == g.face && glyphs[end].size == g.size &&
+             glyphs[end].color == g.color)
+        ++end;
+      r.glyphs.reserve(end - i);
       out.push_back(std::move(r));
       run = &std::get<frame::GlyphRun>(out.back());
     }
