@@ -38,9 +38,10 @@ struct GlyphRun {
   double baseline = 0;  // y of the baseline on the page
   std::vector<Glyph> glyphs;
   core::SourceSpan span;
-  // The room layout gave the last glyph on its line, in pt: its advance less
-  // any compression (a mark ending a line is set half width); 0 when unknown.
-  // Kept here rather than on every glyph, which must stay small.
+  // The room of the last glyph, in pt: up to the next glyph on its line, or
+  // at the line's end what layout gave it (its advance less any compression:
+  // a mark ending a line is set half width); 0 when unknown. Kept here
+  // rather than on every glyph, which must stay small.
   double end_width = 0;
 };
 

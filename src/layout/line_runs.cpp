@@ -40,7 +40,7 @@ void append_line(const text::Line& line, double x, double baseline, std::vector<
       run = &std::get<frame::GlyphRun>(out.back());
     }
     run->glyphs.push_back({.x = x + g.x, .advance = g.advance, .gid = g.gid, .text = g.text});
-    run->end_width = g.set_width;
+    run->end_width = i + 1 < glyphs.size() ? glyphs[i + 1].x - g.x : g.set_width;
   }
 }
 

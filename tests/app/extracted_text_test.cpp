@@ -3,6 +3,7 @@
 // starts with closing punctuation or ends with an opening mark.
 #include <doctest/doctest.h>
 
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -10,6 +11,7 @@
 #include "core/utf8.h"
 #include "model/load_document.h"
 #include "run_command.h"
+#include "test_files.h"
 
 namespace fs = std::filesystem;
 
@@ -43,16 +45,99 @@ struct Rendered {
   std::string layout;  // pdftotext default: physical lines
 };
 
-Rendered render(const std::string& sample) {
+Rendered render_file(const std::string& yaml) {
   const fs::path pdf = fs::temp_directory_path() / ("broadsheet-text-" + std::to_string(::getpid()) + ".pdf");
-  auto r = run_command(broadsheet() + " render " + source_dir() + "/samples/" + sample + " -o " + pdf.string() +
-                       " 2>&1");
+  auto r = run_command(broadsheet() + " render " + yaml + " -o " + pdf.string() + " 2>&1");
   REQUIRE_MESSAGE(r.exit_code == 0, r.out);
   Rendered out;
   out.raw = run_command("pdftotext -raw " + pdf.string() + " - 2>&1").out;
   out.layout = run_command("pdftotext " + pdf.string() + " - 2>&1").out;
   fs::remove(pdf);
   return out;
+}
+
+Rendered render(const std::string& sample) { return render_file(source_dir() + "/samples/" + sample); }
+
+// The paragraph as it should copy out: a space between Han and a Latin
+// letter or digit is set as the Han–Latin gap (nothing, in a layout that
+// sets them solid), not as a character.
+std::u32string as_printed(const std::u32string& para) {
+  auto latin = [](char32_t c) { return c < 0x80 && std::isalnum(static_cast<int>(c)); };
+  auto han = [](char32_t c) { return c >= 0x2E80; };
+  std::u32string out;
+  for (std::size_t i = 0; i < para.size(); ++i) {
+    if (para[i] == U' ' && i > 0 && i + 1 < para.size() &&
+        ((han(para[i - 1]) && latin(para[i + 1])) || (latin(para[i - 1]) && han(para[i + 1]))))
+      continue;
+    out.push_back(para[i]);
+  }
+  return out;
+}
+
+// How much of `para` from `i` on one printed line holds, with the
+// source's spaces and no others (one the line breaks at may be left out);
+// npos when the line is not the paragraph's next piece.
+std::size_t match_line(const std::u32string& line, const std::u32string& para, std::size_t i) {
+  while (i < para.size() && para[i] == U' ') ++i;
+  if (line.empty() || para.compare(i, line.size(), line) != 0) {
+    // The line's last character may be a space the paragraph broke at.
+    if (line.size() < 2 || line.back() != U' ' || para.compare(i, line.size() - 1, line, 0, line.size() - 1) != 0)
+      return std::u32string::npos;
+    return i + line.size() - 1;
+  }
+  return i + line.size();
+}
+
+// Finds `para` as a sequence of whole printed lines from line `from` on
+// (other lines may come between: a folio, a banner, a column's other
+// article); returns the line after its last, or npos.
+std::size_t find_paragraph(const std::vector<std::u32string>& lines, const std::u32string& para, std::size_t from) {
+  for (std::size_t first = from; first < lines.size(); ++first) {
+    std::size_t i = match_line(lines[first], para, 0);
+    if (i == std::u32string::npos) continue;
+    std::size_t k = first + 1;
+    for (std::size_t skipped = 0; i < para.size() && k < lines.size() && skipped < 80; ++k) {
+      const std::size_t next = match_line(lines[k], para, i);
+      if (next == std::u32string::npos) ++skipped;
+      else i = next, skipped = 0;
+    }
+    if (i >= para.size()) return k;
+  }
+  return std::u32string::npos;
+}
+
+// Every body paragraph (leads and sections) of the document's articles is
+// in the PDF's text in reading order, with the source's spaces and no
+// others: a loosely justified line or an emphasised lead-in must not copy
+// out as 宣 讲 团.
+void check_body_text_verbatim(const std::string& yaml, int min_paragraphs) {
+  core::Diagnostics diags;
+  const auto doc = model::load_document(yaml, diags);
+  std::vector<std::u32string> lines;
+  std::istringstream raw(render_file(yaml).raw);
+  for (std::string line; std::getline(raw, line);) {
+    std::erase(line, '\f');
+    lines.push_back(utf32(line));
+  }
+  int paragraphs = 0;
+  for (const auto& a : doc.articles) {
+    std::size_t at = 0;
+    std::vector<std::string> body;
+    for (const auto& p : a.lead) body.push_back(p.value);
+    for (const auto& s : a.sections)
+      for (const auto& p : s.paragraphs) body.push_back(p.value);
+    for (const auto& p : body) {
+      const std::u32string want = as_printed(utf32(strip_emphasis(p)));
+      if (want.empty()) continue;
+      CAPTURE(p);
+      const std::size_t end = find_paragraph(lines, want, at);
+      CHECK(end != std::u32string::npos);
+      if (end != std::u32string::npos) at = end;
+      ++paragraphs;
+    }
+  }
+  MESSAGE(yaml << ": " << paragraphs << " paragraphs");
+  CHECK(paragraphs >= min_paragraphs);
 }
 
 void check_paragraphs_round_trip(const std::string& sample) {
@@ -137,4 +222,14 @@ TEST_CASE("signs in figures and the folio date copy out set solid: 法院+工会
       CHECK(text.find(s) != std::string::npos);
     }
   }
+}
+
+TEST_CASE("body text copies out verbatim and in order: the source's spaces, no others (seed, showcase, 20 pages)") {
+  check_body_text_verbatim(source_dir() + "/samples/seed-page.yaml", 20);
+  check_body_text_verbatim(source_dir() + "/samples/typesetting-showcase.yaml", 8);
+  const fs::path dir = fresh_dir("extracted", "long");
+  const std::string doc = (dir / "long.yaml").string();
+  REQUIRE(run_command("python3 " + source_dir() + "/bench/make-long-doc.py 20 " + doc + " 2>&1").exit_code == 0);
+  check_body_text_verbatim(doc, 150);
+  fs::remove_all(dir);
 }

@@ -73,6 +73,54 @@ TEST_CASE("text shows: a justified line is one show with Tc, changes of spacing 
   CHECK(segs.size() == 3);
 }
 
+namespace {
+
+// A 10 pt run of 1-em glyphs: pen positions from `gaps` (pt after each
+// glyph's advance) and, when given, the room of its last glyph.
+frame::GlyphRun run_with_gaps(const std::vector<double>& gaps, double advance_em = 1, double end_width = 0) {
+  frame::GlyphRun run;
+  run.size = 10;
+  double x = 50;
+  for (std::size_t i = 0; i <= gaps.size(); ++i) {
+    run.glyphs.push_back({.x = x, .advance = advance_em * 10, .gid = static_cast<std::uint32_t>(i + 1), .text = "字"});
+    if (i < gaps.size()) x += advance_em * 10 + gaps[i];
+  }
+  run.end_width = end_width;
+  return run;
+}
+
+std::vector<int> widths(const frame::GlyphRun& run) {
+  std::vector<int> out;
+  for (const auto& u : uses_of(run)) out.push_back(u.width);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("glyph widths in the PDF: boxes meet where the text runs on, so a reader sees no space") {
+  struct Case {
+    const char* what;
+    frame::GlyphRun run;
+    std::vector<int> expected;  // 1/1000 em; -1: the font's own
+  };
+  const Case cases[] = {
+      {"a tight justified line keeps the fonts' widths", run_with_gaps({0.3, 0.3, 0.3}), {-1, -1, -1, -1}},
+      {"a loose line (0.2 em between characters): each box widened by 0.16 em, the last kept",
+       run_with_gaps({2, 2, 2}), {1160, 1160, 1160, -1}},
+      {"0.13 em: widened by 0.08 em (a gap under 0.05 em left)", run_with_gaps({1.3, 1.3, 1.3}), {1080, 1080, 1080, -1}},
+      {"a compressed pair in a loose line: its own width plus the widening",
+       run_with_gaps({2, -3, 2, 2}), {1160, 660, 1160, 1160, -1}},
+      {"a mark squeezed into the line's end: half width", run_with_gaps({0, 0}, 1, 5), {-1, -1, 500}},
+      {"a run another run follows on a loose line: its last box widened too", run_with_gaps({2, 2}, 1, 12),
+       {1160, 1160, 160 + 1000}},
+      {"a run ending at the measure: nothing to widen", run_with_gaps({2, 2}, 1, 10), {1160, 1160, -1}},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.what);
+    CHECK(widths(c.run) == c.expected);
+  }
+}
+
 TEST_CASE("page geometry: y flips, bleed and crop marks enlarge the MediaBox") {
   frame::Page page;
   page.size = {500, 700};

@@ -174,7 +174,7 @@ Subset run_hb_subset(hb_face_t* face, Outlines outlines, const std::set<GlyphUse
   // Flat charstrings: subroutines shared by the few glyphs drawn would
   // cost more to keep (and to compute) than to inline.
   hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_NO_HINTING |
-                                             (outlines == Outlines::Cff ? HB_SUBSET_FLAGS_DESUBROUTINIZE : 0u));
+                                             (outlines == Outlines::Cff ? static_cast<unsigned>(HB_SUBSET_FLAGS_DESUBROUTINIZE) : 0u));
 
   Subset out;
   out.plan.reset(hb_subset_plan_create_or_fail(face, input.get()));
@@ -245,6 +245,16 @@ bool add_unloaded(const Subset& subset, std::set<std::uint32_t>& loaded) {
   return added;
 }
 
+// Readers of the PDF (pdftotext, a viewer's copy) take a gap of a tenth of
+// an em between two glyph boxes for a space. A loosely justified line's
+// glyphs are therefore widened by most of its spacing, in steps of a
+// twentieth of an em so that a glyph needs few widths; the gap left is
+// less than a step. Lines spaced tighter keep the fonts' widths.
+double loose_line_widening(double spacing, double size) {
+  const double step = 0.08 * size;
+  return spacing >= 0.08 * size ? std::floor(spacing / step + 1e-6) * step : 0;
+}
+
 }  // namespace
 
 std::vector<GlyphUse> uses_of(const frame::GlyphRun& run) {
@@ -256,8 +266,15 @@ std::vector<GlyphUse> uses_of(const frame::GlyphRun& run) {
   // A fifth of an em: far more than float noise or a justification
   // difference, less than any compression or Han–Latin gap.
   const double off_width = 0.2 * run.size;
-  if (run.end_width > 0 && gs.back().advance - run.end_width >= off_width)
-    uses.back().width = static_cast<int>(std::lround(run.end_width / run.size * 1000));
+  // The last glyph: a mark squeezed into the line's end takes the narrower
+  // room, so that its box ends at the measure; one that another run follows
+  // (emphasis in another face) is widened like a loose line's glyphs.
+  if (run.end_width > 0) {
+    const double end_gap = run.end_width - gs.back().advance;
+    if (end_gap <= -off_width) uses.back().width = static_cast<int>(std::lround(run.end_width / run.size * 1000));
+    else if (const double w = loose_line_widening(end_gap, run.size); w > 0)
+      uses.back().width = static_cast<int>(std::lround((gs.back().advance + w) / run.size * 1000));
+  }
   if (gs.size() < 2) return uses;
   // The run's own spacing: the median gap after the glyphs' advances.
   std::vector<double> gaps;
@@ -265,11 +282,14 @@ std::vector<GlyphUse> uses_of(const frame::GlyphRun& run) {
   std::vector<double> sorted = gaps;
   std::nth_element(sorted.begin(), sorted.begin() + sorted.size() / 2, sorted.end());
   const double spacing = sorted[sorted.size() / 2];
+  const double widen = loose_line_widening(spacing, run.size);
   for (std::size_t i = 0; i + 1 < gs.size(); ++i) {
     const double off = gaps[i] - spacing;
-    if (std::abs(off) < off_width) continue;
-    const double width = (gs[i].advance + off) / run.size * 1000;
-    uses[i].width = std::max(0, static_cast<int>(std::lround(width)));
+    double width = 0;
+    if (std::abs(off) >= off_width) width = gs[i].advance + off + widen;
+    else if (widen > 0 && gaps[i] > widen - 1e-3) width = gs[i].advance + widen;
+    else continue;
+    uses[i].width = std::max(0, static_cast<int>(std::lround(width / run.size * 1000)));
   }
   return uses;
 }
