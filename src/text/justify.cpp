@@ -42,14 +42,14 @@ Line set_line(const ShapedText& st, const LineItems& it, const std::vector<core:
       for (int j = s; j < e; ++j) {
         const Junction& jn = it.junctions[j];
         if (jn.glue_tier == tier) total += jn.glue_shrink;
-        if (jn.mark_tier == tier) total += jn.mark_shrink;
+        if (jn.mark_tier == tier) total += jn.mark_shrink - (j == s ? it.start_keep[s] : 0);
       }
       if (total <= kEps) continue;
       const double f = std::min(1.0, need / total);
       for (int j = s; j < e; ++j) {
         const Junction& jn = it.junctions[j];
         if (jn.glue_tier == tier) gap[j - s] -= jn.glue_shrink * f;
-        if (jn.mark_tier == tier) squeeze[j - s] += jn.mark_shrink * f;
+        if (jn.mark_tier == tier) squeeze[j - s] += (jn.mark_shrink - (j == s ? it.start_keep[s] : 0)) * f;
       }
       need -= total * f;
     }

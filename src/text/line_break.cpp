@@ -59,7 +59,7 @@ struct Sums {
     LineFit f;
     f.natural = indent + box[e + 1] - box[s] + junction[e] - junction[s] - it.end_trim[e];
     f.stretch = stretch[e] - stretch[s];
-    f.shrink = shrink[e] - shrink[s] + it.end_shrink[e];
+    f.shrink = shrink[e] - shrink[s] + it.end_shrink[e] - (e > s ? it.start_keep[s] : 0);
     f.chars = chars[e + 1] - chars[s];
     return f;
   }

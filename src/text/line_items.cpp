@@ -69,6 +69,7 @@ LineItems build_line_items(const ShapedText& st, const std::vector<BreakPoint>& 
   it.box.resize(n);
   it.end_trim.assign(n, 0);
   it.end_shrink.assign(n, 0);
+  it.start_keep.assign(n, 0);
   it.counts.assign(n, 0);
   it.junctions.resize(n > 0 ? n - 1 : 0);
 
@@ -113,6 +114,10 @@ LineItems build_line_items(const ShapedText& st, const std::vector<BreakPoint>& 
     if (!used[i] && i + 1 < n) {
       it.junctions[i].mark_shrink = c.half;
       it.junctions[i].mark_tier = mark_tier(c.cls);
+      // Squeezing a blank on a mark's left moves the mark left: at a line's
+      // start that would put it before the column's edge, so a line-start
+      // opening mark keeps its full width.
+      if (c.side == BlankSide::Left || c.side == BlankSide::Both) it.start_keep[i] = c.half;
     }
   }
 

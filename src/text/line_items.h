@@ -47,6 +47,7 @@ struct LineItems {
   std::vector<double> box;         // per cluster, pt
   std::vector<double> end_trim;    // per cluster: removed when it ends a line
   std::vector<double> end_shrink;  // per cluster: may be removed when it ends a line
+  std::vector<double> start_keep;  // per cluster: its squeeze (mark_shrink), not to be used when it starts a line
   std::vector<std::uint8_t> counts;  // counts as a character for the 孤字 rule
   std::vector<Junction> junctions;   // junction i sits between cluster i and i+1
 };

@@ -88,7 +88,7 @@ struct Measure {
   int lines = 0;          // body lines
   int justified = 0;      // lines that are not a paragraph's last
   int flush = 0;          // of those, flush with both column edges
-  int past_edge = 0;      // lines whose box ends past their column's right edge
+  int past_edge = 0;      // lines whose box ends past their column's right edge or starts before its left
   int off_grid = 0;       // lines whose top is not a whole number of steps from the first
   int pages_skipped = 0;  // pages whose columns could not be told
   std::vector<std::string> faults;  // where the first few failing lines are
@@ -102,8 +102,7 @@ std::string where(int page, const BodyLine& l, double left, double right) {
 // Columns are found from the lines themselves: the left and right edges
 // most lines share. A line is a paragraph's last when the next line of its
 // column is indented or not right below it. Edges count as met within a
-// tenth of an em (a squeezed opening mark at a line's start may begin a
-// little before the edge; its ink does not).
+// tenth of an em.
 Measure measure(const std::string& pdf, double em, double pitch) {
   Measure m;
   const double tol = 0.1 * em;
@@ -154,6 +153,7 @@ Measure measure(const std::string& pdf, double em, double pitch) {
         };
         ++m.lines;
         if (l.right > right + 0.05) ++m.past_edge, fault("past the edge");
+        if (l.left < left - 0.05) ++m.past_edge, fault("before the edge");
         const double steps = (l.top - first_top) / pitch;
         if (std::abs(steps - std::round(steps)) > 0.01) ++m.off_grid, fault("off the grid");
         const auto next = std::next(it);

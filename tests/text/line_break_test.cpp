@@ -35,8 +35,8 @@ const BreakCase kCases[] = {
     // R3: opening marks never end a line.
     {"R3 “ never ends a line", "总工会开展了“送清凉”活动", 7, 0, Mode::Basic, "总工会开展了|“送清凉”活动"},
     {"opening quote moves down with its word", "他说“好”", 3, 0, Mode::Basic, "他说|“好”"},
-    {"《 never ends a line; 》、《 squeezed to pull a character up", "《劳动法》、《工会法》等", 6, 0,
-     Mode::Basic, "《劳动法》、《工|会法》等"},
+    {"《 never ends a line; a line-start 《 is not squeezed to pull a character up", "《劳动法》、《工会法》等", 6, 0,
+     Mode::Basic, "《劳动法》、|《工会法》等"},
     // R4, R5: —— and …… are one unit.
     {"R4 —— never split (basic: may start a line)", "他说——好", 3, 0, Mode::Basic, "他说|——好"},
     {"R4 strict: —— may not start a line", "他说——好", 3, 0, Mode::Strict, "他|说——|好"},

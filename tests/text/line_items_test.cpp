@@ -12,6 +12,7 @@ text::LineItems han(int n) {
   it.box.assign(n, 10);
   it.end_trim.assign(n, 0);
   it.end_shrink.assign(n, 0);
+  it.start_keep.assign(n, 0);
   it.counts.assign(n, 1);
   it.junctions.resize(n - 1);
   for (auto& j : it.junctions) {
