@@ -67,6 +67,8 @@ const PositionCase kCases[] = {
      "法@0 院@1 +@2 工@2.5 会@3.5", 4.5},
     {"operators take no space between digits: 3×4=12", "共3×4=12人", 20, 0, core::Align::Left, 0,
      "共@0 3@1.25 ×@1.75 4@2.25 =@2.75 1@3.25 2@3.75 人@4.5", 5.5},
+    {"operators take no space between digits: 6÷2−1, 5~10", "共6÷2−1与5~10人", 20, 0, core::Align::Left, 0,
+     "共@0 6@1.25 ÷@1.75 2@2.25 −@2.75 1@3.25 与@4 5@5.25 ~@5.75 1@6.25 0@6.75 人@7.5", 8.5},
     {"a dash between figures: 1—11月", "1—11月", 20, 0, core::Align::Left, 0, "1@0 —@0.5 1@1.5 1@2 月@2.75", 3.75},
     {"± stays with its number, no gap before it: 误差±0.01mm", "误差±0.01mm内", 20, 0, core::Align::Left, 0,
      "误@0 差@1 ±@2 0@2.5 .@3 0@3.5 1@4 m@4.5 m@5 内@5.75", 6.75},
