@@ -15,29 +15,18 @@
 #include <string>
 #include <vector>
 
+#include "bench_inputs.h"
 #include "layout/compose.h"
-#include "model/load_document.h"
 #include "render/pdf/font_subset.h"
-#include "style/load_theme.h"
 #include "style/styled_document.h"
-#include "text/font_book.h"
 
 int main(int argc, char** argv) {
-  if (argc < 3) {
-    std::fprintf(stderr, "usage: %s DOC.yaml LAYOUT.yaml [RUNS]\n", argv[0]);
-    return 2;
-  }
-  const int runs = argc > 3 ? std::max(1, std::atoi(argv[3])) : 15;
-  core::Diagnostics diags;
-  const std::string fonts_dir = BROADSHEET_SOURCE_DIR "/fonts";
-  text::FontBook fonts(text::load_font_manifest(fonts_dir + "/manifest.yaml", diags), fonts_dir);
-  auto doc = model::load_document(argv[1], diags);
-  auto theme = style::load_theme(argv[2], diags);
-  if (diags.has_errors()) {
-    std::fprintf(stderr, "%s", core::format_all(diags).c_str());
-    return 1;
-  }
-  const auto pub = layout::compose(style::style_document(doc, theme), theme, fonts, diags);
+  if (const int usage = BenchInputs::check_usage(argc, argv)) return usage;
+  const BenchInputs in(argv[1], argv[2], argc > 3 ? argv[3] : nullptr);
+  if (const int error = in.check_loaded()) return error;
+  const int runs = in.runs;
+  core::Diagnostics d;
+  const auto pub = layout::compose(style::style_document(in.doc, in.theme), in.theme, in.fonts, d);
   std::map<int, std::set<render::pdf::GlyphUse>> uses_of_face;
   for (const auto& page : pub.pages)
     for (const auto& item : page.items)
