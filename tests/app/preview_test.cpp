@@ -93,6 +93,7 @@ TEST_CASE("preview end to end: index, page pictures, live re-render, errors, hos
   REQUIRE(port != 0);
   CHECK(server.url().rfind("http://127.0.0.1:", 0) == 0);
   REQUIRE(server.wait_idle(40000));
+  CHECK(server.told_of_changes());  // edits come from inotify, not the 100 ms poll
 
   SUBCASE("serves the index, a page picture and the PDF; re-renders after edits") {
     // The index: every document, a thumbnail of its first page, layout, page count, warnings.

@@ -96,6 +96,7 @@ std::optional<frame::Publication> typeset(const std::string& yaml_path, const Re
   if (options.on_input) options.on_input(yaml_path);
   model::Document doc = model::load_document(yaml_path, diags);        // YAML → model
   if (diags.has_errors()) return std::nullopt;
+  if (options.on_document) options.on_document(doc);
 
   const std::string wanted = !options.layout.empty() ? options.layout
                              : !doc.layout.empty()   ? doc.layout.value

@@ -8,6 +8,7 @@
 
 #include "core/diagnostics.h"
 #include "frame/frame.h"
+#include "model/document.h"
 #include "style/theme.h"
 #include "text/font_book.h"
 
@@ -44,6 +45,10 @@ struct RenderOptions {
   // photos before they are read, its layout) ; batch stamps them to skip
   // unchanged work, and no output may be written over one of them.
   std::function<void(const std::string& path)> on_input;
+  // Shown the document as read from the YAML, before it is laid out (the
+  // preview names what each drawn item was set from, without reading the
+  // YAML again).
+  std::function<void(const model::Document& doc)> on_document;
   // Shown the laid-out pages before render_pdf writes them (the preview
   // keeps where each item came from, to map a click back to the YAML).
   std::function<void(const frame::Publication& pages)> on_pages;

@@ -28,6 +28,7 @@ bool Catalog::is_layout_file(const fs::path& p, const std::string& stamp) {
 
 std::vector<DocEntry> Catalog::scan() {
   std::vector<DocEntry> docs;
+  folders_ = {root_.string()};
   std::error_code ec;
   fs::recursive_directory_iterator it(root_, fs::directory_options::skip_permission_denied, ec), end;
   for (; !ec && it != end; it.increment(ec)) {
@@ -38,6 +39,7 @@ std::vector<DocEntry> Catalog::scan() {
       continue;
     }
     if (it.depth() >= kMaxDepth) it.disable_recursion_pending();
+    else if (std::error_code e1; it->is_directory(e1) && !it->is_symlink(e1)) folders_.insert(p.string());
     const std::string ext = p.extension().string();
     if (ext != ".yaml" && ext != ".yml") continue;
     std::error_code e2;

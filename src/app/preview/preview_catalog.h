@@ -2,6 +2,7 @@
 // Which files under the preview folder are documents.
 #include <filesystem>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -18,10 +19,15 @@ class Catalog {
   // documents (a mapping with `styles:` or `columns:` and no `articles:`).
   std::vector<DocEntry> scan();
 
+  // The folders the last scan() looked into: the root and its sub-folders
+  // (not hidden ones, nor symlinks to folders), absolute.
+  const std::set<std::string>& folders() const { return folders_; }
+
  private:
   bool is_layout_file(const std::filesystem::path& p, const std::string& stamp);
 
   std::filesystem::path root_;
+  std::set<std::string> folders_;
   // Layout-or-not, remembered per file until its size or time changes.
   std::map<std::string, std::pair<std::string, bool>> layout_memo_;
 };

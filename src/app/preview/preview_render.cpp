@@ -1,11 +1,13 @@
 #include "app/preview/preview_render.h"
 
+#include <algorithm>
 #include <chrono>
 #include <exception>
 #include <fstream>
+#include <optional>
 #include <sstream>
+#include <thread>
 
-#include "model/load_document.h"
 #include "render/png/page_images.h"
 
 namespace app::preview {
@@ -45,13 +47,8 @@ PreviewMessage message_of(const core::Diagnostic& d, const std::string& root) {
   return m;
 }
 
-// Keeps where every drawn item came from, named by the document's own
-// values (read again here: the pipeline keeps its model to itself).
-void keep_sources(const frame::Publication& pub, const std::string& yaml_path, Rendered& r) {
-  core::Diagnostics ignored;  // the render reports the same problems
-  const SourceKinds kinds(model::load_document(yaml_path, ignored));
-  r.sources = map_sources(pub, kinds);
-}
+// Someone waits for these pictures: a page per core (at most four) at once.
+unsigned picture_threads() { return std::clamp(std::thread::hardware_concurrency(), 1u, 4u); }
 
 }  // namespace
 
@@ -65,20 +62,28 @@ std::shared_ptr<const Rendered> render_for_preview(const RenderJob& job, const R
   r->layout_known = job.layout_known;
   r->title = job.title;
   core::Diagnostics diags;
+  std::optional<SourceKinds> kinds;
   try {
     RenderOptions options;
     options.debug_boxes = job.debug;
     if (!job.debug) {
       r->yaml = read_text(job.yaml_path);
-      options.on_pages = [&](const frame::Publication& pub) { keep_sources(pub, job.yaml_path, *r); };
+      // Where every drawn item came from, named by the document's own values.
+      options.on_document = [&](const model::Document& doc) { kinds.emplace(doc); };
+      options.on_pages = [&](const frame::Publication& pub) {
+        if (kinds) r->sources = map_sources(pub, *kinds);
+      };
     }
     r->pdf = render_pdf(job.yaml_path, res, options, diags);
     if (!r->pdf.empty()) {
-      r->pages = render::rasterize_pdf(r->pdf, kPageDpi);
-      if (!job.debug) {
-        auto thumbs = render::rasterize_pdf(r->pdf, kThumbDpi);
-        if (!thumbs.empty()) r->thumbnail = std::move(thumbs.front());
-      }
+      render::PictureOptions pictures;
+      pictures.dpi = kPageDpi;
+      // The index shows the first page's thumbnail of the normal variant only.
+      pictures.thumbnail_reduction = job.debug ? 0 : kThumbReduction;
+      pictures.threads = picture_threads();
+      auto drawn = render::rasterize_pdf(r->pdf, pictures);
+      r->pages = std::move(drawn.pages);
+      r->thumbnail = std::move(drawn.thumbnail);
       r->ok = !r->pages.empty();
     }
   } catch (const std::exception& e) {

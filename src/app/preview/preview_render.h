@@ -37,9 +37,10 @@ struct Rendered {
   std::size_t count(bool errors) const;
 };
 
-// Screen resolution for page pictures and the index thumbnails' resolution.
+// Screen resolution for page pictures; the index thumbnails are the first
+// page's picture made this many times smaller (24 dpi).
 inline constexpr double kPageDpi = 96;
-inline constexpr double kThumbDpi = 24;
+inline constexpr int kThumbReduction = 4;
 
 // What the render knows about the document before it starts.
 struct RenderJob {

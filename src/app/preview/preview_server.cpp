@@ -246,6 +246,8 @@ ServerCounters PreviewServer::counters() const {
 
 std::uint64_t PreviewServer::version_polls() const { return impl_->site.stats.version_polls.load(); }
 
+bool PreviewServer::told_of_changes() const { return impl_->watcher.told_of_changes(); }
+
 bool PreviewServer::wait_idle(int timeout_ms) const {
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
   while (true) {

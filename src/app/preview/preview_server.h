@@ -16,7 +16,7 @@ struct ServerOptions {
   std::string host = "127.0.0.1";         // address to bind
   std::uint16_t port = 8080;              // 0: any free port (see PreviewServer::port)
   std::size_t render_threads = 0;         // 0: half the cores, at least 1
-  int poll_ms = 200;                      // how often the watcher looks for edits
+  int poll_ms = 200;                      // how often the watcher looks for edits when not told of them
   std::string editor;                     // URL template to open a spot in an editor, "" for none
 };
 
@@ -38,6 +38,9 @@ class PreviewServer {
   const std::filesystem::path& root() const;
   ServerCounters counters() const;
   std::uint64_t version_polls() const;
+  // True while edits are learnt from the kernel (inotify) rather than by
+  // looking every poll_ms.
+  bool told_of_changes() const;
   // True once every document has been rendered (or failed) at least once
   // and nothing is pending; waits up to `timeout_ms`.
   bool wait_idle(int timeout_ms) const;

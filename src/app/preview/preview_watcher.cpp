@@ -1,5 +1,7 @@
 #include "app/preview/preview_watcher.h"
 
+#include <set>
+
 #include "app/common/input_stamp.h"
 #include "app/preview/preview_inputs.h"
 
@@ -9,6 +11,7 @@ namespace {
 // Now and then every document is fingerprinted even though no stat changed:
 // two saves within one tick of the file system's clock, with the same size,
 // would otherwise go unseen. A fingerprint that matches costs no render.
+// Also the longest an edit waits when the kernel's event was missed.
 constexpr std::chrono::seconds kSweep{3};
 }  // namespace
 
@@ -26,15 +29,25 @@ Watcher::~Watcher() {
     stopping_ = true;
   }
   stop_cv_.notify_all();
+  events_.stop();
   thread_.join();
 }
 
+bool Watcher::stopping() {
+  std::lock_guard lock(stop_mu_);
+  return stopping_;
+}
+
 void Watcher::run() {
-  std::unique_lock lock(stop_mu_);
-  while (!stop_cv_.wait_for(lock, interval_, [&] { return stopping_; })) {
-    lock.unlock();
+  while (!stopping()) {
+    if (told_) {
+      events_.wait(kSweep);
+    } else {
+      std::unique_lock lock(stop_mu_);
+      if (stop_cv_.wait_for(lock, interval_, [&] { return stopping_; })) return;
+    }
+    if (stopping()) return;
     scan_now();
-    lock.lock();
   }
 }
 
@@ -62,6 +75,23 @@ void Watcher::scan_now() {
     still[doc.id] = {doc.inputs, std::move(sig)};
   }
   seen_ = std::move(still);
+  watch_folders_locked();
+}
+
+// The folder's own folders, and every folder an input lies in (a layout or
+// photos kept elsewhere). A folder that does not exist cannot be watched;
+// the sweep notices when it appears.
+void Watcher::watch_folders_locked() {
+  if (!events_.available()) return;
+  std::set<std::string> folders = catalog_.folders();
+  for (const auto& [id, inputs] : seen_) {
+    for (const auto& file : inputs.first) {
+      std::error_code ec;
+      const auto parent = std::filesystem::path(file).parent_path();
+      if (std::filesystem::is_directory(parent, ec)) folders.insert(parent.string());
+    }
+  }
+  told_ = events_.watch(folders);
 }
 
 }  // namespace app::preview

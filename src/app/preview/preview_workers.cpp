@@ -83,9 +83,9 @@ void RenderWorkers::process(const Job& job) {
   auto rendered = render_for_preview(render_job, res_);
   // The pipeline read the files itself: keep the result only if their
   // stamps are still those the key was made from, or the key would name a
-  // render of other bytes. Otherwise look again.
-  DocumentInputs after = find_inputs(doc->path, res_.data_dir);
-  if (inputs_fingerprint(after.files) != key) {
+  // render of other bytes. Otherwise look again. (The same files: which
+  // files they are follows from the YAML, whose stamp is among them.)
+  if (inputs_fingerprint(inputs.files) != key) {
     request(id, debug);
     return;
   }

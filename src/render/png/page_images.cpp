@@ -1,76 +1,21 @@
 #include "render/png/page_images.h"
 
-#include <png.h>
 #include <poppler-document.h>
 #include <poppler-image.h>
 #include <poppler-page-renderer.h>
 #include <poppler-page.h>
 
+#include <algorithm>
 #include <climits>
+#include <exception>
 #include <memory>
 #include <stdexcept>
+#include <thread>
+
+#include "render/png/png_encode.h"
 
 namespace render {
 namespace {
-
-// libpng reports errors by longjmp; turn them into a flag checked after
-// each call (the C++ objects here own no state across those calls).
-struct PngWriter {
-  png_structp png = nullptr;
-  png_infop info = nullptr;
-  PngWriter() {
-    png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
-    if (png) info = png_create_info_struct(png);
-  }
-  ~PngWriter() { png_destroy_write_struct(&png, info ? &info : nullptr); }
-  PngWriter(const PngWriter&) = delete;
-  PngWriter& operator=(const PngWriter&) = delete;
-};
-
-void append_bytes(png_structp png, png_bytep data, png_size_t size) {
-  static_cast<std::string*>(png_get_io_ptr(png))->append(reinterpret_cast<const char*>(data), size);
-}
-
-// Previews are made on every edit: zlib level 3 writes about twice as fast
-// as the default for a few per cent more bytes.
-constexpr int kPngLevel = 3;
-
-// `rows` is 8-bit RGB, `stride` bytes per row.
-std::string encode_png(const unsigned char* rgb, int width, int height, int stride) {
-  PngWriter w;
-  if (!w.png || !w.info) throw std::runtime_error("libpng: out of memory");
-  std::string out;
-  if (setjmp(png_jmpbuf(w.png))) throw std::runtime_error("libpng could not encode the page");
-  png_set_write_fn(w.png, &out, append_bytes, nullptr);
-  png_set_IHDR(w.png, w.info, static_cast<png_uint_32>(width), static_cast<png_uint_32>(height), 8,
-               PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
-  png_set_compression_level(w.png, kPngLevel);
-  png_write_info(w.png, w.info);
-  for (int y = 0; y < height; ++y) png_write_row(w.png, const_cast<png_bytep>(rgb + static_cast<std::ptrdiff_t>(y) * stride));
-  png_write_end(w.png, w.info);
-  return out;
-}
-
-// poppler's ARGB32 is native-endian 0xAARRGGBB words; with a white paper
-// colour every pixel is opaque, so only the colour bytes are kept.
-std::string to_rgb(const poppler::image& img) {
-  const int w = img.width(), h = img.height(), stride = img.bytes_per_row();
-  std::string rgb(static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 3, '\0');
-  const auto* src = reinterpret_cast<const unsigned char*>(img.const_data());
-  for (int y = 0; y < h; ++y) {
-    const unsigned char* row = src + static_cast<std::ptrdiff_t>(y) * stride;
-    char* dst = rgb.data() + static_cast<std::ptrdiff_t>(y) * w * 3;
-    for (int x = 0; x < w; ++x) {
-      const std::uint32_t px = static_cast<std::uint32_t>(row[4 * x]) | (static_cast<std::uint32_t>(row[4 * x + 1]) << 8) |
-                               (static_cast<std::uint32_t>(row[4 * x + 2]) << 16) |
-                               (static_cast<std::uint32_t>(row[4 * x + 3]) << 24);
-      dst[3 * x] = static_cast<char>((px >> 16) & 0xFF);
-      dst[3 * x + 1] = static_cast<char>((px >> 8) & 0xFF);
-      dst[3 * x + 2] = static_cast<char>(px & 0xFF);
-    }
-  }
-  return rgb;
-}
 
 std::unique_ptr<poppler::document> open_pdf(const std::string& pdf, double dpi) {
   if (!(dpi > 0 && dpi <= 2400)) throw std::runtime_error("resolution must be between 0 and 2400 dpi");
@@ -80,34 +25,102 @@ std::unique_ptr<poppler::document> open_pdf(const std::string& pdf, double dpi) 
   return doc;
 }
 
-std::string page_png(poppler::document& doc, int i, double dpi) {
+// Page `i` drawn on white paper, 3 bytes a pixel in blue, green, red order
+// (what the PNG encoder reads, so no conversion pass).
+poppler::image draw_page(poppler::document& doc, int i, double dpi) {
   poppler::page_renderer renderer;
   renderer.set_render_hints(poppler::page_renderer::antialiasing | poppler::page_renderer::text_antialiasing);
-  renderer.set_image_format(poppler::image::format_argb32);
+  renderer.set_image_format(poppler::image::format_bgr24);
   renderer.set_paper_color(0xFFFFFFFF);
   std::unique_ptr<poppler::page> page(doc.create_page(i));
   if (!page) throw std::runtime_error("poppler cannot open page " + std::to_string(i + 1));
-  const poppler::image img = renderer.render_page(page.get(), dpi, dpi);
-  if (!img.is_valid() || img.format() != poppler::image::format_argb32) {
+  poppler::image img = renderer.render_page(page.get(), dpi, dpi);
+  if (!img.is_valid() || img.format() != poppler::image::format_bgr24 || img.width() <= 0 || img.height() <= 0) {
     throw std::runtime_error("poppler cannot render page " + std::to_string(i + 1));
   }
-  const std::string rgb = to_rgb(img);
-  return encode_png(reinterpret_cast<const unsigned char*>(rgb.data()), img.width(), img.height(), img.width() * 3);
+  return img;
+}
+
+const unsigned char* bytes_of(const poppler::image& img) {
+  return reinterpret_cast<const unsigned char*>(img.const_data());
+}
+
+std::string png_of(const poppler::image& img) {
+  return encode_png_bgr(bytes_of(img), img.width(), img.height(), static_cast<std::size_t>(img.bytes_per_row()));
+}
+
+// `img` made `n` times smaller: each pixel the mean of an n × n square (the
+// squares at the right and bottom edges may be cut short).
+std::string reduced_png(const poppler::image& img, int n) {
+  const int w = img.width(), h = img.height();
+  const int rw = (w + n - 1) / n, rh = (h + n - 1) / n;
+  const std::size_t stride = static_cast<std::size_t>(img.bytes_per_row());
+  std::vector<unsigned char> out(static_cast<std::size_t>(rw) * static_cast<std::size_t>(rh) * 3);
+  std::vector<unsigned> sums(static_cast<std::size_t>(rw) * 3);
+  for (int ry = 0; ry < rh; ++ry) {
+    std::fill(sums.begin(), sums.end(), 0u);
+    const int y0 = ry * n, y1 = std::min(h, y0 + n);
+    for (int y = y0; y < y1; ++y) {
+      const unsigned char* row = bytes_of(img) + static_cast<std::size_t>(y) * stride;
+      for (int x = 0; x < w; ++x)
+        for (int c = 0; c < 3; ++c) sums[static_cast<std::size_t>(x / n) * 3 + static_cast<std::size_t>(c)] += row[3 * x + c];
+    }
+    for (int rx = 0; rx < rw; ++rx) {
+      const unsigned count = static_cast<unsigned>((y1 - y0) * (std::min(w, (rx + 1) * n) - rx * n));
+      for (int c = 0; c < 3; ++c) {
+        const std::size_t k = static_cast<std::size_t>(rx) * 3 + static_cast<std::size_t>(c);
+        out[static_cast<std::size_t>(ry) * static_cast<std::size_t>(rw) * 3 + k] =
+            static_cast<unsigned char>((sums[k] + count / 2) / count);
+      }
+    }
+  }
+  return encode_png_bgr(out.data(), rw, rh, static_cast<std::size_t>(rw) * 3);
+}
+
+// Pages first, first + step, … of `pdf` into `out`, on one copy of the document.
+void draw_pages(const std::string& pdf, const PictureOptions& o, int first, int step, PagePictures& out) {
+  const auto doc = open_pdf(pdf, o.dpi);
+  for (int i = first; i < doc->pages(); i += step) {
+    const poppler::image img = draw_page(*doc, i, o.dpi);
+    out.pages[static_cast<std::size_t>(i)] = png_of(img);
+    if (i == 0 && o.thumbnail_reduction > 0) out.thumbnail = reduced_png(img, o.thumbnail_reduction);
+  }
 }
 
 }  // namespace
 
+PagePictures rasterize_pdf(const std::string& pdf, const PictureOptions& options) {
+  PagePictures out;
+  out.pages.resize(static_cast<std::size_t>(open_pdf(pdf, options.dpi)->pages()));
+  const int threads = static_cast<int>(std::clamp<std::size_t>(options.threads, 1, std::max<std::size_t>(1, out.pages.size())));
+  // Thread t draws pages t, t + threads, …; this thread draws its share too.
+  std::vector<std::exception_ptr> failed(static_cast<std::size_t>(threads));
+  auto share = [&](int t) {
+    try {
+      draw_pages(pdf, options, t, threads, out);
+    } catch (...) {
+      failed[static_cast<std::size_t>(t)] = std::current_exception();
+    }
+  };
+  std::vector<std::thread> helpers;
+  for (int t = 1; t < threads; ++t) helpers.emplace_back(share, t);
+  share(0);
+  for (auto& h : helpers) h.join();
+  for (const auto& e : failed)
+    if (e) std::rethrow_exception(e);
+  return out;
+}
+
 std::vector<std::string> rasterize_pdf(const std::string& pdf, double dpi) {
-  const auto doc = open_pdf(pdf, dpi);
-  std::vector<std::string> pngs;
-  for (int i = 0; i < doc->pages(); ++i) pngs.push_back(page_png(*doc, i, dpi));
-  return pngs;
+  PictureOptions options;
+  options.dpi = dpi;
+  return rasterize_pdf(pdf, options).pages;
 }
 
 std::string rasterize_pdf_page(const std::string& pdf, int index, double dpi) {
   const auto doc = open_pdf(pdf, dpi);
   if (index < 0 || index >= doc->pages()) throw std::runtime_error("no page " + std::to_string(index + 1));
-  return page_png(*doc, index, dpi);
+  return png_of(draw_page(*doc, index, dpi));
 }
 
 }  // namespace render
