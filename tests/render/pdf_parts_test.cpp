@@ -4,9 +4,12 @@
 
 #include <algorithm>
 #include <random>
+#include <thread>
 
 #include "render/pdf/cff_table.h"
+#include "core/utf8.h"
 #include "render/pdf/font_file.h"
+#include "render/pdf/font_sources.h"
 #include "render/pdf/font_subset.h"
 #include "render/pdf/image_source.h"
 #include "render/pdf/page_geometry.h"
@@ -295,4 +298,37 @@ TEST_CASE("the subsetter's font file: only the glyphs asked for and their compon
   CHECK_THROWS_AS(FontFile("/nonexistent/font.ttf", 0), std::runtime_error);
   CHECK_NOTHROW(FontFile(render_test::kUming, 3));
   CHECK_THROWS_AS(FontFile(render_test::kUming, 4), std::runtime_error);
+}
+
+TEST_CASE("CFF subsets from sources shared across documents are those from the file, on any thread") {
+  const render_test::TestFont song(render_test::kNotoSerif, render_test::kNotoSc);
+  const core::FontFace face{render_test::kNotoSerif, render_test::kNotoSc, "Noto Serif CJK SC", 1000};
+  // Three "documents" with overlapping characters, and one more glyph later.
+  std::vector<std::set<GlyphUse>> docs;
+  for (const char32_t* text : {U"工会产改。", U"产业工人，", U"国家工匠「」", U"𬭎"}) {
+    std::set<GlyphUse> uses;
+    for (const char32_t* c = text; *c; ++c) {
+      std::string utf8;
+      core::append_utf8(utf8, *c);
+      uses.insert({song.gid(*c), utf8});
+    }
+    docs.push_back(uses);
+  }
+  FontSources shared;
+  for (const auto& uses : docs) {
+    const SubsetFont alone = subset_font(face, uses);
+    const SubsetFont from_shared = subset_font(face, uses, &shared);
+    CHECK(from_shared.program == alone.program);
+    CHECK(from_shared.base_name == alone.base_name);
+    CHECK(from_shared.glyph_count == alone.glyph_count);
+  }
+  // Documents on several threads at once, each adding its glyphs.
+  FontSources fresh;
+  std::vector<std::string> programs(docs.size());
+  std::vector<std::thread> threads;
+  for (std::size_t i = 0; i < docs.size(); ++i) {
+    threads.emplace_back([&, i] { programs[i] = subset_font(face, docs[i], &fresh).program; });
+  }
+  for (auto& t : threads) t.join();
+  for (std::size_t i = 0; i < docs.size(); ++i) CHECK(programs[i] == subset_font(face, docs[i]).program);
 }

@@ -10,6 +10,7 @@
 #include "app/batch/batch_render.h"
 #include "app/common/atomic_file.h"
 #include "app/common/output_check.h"
+#include "render/pdf/font_sources.h"
 
 namespace app {
 namespace {
@@ -69,6 +70,10 @@ int run_documents(const std::vector<BatchDocument>& docs, const std::vector<std:
                   const Resources& res, const RenderOptions& options, std::vector<DocumentOutcome>& outcomes,
                   InterruptWatch& interrupts, const RunHooks& hooks) {
   LayoutCache layouts;
+  // The fonts' sources, read once for every document of the run.
+  render::pdf::FontSources font_sources;
+  RenderOptions shared_options = options;
+  shared_options.font_sources = &font_sources;
   std::atomic<std::size_t> next{0};
   std::atomic<bool> stop{false};
 
@@ -87,7 +92,7 @@ int run_documents(const std::vector<BatchDocument>& docs, const std::vector<std:
       const std::size_t i = todo[k];
       // Each worker writes only its own document's slot; the hand-over
       // through `finished` under the lock publishes it to the main thread.
-      outcomes[i] = render_one(docs[i], res, layouts, options);
+      outcomes[i] = render_one(docs[i], res, layouts, shared_options);
       {
         std::lock_guard lock(mutex);
         finished.push_back(i);

@@ -135,6 +135,7 @@ std::string render_pdf(const std::string& yaml_path, const Resources& res, const
   if (options.on_pages) options.on_pages(*pub);
   render::PdfOptions pdf_options;
   pdf_options.debug_boxes = options.debug_boxes;
+  pdf_options.font_sources = options.font_sources;
   std::string pdf = render::write_pdf(*pub, pdf_options, diags);     // pages → PDF
   if (options.strict) diags.promote_warnings();
   return diags.has_errors() ? std::string() : pdf;

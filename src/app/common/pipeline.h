@@ -9,6 +9,7 @@
 #include "core/diagnostics.h"
 #include "frame/frame.h"
 #include "model/document.h"
+#include "render/pdf/pdf_writer.h"
 #include "style/theme.h"
 #include "text/font_book.h"
 
@@ -45,6 +46,9 @@ struct RenderOptions {
   // photos before they are read, its layout) ; batch stamps them to skip
   // unchanged work, and no output may be written over one of them.
   std::function<void(const std::string& path)> on_input;
+  // Kept across the documents of a run (batch): what the PDF writer reads
+  // of the fonts (render/pdf/font_sources.h). Null: read for each alone.
+  render::pdf::FontSources* font_sources = nullptr;
   // Shown the document as read from the YAML, before it is laid out (the
   // preview names what each drawn item was set from, without reading the
   // YAML again).

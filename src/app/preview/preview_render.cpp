@@ -52,7 +52,8 @@ unsigned picture_threads() { return std::clamp(std::thread::hardware_concurrency
 
 }  // namespace
 
-std::shared_ptr<const Rendered> render_for_preview(const RenderJob& job, const Resources& res) {
+std::shared_ptr<const Rendered> render_for_preview(const RenderJob& job, const Resources& res,
+                                                   render::pdf::FontSources* fonts) {
   const auto start = std::chrono::steady_clock::now();
   auto r = std::make_shared<Rendered>();
   r->key = job.key;
@@ -66,6 +67,7 @@ std::shared_ptr<const Rendered> render_for_preview(const RenderJob& job, const R
   try {
     RenderOptions options;
     options.debug_boxes = job.debug;
+    options.font_sources = fonts;
     if (!job.debug) {
       r->yaml = read_text(job.yaml_path);
       // Where every drawn item came from, named by the document's own values.

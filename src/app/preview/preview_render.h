@@ -56,7 +56,9 @@ struct RenderJob {
 
 // Renders the document through the same pipeline as `broadsheet render`.
 // Never throws: internal failures become messages.
-std::shared_ptr<const Rendered> render_for_preview(const RenderJob& job, const Resources& res);
+// `fonts`: the fonts' sources kept across renders (null: read for this one).
+std::shared_ptr<const Rendered> render_for_preview(const RenderJob& job, const Resources& res,
+                                                   render::pdf::FontSources* fonts = nullptr);
 
 // `path` relative to `root` when it lies inside it, else unchanged.
 std::string relative_to(const std::string& path, const std::string& root);

@@ -80,7 +80,7 @@ void RenderWorkers::process(const Job& job) {
   }
 
   const RenderJob render_job{doc->path, id, key, inputs.layout, inputs.layout_known, inputs.title, debug, root_};
-  auto rendered = render_for_preview(render_job, res_);
+  auto rendered = render_for_preview(render_job, res_, &fonts_);
   // The pipeline read the files itself: keep the result only if their
   // stamps are still those the key was made from, or the key would name a
   // render of other bytes. Otherwise look again. (The same files: which

@@ -12,6 +12,7 @@
 
 #include "app/common/pipeline.h"
 #include "app/preview/preview_state.h"
+#include "render/pdf/font_sources.h"
 
 namespace app::preview {
 
@@ -38,6 +39,7 @@ class RenderWorkers {
 
   PreviewState& state_;
   const Resources& res_;
+  render::pdf::FontSources fonts_;  // read once for every render
   const std::string root_;
 
   mutable std::mutex mu_;

@@ -321,6 +321,14 @@ std::unique_ptr<SparseFont> FontFile::sparse_font(std::set<std::uint32_t>& glyph
 
 std::unique_ptr<SparseFont> FontFile::sparse_cff_font(const std::set<std::uint32_t>& glyphs,
                                                       const std::vector<std::uint32_t>& whole) const {
+  CffCharstrings charstrings;
+  auto font = sparse_cff_skeleton(whole, charstrings);
+  add_cff_charstrings(*font, charstrings, glyphs);
+  return font;
+}
+
+std::unique_ptr<SparseFont> FontFile::sparse_cff_skeleton(const std::vector<std::uint32_t>& whole,
+                                                          CffCharstrings& out) const {
   const std::uint32_t cff_tag = table_tag("CFF ");
   const auto it = tables_.find(cff_tag);
   if (it == tables_.end()) throw std::runtime_error("has no CFF table");
@@ -368,19 +376,29 @@ std::unique_ptr<SparseFont> FontFile::sparse_cff_font(const std::set<std::uint32
   std::map<std::uint32_t, std::size_t> at;
   auto font = sparse_layout(sizes, cff_tag, cff_length, copied, at);
   char* cff = font->data() + at[cff_tag];
-  // Everything but the charstrings' bytes, then the charstrings drawn,
-  // neighbours read together.
+  // Everything but the charstrings' bytes.
   const std::uint64_t skip_begin = charstrings.data + 1, skip_end = charstrings.end;
   read_into(base, cff, skip_begin);
   read_into(base + skip_end, cff + skip_end, cff_length - skip_end);
+  out = CffCharstrings{base, charstrings.data, cff_length, charstrings.count, charstrings.off_size, glyph_offsets,
+                       at[cff_tag]};
+  return font;
+}
+
+void FontFile::add_cff_charstrings(SparseFont& font, const CffCharstrings& cs,
+                                   const std::set<std::uint32_t>& glyphs) const {
+  char* cff = font.data() + cs.at;
   std::vector<std::pair<std::uint64_t, std::uint64_t>> wanted;
   for (std::uint32_t g : glyphs) {
-    if (g >= charstrings.count) continue;
-    const std::uint64_t begin = charstrings.data + get_n(glyph_offsets, g * charstrings.off_size, charstrings.off_size);
-    const std::uint64_t end = charstrings.data + get_n(glyph_offsets, (g + 1) * charstrings.off_size, charstrings.off_size);
-    if (begin < end && end <= cff_length) wanted.emplace_back(begin, end);
+    if (g >= cs.count) continue;
+    const std::uint64_t begin = cs.data + get_n(cs.offsets, g * cs.off_size, cs.off_size);
+    const std::uint64_t end = cs.data + get_n(cs.offsets, (g + 1) * cs.off_size, cs.off_size);
+    if (begin < end && end <= cs.length) wanted.emplace_back(begin, end);
   }
   std::sort(wanted.begin(), wanted.end());
+  // Neighbours read together; only the glyphs asked for are written (the
+  // bytes between them may belong to glyphs another thread is reading).
+  std::string bytes;
   for (std::size_t i = 0; i < wanted.size();) {
     const std::uint64_t begin = wanted[i].first;
     std::uint64_t end = wanted[i].second;
@@ -388,10 +406,13 @@ std::unique_ptr<SparseFont> FontFile::sparse_cff_font(const std::set<std::uint32
     while (j < wanted.size() && wanted[j].first <= end + kReadGap && wanted[j].second <= begin + kMaxRead) {
       end = std::max(end, wanted[j++].second);
     }
-    read_into(base + begin, cff + begin, end - begin);
-    i = j;
+    bytes.resize(end - begin);
+    bytes.resize(read_into(cs.table + begin, bytes.data(), bytes.size()));
+    for (; i < j; ++i) {
+      const auto [from, to] = wanted[i];
+      if (to - begin <= bytes.size()) std::memcpy(cff + from, bytes.data() + (from - begin), to - from);
+    }
   }
-  return font;
 }
 
 }  // namespace render::pdf

@@ -80,6 +80,22 @@ class FontFile {
   std::unique_ptr<SparseFont> sparse_cff_font(const std::set<std::uint32_t>& glyphs,
                                               const std::vector<std::uint32_t>& whole) const;
 
+  // The same in two steps, so that documents can share one copy (see
+  // font_sources.h): every part but the charstrings, and where they go…
+  struct CffCharstrings {
+    std::uint64_t table = 0;   // where `CFF ` starts in the file
+    std::uint64_t data = 0;    // where the CharStrings INDEX's offset 1 points, in the table
+    std::uint64_t length = 0;  // of the table
+    unsigned count = 0, off_size = 0;
+    std::string offsets;       // the INDEX's count + 1 offsets
+    std::size_t at = 0;        // where `CFF ` starts in the sparse font
+  };
+  std::unique_ptr<SparseFont> sparse_cff_skeleton(const std::vector<std::uint32_t>& whole,
+                                                  CffCharstrings& charstrings) const;
+  // …then the charstrings of `glyphs`, written into `font` and nowhere else.
+  void add_cff_charstrings(SparseFont& font, const CffCharstrings& charstrings,
+                           const std::set<std::uint32_t>& glyphs) const;
+
  private:
   struct Entry {
     std::uint32_t offset = 0, length = 0;

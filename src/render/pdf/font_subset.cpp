@@ -13,6 +13,7 @@
 
 #include "render/pdf/cff_table.h"
 #include "render/pdf/font_file.h"
+#include "render/pdf/font_sources.h"
 #include "render/pdf/sfnt_tables.h"
 #include "render/pdf/utf.h"
 
@@ -130,6 +131,17 @@ Face open_source(const FontFile& file, Outlines outlines, std::set<std::uint32_t
   // The blob owns the memory from here on (HarfBuzz frees it at once on failure).
   Blob blob(hb_blob_create(font->data(), static_cast<unsigned>(font->size()), HB_MEMORY_MODE_WRITABLE, font,
                            [](void* p) { delete static_cast<SparseFont*>(p); }));
+  return Face(hb_face_create(blob.get(), 0));
+}
+
+// The same from the copy documents share (font_sources.h), when there is
+// one: CFF faces only (a TrueType face's sparse copy is laid out afresh for
+// its glyphs). hb-subset only reads it.
+Face open_source(const FontFile& file, Outlines outlines, std::set<std::uint32_t>& glyphs, FontSources* shared,
+                 const core::FontFace& ff) {
+  if (!shared || outlines != Outlines::Cff) return open_source(file, outlines, glyphs);
+  const auto [data, size] = shared->cff_face(file, ff.path, ff.index, kCffSource, glyphs);
+  Blob blob(hb_blob_create(data, static_cast<unsigned>(size), HB_MEMORY_MODE_READONLY, nullptr, nullptr));
   return Face(hb_face_create(blob.get(), 0));
 }
 
@@ -322,13 +334,13 @@ void assign_codes(const std::set<GlyphUse>& uses, const std::vector<std::uint16_
 
 }  // namespace
 
-SubsetFont subset_font(const core::FontFace& ff, const std::set<GlyphUse>& uses) {
+SubsetFont subset_font(const core::FontFace& ff, const std::set<GlyphUse>& uses, FontSources* shared) {
   const FontFile file(ff.path, ff.index);
   SubsetFont out;
   out.outlines = outlines_of(file);
   std::set<std::uint32_t> glyphs{0};  // .notdef, kept by hb-subset
   for (const auto& use : uses) glyphs.insert(use.gid);
-  Face face = open_source(file, out.outlines, glyphs);
+  Face face = open_source(file, out.outlines, glyphs, shared, ff);
   check_licence(face.get());
   const unsigned glyph_total = hb_face_get_glyph_count(face.get());
   for (const auto& use : uses) {
@@ -341,7 +353,7 @@ SubsetFont subset_font(const core::FontFace& ff, const std::set<GlyphUse>& uses)
   // empty: load it too and subset again.
   while (add_unloaded(subset, glyphs)) {
     subset = Subset{};
-    face = open_source(file, out.outlines, glyphs);
+    face = open_source(file, out.outlines, glyphs, shared, ff);
     subset = run_hb_subset(face.get(), out.outlines, uses);
   }
   const Font font(hb_font_create(face.get()));  // scale = upem: advances in font units

@@ -81,9 +81,12 @@ struct SubsetFont {
   std::size_t glyph_count = 0;  // glyphs in the subset, .notdef included
 };
 
+class FontSources;
+
 // Throws std::runtime_error (message without the file name's context) when
 // the font cannot be read, has neither TrueType nor CFF outlines, or
-// forbids embedding or subsetting.
-SubsetFont subset_font(const core::FontFace& face, const std::set<GlyphUse>& uses);
+// forbids embedding or subsetting. With `shared`, a CFF face is read from
+// the copy documents share instead of from the file (same subset).
+SubsetFont subset_font(const core::FontFace& face, const std::set<GlyphUse>& uses, FontSources* shared = nullptr);
 
 }  // namespace render::pdf

@@ -50,9 +50,9 @@ struct PreparedFont {
   std::string program;  // FontFile2 or FontFile3, deflated
 };
 
-PreparedFont prepare_font(const core::FontFace& face, const std::set<GlyphUse>& uses) {
+PreparedFont prepare_font(const core::FontFace& face, const std::set<GlyphUse>& uses, FontSources* shared) {
   PreparedFont p;
-  p.subset = subset_font(face, uses);
+  p.subset = subset_font(face, uses, shared);
   p.program = deflate_bytes(p.subset.program, kFontDeflateLevel);
   return p;
 }
@@ -163,7 +163,7 @@ PdfFont write_font(HpdfDocument& doc, PreparedFont prepared) {
 
 }  // namespace
 
-PdfFonts::PdfFonts(HpdfDocument& doc, const frame::Publication& pub, bool include_debug_items)
+PdfFonts::PdfFonts(HpdfDocument& doc, const frame::Publication& pub, bool include_debug_items, FontSources* shared)
     : font_of_face_(pub.faces.size(), -1) {
   std::map<std::pair<std::string, int>, FontSource> sources;
   std::vector<int> first_face_of(pub.faces.size(), -1);
@@ -187,7 +187,7 @@ PdfFonts::PdfFonts(HpdfDocument& doc, const frame::Publication& pub, bool includ
     const auto& ff = pub.faces[static_cast<std::size_t>(face)];
     PdfFont loaded;
     try {
-      loaded = write_font(doc, prepare_font(ff, src->uses));
+      loaded = write_font(doc, prepare_font(ff, src->uses, shared));
     } catch (const std::exception& e) {
       throw PdfError(src->first_span, "font " + ff.path + " (" + ff.family + "): " + e.what());
     }

@@ -21,6 +21,8 @@
 
 namespace render::pdf {
 
+class FontSources;
+
 struct PdfFont {
   std::vector<HPDF_Dict> instances;  // the Type0 font dictionary of each instance
   SubsetFont subset;                 // program dropped once written
@@ -29,8 +31,10 @@ struct PdfFont {
 class PdfFonts {
  public:
   // Subsets and writes every face that some glyph run draws with (debug
-  // items count only when they will be drawn). Throws PdfError.
-  PdfFonts(HpdfDocument& doc, const frame::Publication& pub, bool include_debug_items);
+  // items count only when they will be drawn), CFF faces read from
+  // `shared` when given (font_sources.h). Throws PdfError.
+  PdfFonts(HpdfDocument& doc, const frame::Publication& pub, bool include_debug_items,
+           FontSources* shared = nullptr);
 
   // The loaded font for Publication::faces[face]; only for faces in use.
   const PdfFont& font(int face) const { return fonts_[static_cast<std::size_t>(font_of_face_[face])]; }

@@ -85,7 +85,7 @@ std::string write(const frame::Publication& pub, const PdfOptions& options, core
     write_pdfx_parts(doc, pub, *profile);
   }
 
-  const PdfFonts fonts(doc, pub, options.debug_boxes);
+  const PdfFonts fonts(doc, pub, options.debug_boxes, options.font_sources);
   PdfImages images = pub.press ? PdfImages(doc, *pub.press, *profile) : PdfImages(doc);
   std::vector<HPDF_Page> pages;
   std::vector<PageGeometry> geometry;

@@ -8,8 +8,15 @@
 
 namespace render {
 
+namespace pdf {
+class FontSources;
+}
+
 struct PdfOptions {
   bool debug_boxes = false;  // also draw Page::debug_items
+  // The fonts' sources kept across documents (render/pdf/font_sources.h),
+  // for callers that write many; null: read for this document alone.
+  pdf::FontSources* font_sources = nullptr;
 };
 
 // Returns the whole PDF file. Problems (unreadable photo, font that cannot be
