@@ -27,9 +27,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 # (phase, a piece of the function's demangled name); nested stages win over the outer ones.
 STAGES = [
-    ("fonts resolved (fontconfig)", "app::load_resources(source::Diagnostics&)"),
+    ("fonts resolved (fontconfig)", "app::load_resources(core::Diagnostics&)"),
     ("typeset: layout file, checks", "app::typeset("),
-    ("YAML → document", "model::load_document(std::__cxx11::basic_string<char, std::char_traits<char>, std::allocator<char> > const&, source::Diagnostics&)"),
+    ("YAML → document", "model::load_document(std::__cxx11::basic_string<char, std::char_traits<char>, std::allocator<char> > const&, core::Diagnostics&)"),
     ("styles", "style::style_document("),
     ("compose: drawing pages, folios", "layout::compose("),
     ("compose: setting articles (every setting)", "layout::BlockSetter::set_article("),
