@@ -35,7 +35,7 @@ void Diagnostics::promote_warnings() {
 }
 
 void Diagnostics::fold_repeats() {
-  std::map<std::pair<std::string, std::string>, std::size_t> first;  // (file, message) → index in kept
+  std::map<std::pair<std::uint32_t, std::string>, std::size_t> first;  // (file, message) → index in kept
   std::vector<Diagnostic> kept;
   std::vector<std::size_t> repeats;
   for (auto& d : items_) {
@@ -44,7 +44,7 @@ void Diagnostics::fold_repeats() {
       repeats.push_back(0);
       continue;
     }
-    const auto [it, is_new] = first.try_emplace({d.span.file, d.message}, kept.size());
+    const auto [it, is_new] = first.try_emplace({d.span.file.id(), d.message}, kept.size());
     if (is_new) {
       kept.push_back(std::move(d));
       repeats.push_back(0);
@@ -64,7 +64,7 @@ void Diagnostics::append(const Diagnostics& other) {
 }
 
 std::string format(const Diagnostic& d) {
-  std::string out = d.span.file.empty() ? std::string("broadsheet") : d.span.file;
+  std::string out = d.span.file.empty() ? std::string("broadsheet") : d.span.file.path();
   if (d.span.known()) {
     out += ':' + std::to_string(d.span.line) + ':' + std::to_string(d.span.column);
   }
@@ -149,7 +149,7 @@ std::string format_with_source(const Diagnostics& diags) {
   for (const auto& d : diags.all()) {
     out += format(d) + '\n';
     if (!d.span.known() || d.span.file.empty()) continue;
-    if (const auto line = sources.line(d.span.file, d.span.line)) out += excerpt(*line, d.span.column);
+    if (const auto line = sources.line(d.span.file.path(), d.span.line)) out += excerpt(*line, d.span.column);
   }
   return out;
 }

@@ -1,12 +1,13 @@
 #pragma once
 // Where a value came from, so every message can point back at the YAML.
-#include <string>
+#include "core/file_name.h"
 
 namespace core {
 
 // 1-based line and column; line 0 means "no position" (e.g. a whole-file error).
+// Twelve bytes: every glyph carries one.
 struct SourceSpan {
-  std::string file;
+  FileName file;
   int line = 0;
   int column = 0;
 

@@ -75,7 +75,7 @@ core::SourceSpan SourceFile::span_at(std::size_t byte_offset) const {
   const auto line = static_cast<int>(next - line_starts.begin());
   const std::size_t start = *(next - 1);
   const auto column = static_cast<int>(1 + code_points_before(byte_offset) - code_points_before(start));
-  return core::SourceSpan{path, line, column};
+  return core::SourceSpan{name, line, column};
 }
 
 std::size_t SourceFile::code_points_before(std::size_t byte_offset) const {
@@ -102,6 +102,7 @@ std::optional<SourceFile> source_from_text(std::string text, const std::string& 
   if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
   SourceFile file;
   file.path = path;
+  file.name = whole_file.file;
   file.text = std::move(text);
   index(file);
   if (!check_text(file, diags)) return std::nullopt;

@@ -14,6 +14,7 @@ namespace source {
 
 struct SourceFile {
   std::string path;
+  core::FileName name;  // `path` interned, for the spans of its values
   std::string text;  // UTF-8, without a byte-order mark
   std::vector<std::size_t> line_starts;  // byte offset of each line's first byte
   // Code points before every kCheckpointBytes-th byte, so that a column on a

@@ -95,9 +95,9 @@ std::optional<DocumentRender> find_document(const Site& site, const std::string&
 // `text`: the YAML the lines around the position are taken from.
 std::string position_json(const Site& site, const DocumentRender& dr, const core::SourceSpan& span,
                           const std::string& text) {
-  std::string out = "\"file\":" + json_string(relative_to(span.file, site.root.string())) +
+  std::string out = "\"file\":" + json_string(relative_to(span.file.path(), site.root.string())) +
                     ",\"line\":" + std::to_string(span.line) + ",\"column\":" + std::to_string(span.column) +
-                    ",\"path\":" + json_string(span.file);
+                    ",\"path\":" + json_string(span.file.path());
   if (span.file == dr.doc.path) out += ",\"context\":" + context_json(text, span.line);
   return out + ",\"stale\":" + (dr.render == dr.doc.current ? "false" : "true");
 }

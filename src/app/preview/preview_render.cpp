@@ -40,7 +40,7 @@ PreviewMessage message_of(const core::Diagnostic& d, const std::string& root) {
   m.text = relative_to(core::format(d), root);
   m.summary = d.message;
   if (d.span.known()) {
-    m.file = relative_to(d.span.file, root);
+    m.file = relative_to(d.span.file.path(), root);
     m.line = d.span.line;
     m.column = d.span.column;
   }

@@ -39,7 +39,7 @@ class SourceKinds {
 
  private:
   struct Entry {
-    std::string file;
+    core::FileName file;
     int line = 0, column = 0;
     std::string kind;
   };
