@@ -2,6 +2,8 @@
 
 #include <cstdint>
 
+#include "core/byte_order.h"
+
 namespace image {
 
 std::array<double, 6> upright_transform(Orientation o) {
@@ -22,13 +24,8 @@ Orientation exif_orientation(std::string_view tiff) {
   if (tiff.size() < 8) return Orientation::Normal;
   const bool little = tiff.substr(0, 2) == "II";
   if (!little && tiff.substr(0, 2) != "MM") return Orientation::Normal;
-  const auto byte = [&](std::size_t i) { return static_cast<std::uint32_t>(static_cast<unsigned char>(tiff[i])); };
-  const auto u16 = [&](std::size_t i) {
-    return little ? byte(i) | byte(i + 1) << 8 : byte(i) << 8 | byte(i + 1);
-  };
-  const auto u32 = [&](std::size_t i) {
-    return little ? u16(i) | u16(i + 2) << 16 : u16(i) << 16 | u16(i + 2);
-  };
+  const auto u16 = [&](std::size_t i) { return little ? core::read_le16(tiff, i) : core::read_be16(tiff, i); };
+  const auto u32 = [&](std::size_t i) { return little ? core::read_le32(tiff, i) : core::read_be32(tiff, i); };
   if (u16(2) != 42) return Orientation::Normal;
   const std::size_t ifd = u32(4);
   if (ifd > tiff.size() || tiff.size() - ifd < 2) return Orientation::Normal;

@@ -4,6 +4,7 @@
 
 #include "app/preview/preview_json.h"
 #include "app/preview/preview_paths.h"
+#include "core/byte_order.h"
 
 namespace app::preview {
 
@@ -26,12 +27,7 @@ std::string html_escape(std::string_view s) {
 std::pair<int, int> png_size(const std::string& png) {
   static const std::string kSignature = "\x89PNG\r\n\x1a\n";
   if (png.size() < 24 || png.compare(0, 8, kSignature) != 0) return {0, 0};
-  auto be32 = [&](std::size_t at) {
-    int v = 0;
-    for (std::size_t i = 0; i < 4; ++i) v = (v << 8) | static_cast<unsigned char>(png[at + i]);
-    return v;
-  };
-  return {be32(16), be32(20)};
+  return {static_cast<int>(core::read_be32(png, 16)), static_cast<int>(core::read_be32(png, 20))};
 }
 
 namespace {

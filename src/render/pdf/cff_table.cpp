@@ -2,14 +2,15 @@
 
 #include <stdexcept>
 
+#include "core/byte_order.h"
+
 namespace render::pdf {
 namespace {
 
+// A CFF number of `n` bytes; a table cut short is an error, not zeros.
 std::uint32_t get_n(const std::string& s, std::size_t at, unsigned n) {
   if (at + n > s.size()) throw std::runtime_error("CFF table cut short");
-  std::uint32_t v = 0;
-  for (unsigned i = 0; i < n; ++i) v = (v << 8) | static_cast<unsigned char>(s[at + i]);
-  return v;
+  return core::read_be(s, at, n);
 }
 
 // An INDEX at `at`: its object count, where the objects' data starts (the

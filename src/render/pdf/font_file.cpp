@@ -11,29 +11,11 @@
 #include <new>
 #include <stdexcept>
 
+#include "core/byte_order.h"
 #include "render/pdf/cff_table.h"
 
 namespace render::pdf {
 namespace {
-
-unsigned get16(const std::string& s, std::size_t at) {
-  if (at + 2 > s.size()) return 0;
-  return (static_cast<unsigned>(static_cast<unsigned char>(s[at])) << 8) | static_cast<unsigned char>(s[at + 1]);
-}
-
-std::uint32_t get32(const std::string& s, std::size_t at) {
-  return (static_cast<std::uint32_t>(get16(s, at)) << 16) | get16(s, at + 2);
-}
-
-void put16(char* at, unsigned v) {
-  at[0] = static_cast<char>((v >> 8) & 0xFF);
-  at[1] = static_cast<char>(v & 0xFF);
-}
-
-void put32(char* at, std::uint32_t v) {
-  put16(at, v >> 16);
-  put16(at + 2, v & 0xFFFF);
-}
 
 std::size_t padded(std::size_t n) { return (n + 3) & ~std::size_t{3}; }
 
@@ -49,18 +31,18 @@ constexpr std::uint64_t kMaxRead = 65536;
 void add_components(const std::string& glyph, std::vector<std::uint32_t>& out) {
   constexpr unsigned kWords = 0x0001, kScale = 0x0008, kMore = 0x0020, kXyScale = 0x0040,
                      kTwoByTwo = 0x0080, kGid24 = 0x2000;
-  if (glyph.size() < 10 || (get16(glyph, 0) & 0x8000) == 0) return;  // numberOfContours >= 0
+  if (glyph.size() < 10 || (core::read_be16(glyph, 0) & 0x8000) == 0) return;  // numberOfContours >= 0
   std::size_t at = 10;
   for (unsigned flags = kMore; (flags & kMore) && at + 4 <= glyph.size();) {
-    flags = get16(glyph, at);
+    flags = core::read_be16(glyph, at);
     std::size_t size = 4;
     if (flags & kGid24) {
       if (at + 5 > glyph.size()) return;
-      out.push_back((static_cast<std::uint32_t>(get16(glyph, at + 2)) << 8) |
+      out.push_back((static_cast<std::uint32_t>(core::read_be16(glyph, at + 2)) << 8) |
                     static_cast<unsigned char>(glyph[at + 4]));
       size += 1;
     } else {
-      out.push_back(get16(glyph, at + 2));
+      out.push_back(core::read_be16(glyph, at + 2));
     }
     size += (flags & kWords) ? 4 : 2;
     if (flags & kScale) {
@@ -82,12 +64,6 @@ struct CffIndex {
   unsigned count = 0, off_size = 0;
 };
 
-std::uint32_t get_n(const std::string& s, std::size_t at, unsigned n) {
-  std::uint32_t v = 0;
-  for (unsigned i = 0; i < n; ++i) v = (v << 8) | (at + i < s.size() ? static_cast<unsigned char>(s[at + i]) : 0u);
-  return v;
-}
-
 }  // namespace
 
 FontFile::FontFile(const std::string& path, int index) {
@@ -103,16 +79,16 @@ FontFile::FontFile(const std::string& path, int index) {
   // Same rules as hb_face_count / hb_face_create: a collection lists its
   // faces; any other file is one face, read only when its tag is known.
   const std::string header = read(0, 12);
-  const std::uint32_t tag = get32(header, 0);
+  const std::uint32_t tag = core::read_be32(header, 0);
   std::uint64_t face_at = 0;
   bool known = false;
   if (tag == table_tag("ttcf")) {
-    const std::uint32_t faces = get32(header, 8);
+    const std::uint32_t faces = core::read_be32(header, 8);
     if (index < 0 || static_cast<std::uint32_t>(index) >= std::max<std::uint32_t>(faces, 1)) {
       ::close(fd_);
       throw std::runtime_error("font file has no face number " + std::to_string(index));
     }
-    face_at = get32(read(12 + 4u * static_cast<std::uint64_t>(index), 4), 0);
+    face_at = core::read_be32(read(12 + 4u * static_cast<std::uint64_t>(index), 4), 0);
     known = faces > 0;
   } else {
     if (index != 0) {
@@ -123,14 +99,14 @@ FontFile::FontFile(const std::string& path, int index) {
   }
   if (!known) return;
 
-  const unsigned count = get16(read(face_at + 4, 2), 0);
+  const unsigned count = core::read_be16(read(face_at + 4, 2), 0);
   const std::string records = read(face_at + 12, 16u * count);
   for (std::size_t at = 0; at + 16 <= records.size(); at += 16) {
-    Entry e{get32(records, at + 8), get32(records, at + 12)};
+    Entry e{core::read_be32(records, at + 8), core::read_be32(records, at + 12)};
     // HarfBuzz cuts a table at the end of the file.
     if (e.offset > size_) e.length = 0;
     e.length = static_cast<std::uint32_t>(std::min<std::uint64_t>(e.length, size_ - std::min<std::uint64_t>(e.offset, size_)));
-    tables_.emplace(get32(records, at), e);  // the first of two same tags wins, as in HarfBuzz
+    tables_.emplace(core::read_be32(records, at), e);  // the first of two same tags wins, as in HarfBuzz
   }
 }
 
@@ -177,7 +153,7 @@ SparseFont::~SparseFont() { ::munmap(memory_, size_); }
 
 std::map<std::uint32_t, std::string> FontFile::load_glyphs(std::set<std::uint32_t>& glyphs, const std::string& head,
                                                            std::uint32_t glyph_total) const {
-  const bool long_loca = get16(head, 50) == 1;
+  const bool long_loca = core::read_be16(head, 50) == 1;
   const std::string loca = table(table_tag("loca"));
   const std::size_t entry = long_loca ? 4 : 2;
   const std::size_t covered = std::min<std::size_t>(std::max<std::size_t>(loca.size() / entry, 1) - 1, glyph_total);
@@ -186,8 +162,8 @@ std::map<std::uint32_t, std::string> FontFile::load_glyphs(std::set<std::uint32_
   // A glyph's bytes in `glyf`; an empty range when HarfBuzz would see none.
   auto range = [&](std::uint32_t g) -> std::pair<std::uint32_t, std::uint32_t> {
     if (g >= covered) return {0, 0};
-    const std::uint32_t start = long_loca ? get32(loca, 4 * g) : 2 * get16(loca, 2 * g);
-    const std::uint32_t end = long_loca ? get32(loca, 4 * g + 4) : 2 * get16(loca, 2 * g + 2);
+    const std::uint32_t start = long_loca ? core::read_be32(loca, 4 * g) : 2 * core::read_be16(loca, 2 * g);
+    const std::uint32_t end = long_loca ? core::read_be32(loca, 4 * g + 4) : 2 * core::read_be16(loca, 2 * g + 2);
     if (start > end || end > glyf.length) return {0, 0};
     return {start, end};
   };
@@ -243,16 +219,16 @@ std::unique_ptr<SparseFont> FontFile::sparse_layout(std::map<std::uint32_t, std:
 
   unsigned pow2 = 1, log2 = 0;
   while (pow2 * 2 <= count) pow2 *= 2, ++log2;
-  put32(out, 0x00010000u);
-  put16(out + 4, static_cast<unsigned>(count));
-  put16(out + 6, pow2 * 16);
-  put16(out + 8, log2);
-  put16(out + 10, static_cast<unsigned>(count * 16 - pow2 * 16));
+  core::write_be32(out, 0x00010000u);
+  core::write_be16(out + 4, static_cast<unsigned>(count));
+  core::write_be16(out + 6, pow2 * 16);
+  core::write_be16(out + 8, log2);
+  core::write_be16(out + 10, static_cast<unsigned>(count * 16 - pow2 * 16));
   std::size_t record = 12;
   for (const auto& [t, n] : sizes) {  // sorted by tag, as the format asks
-    put32(out + record, t);
-    put32(out + record + 8, static_cast<std::uint32_t>(at[t]));
-    put32(out + record + 12, static_cast<std::uint32_t>(n));
+    core::write_be32(out + record, t);
+    core::write_be32(out + record + 8, static_cast<std::uint32_t>(at[t]));
+    core::write_be32(out + record + 12, static_cast<std::uint32_t>(n));
     record += 16;
   }
   for (std::uint32_t t : copied) read_into(tables_.at(t).offset, out + at[t], sizes[t]);
@@ -266,11 +242,11 @@ std::unique_ptr<SparseFont> FontFile::sparse_font(std::set<std::uint32_t>& glyph
   const std::string head = table(head_tag);
   // What HarfBuzz's glyf reader requires of `head` (version 1, the magic
   // number, a known offset and glyph data format).
-  if (head.size() < 54 || get16(head, 0) != 1 || get32(head, 12) != 0x5F0F3CF5u) {
+  if (head.size() < 54 || core::read_be16(head, 0) != 1 || core::read_be32(head, 12) != 0x5F0F3CF5u) {
     throw std::runtime_error("has no valid head table");
   }
-  if (get16(head, 50) > 1 || get16(head, 52) != 0) throw std::runtime_error("unknown glyf/loca format");
-  const std::uint32_t glyph_total = get16(table(table_tag("maxp"), 6), 4);
+  if (core::read_be16(head, 50) > 1 || core::read_be16(head, 52) != 0) throw std::runtime_error("unknown glyf/loca format");
+  const std::uint32_t glyph_total = core::read_be16(table(table_tag("maxp"), 6), 4);
   const std::map<std::uint32_t, std::string> loaded = load_glyphs(glyphs, head, glyph_total);
   std::size_t outlines = 0;
   for (const auto& [g, bytes] : loaded) outlines += bytes.size();
@@ -297,7 +273,7 @@ std::unique_ptr<SparseFont> FontFile::sparse_font(std::set<std::uint32_t>& glyph
 
   if (has(post_tag)) {
     const std::string post = table(post_tag, 34);
-    if (post.size() == 34 && get16(post, 0) == 2 && get16(post, 2) == 0 && 34 + 2 * get16(post, 32) <= length(post_tag)) {
+    if (post.size() == 34 && core::read_be16(post, 0) == 2 && core::read_be16(post, 2) == 0 && 34 + 2 * core::read_be16(post, 32) <= length(post_tag)) {
       out[at[post_tag] + 1] = 3;
     }
   }
@@ -308,14 +284,14 @@ std::unique_ptr<SparseFont> FontFile::sparse_font(std::set<std::uint32_t>& glyph
   std::size_t offset = 0;
   auto next = loaded.begin();
   for (std::uint32_t g = 0; g < glyph_total; ++g) {
-    put32(loca + 4 * g, static_cast<std::uint32_t>(offset));
+    core::write_be32(loca + 4 * g, static_cast<std::uint32_t>(offset));
     if (next != loaded.end() && next->first == g) {
       std::memcpy(glyf + offset, next->second.data(), next->second.size());
       offset += next->second.size();
       ++next;
     }
   }
-  put32(loca + 4 * static_cast<std::size_t>(glyph_total), static_cast<std::uint32_t>(offset));
+  core::write_be32(loca + 4 * static_cast<std::size_t>(glyph_total), static_cast<std::uint32_t>(offset));
   return font;
 }
 
@@ -338,7 +314,7 @@ std::unique_ptr<SparseFont> FontFile::sparse_cff_skeleton(const std::vector<std:
     CffIndex x;
     x.at = at;
     const std::string head = read(base + at, 3);
-    x.count = get16(head, 0);
+    x.count = core::read_be16(head, 0);
     if (x.count == 0) {
       x.end = at + 2;
       return x;
@@ -347,7 +323,7 @@ std::unique_ptr<SparseFont> FontFile::sparse_cff_skeleton(const std::vector<std:
     if (x.off_size < 1 || x.off_size > 4) throw std::runtime_error("has a CFF INDEX with a bad offset size");
     x.offsets = at + 3;
     x.data = x.offsets + static_cast<std::uint64_t>(x.count + 1) * x.off_size - 1;
-    x.end = x.data + get_n(read(base + x.offsets + static_cast<std::uint64_t>(x.count) * x.off_size, x.off_size), 0,
+    x.end = x.data + core::read_be(read(base + x.offsets + static_cast<std::uint64_t>(x.count) * x.off_size, x.off_size), 0,
                            x.off_size);
     if (x.end > cff_length) throw std::runtime_error("has a CFF INDEX past the table's end");
     return x;
@@ -358,8 +334,8 @@ std::unique_ptr<SparseFont> FontFile::sparse_cff_skeleton(const std::vector<std:
   const CffIndex tops = read_index(names.end);
   if (tops.count == 0) throw std::runtime_error("has a CFF table without a Top DICT");
   const std::string offsets = read(base + tops.offsets, 2 * tops.off_size);
-  const std::uint64_t top_begin = tops.data + get_n(offsets, 0, tops.off_size);
-  const std::uint64_t top_end = tops.data + get_n(offsets, tops.off_size, tops.off_size);
+  const std::uint64_t top_begin = tops.data + core::read_be(offsets, 0, tops.off_size);
+  const std::uint64_t top_end = tops.data + core::read_be(offsets, tops.off_size, tops.off_size);
   const auto charstrings_at = cff_dict_operand(read(base + top_begin, top_end - top_begin), 17);
   if (!charstrings_at || *charstrings_at <= 0 || static_cast<std::uint64_t>(*charstrings_at) >= cff_length) {
     throw std::runtime_error("has a CFF table without CharStrings");
@@ -391,8 +367,8 @@ void FontFile::add_cff_charstrings(SparseFont& font, const CffCharstrings& cs,
   std::vector<std::pair<std::uint64_t, std::uint64_t>> wanted;
   for (std::uint32_t g : glyphs) {
     if (g >= cs.count) continue;
-    const std::uint64_t begin = cs.data + get_n(cs.offsets, g * cs.off_size, cs.off_size);
-    const std::uint64_t end = cs.data + get_n(cs.offsets, (g + 1) * cs.off_size, cs.off_size);
+    const std::uint64_t begin = cs.data + core::read_be(cs.offsets, g * cs.off_size, cs.off_size);
+    const std::uint64_t end = cs.data + core::read_be(cs.offsets, (g + 1) * cs.off_size, cs.off_size);
     if (begin < end && end <= cs.length) wanted.emplace_back(begin, end);
   }
   std::sort(wanted.begin(), wanted.end());

@@ -1,19 +1,16 @@
 #include "render/pdf/utf.h"
 
-namespace render::pdf {
+#include "core/byte_order.h"
 
-static void put16(std::string& out, unsigned v) {
-  out.push_back(static_cast<char>((v >> 8) & 0xFF));
-  out.push_back(static_cast<char>(v & 0xFF));
-}
+namespace render::pdf {
 
 void append_utf16be(std::string& out, char32_t c) {
   if (c < 0x10000) {
-    put16(out, c);
+    core::append_be16(out, c);
   } else {
     const char32_t v = c - 0x10000;
-    put16(out, 0xD800 + (v >> 10));
-    put16(out, 0xDC00 + (v & 0x3FF));
+    core::append_be16(out, 0xD800 + (v >> 10));
+    core::append_be16(out, 0xDC00 + (v & 0x3FF));
   }
 }
 
