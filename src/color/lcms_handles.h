@@ -2,18 +2,13 @@
 // Owning handles for Little CMS objects.
 #include <lcms2.h>
 
-#include <memory>
 #include <type_traits>
+
+#include "core/handle.h"
 
 namespace color {
 
-struct ProfileCloser {
-  void operator()(void* p) const { cmsCloseProfile(p); }
-};
-struct TransformDeleter {
-  void operator()(void* t) const { cmsDeleteTransform(t); }
-};
-using ProfileHandle = std::unique_ptr<std::remove_pointer_t<cmsHPROFILE>, ProfileCloser>;
-using TransformHandle = std::unique_ptr<std::remove_pointer_t<cmsHTRANSFORM>, TransformDeleter>;
+using ProfileHandle = core::Handle<std::remove_pointer_t<cmsHPROFILE>, cmsCloseProfile>;
+using TransformHandle = core::Handle<std::remove_pointer_t<cmsHTRANSFORM>, cmsDeleteTransform>;
 
 }  // namespace color

@@ -4,17 +4,16 @@
 #include <unicode/uchar.h>
 #include <unicode/utext.h>
 
-#include <memory>
+#include <mutex>
+
+#include "core/handle.h"
+#include "text/line_breakers.h"
 
 namespace text {
 namespace {
 
-struct UTextClose {
-  void operator()(UText* t) const { utext_close(t); }
-};
-struct UBrkClose {
-  void operator()(UBreakIterator* b) const { ubrk_close(b); }
-};
+using TextHandle = core::Handle<UText, utext_close>;
+using BreakIteratorHandle = core::Handle<UBreakIterator, ubrk_close>;
 
 // For junction i: does ICU allow a break before cluster i+1? `type` is
 // UBRK_LINE (line breaks) or UBRK_WORD (word boundaries, by dictionary for Han).
@@ -23,9 +22,9 @@ std::vector<char> icu_breaks(const ShapedText& st, UBreakIterator* lent, UBreakI
   std::vector<char> out(cs.empty() ? 0 : cs.size() - 1, 0);
   if (out.empty()) return out;
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<UText, UTextClose> text(
+  TextHandle text(
       utext_openUTF8(nullptr, st.text.data(), static_cast<int64_t>(st.text.size()), &status));
-  std::unique_ptr<UBreakIterator, UBrkClose> own;
+  BreakIteratorHandle own;
   if (!lent) own.reset(ubrk_open(type, "zh", nullptr, 0, &status));
   UBreakIterator* it = lent ? lent : own.get();
   if (U_FAILURE(status)) return out;
@@ -132,6 +131,32 @@ std::vector<BreakPoint> find_breaks(const ShapedText& st, double narrowest,
                   : Break::Allowed;
   }
   return out;
+}
+
+LineBreakerPool::~LineBreakerPool() {
+  for (UBreakIterator* it : idle_) ubrk_close(it);
+}
+
+LineBreakerPool::Lease LineBreakerPool::borrow() const {
+  {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    if (!idle_.empty()) {
+      UBreakIterator* it = idle_.back();
+      idle_.pop_back();
+      return Lease(*this, it);
+    }
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  BreakIteratorHandle it(ubrk_open(UBRK_LINE, "zh", nullptr, 0, &status));
+  return Lease(*this, U_SUCCESS(status) ? it.release() : nullptr);
+}
+
+LineBreakerPool::Lease::~Lease() {
+  if (!iterator_) return;
+  BreakIteratorHandle it(iterator_);  // closed if the pool cannot take it back
+  const std::lock_guard<std::mutex> lock(pool_.mutex_);
+  pool_.idle_.push_back(it.get());
+  it.release();
 }
 
 }  // namespace text

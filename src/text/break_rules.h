@@ -30,7 +30,7 @@ struct BreakPoint {
 // `narrowest` is the shortest line's measure (the first line's, after its
 // indent): a word wider than that may be broken.
 // `icu`, when given, is a line break iterator for "zh" to use instead of
-// opening one (FontBook::borrow_line_breaker); it is left pointing at `st`.
+// opening one (LineBreakerPool, text/line_breakers.h); it is left pointing at `st`.
 std::vector<BreakPoint> find_breaks(const ShapedText& st, double narrowest,
                                     const core::CompositionRules& rules, UBreakIterator* icu = nullptr);
 

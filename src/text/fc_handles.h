@@ -1,27 +1,14 @@
 #pragma once
-// Owning handles for fontconfig objects (RAII around every C handle).
+// Owning handles for fontconfig objects.
 #include <fontconfig/fontconfig.h>
 
-#include <memory>
+#include "core/handle.h"
 
 namespace text {
 
-struct FcConfigFree {
-  void operator()(FcConfig* c) const { FcConfigDestroy(c); }
-};
-struct FcPatternFree {
-  void operator()(FcPattern* p) const { FcPatternDestroy(p); }
-};
-struct FcFontSetFree {
-  void operator()(FcFontSet* s) const { FcFontSetDestroy(s); }
-};
-struct FcObjectSetFree {
-  void operator()(FcObjectSet* s) const { FcObjectSetDestroy(s); }
-};
-
-using FcConfigPtr = std::unique_ptr<FcConfig, FcConfigFree>;
-using FcPatternPtr = std::unique_ptr<FcPattern, FcPatternFree>;
-using FcFontSetPtr = std::unique_ptr<FcFontSet, FcFontSetFree>;
-using FcObjectSetPtr = std::unique_ptr<FcObjectSet, FcObjectSetFree>;
+using FcConfigPtr = core::Handle<FcConfig, FcConfigDestroy>;
+using FcPatternPtr = core::Handle<FcPattern, FcPatternDestroy>;
+using FcFontSetPtr = core::Handle<FcFontSet, FcFontSetDestroy>;
+using FcObjectSetPtr = core::Handle<FcObjectSet, FcObjectSetDestroy>;
 
 }  // namespace text

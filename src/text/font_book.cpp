@@ -1,7 +1,6 @@
 #include "text/font_book.h"
 
 #include <hb-ot.h>
-#include <unicode/ubrk.h>
 
 #include <algorithm>
 #include <array>
@@ -78,11 +77,6 @@ struct FreeCells {
 };
 using Cells = std::unique_ptr<std::int16_t[], FreeCells>;
 
-struct UBrkClose {
-  void operator()(UBreakIterator* b) const { ubrk_close(b); }
-};
-using BreakIteratorPtr = std::unique_ptr<UBreakIterator, UBrkClose>;
-
 }  // namespace
 
 struct FontBook::Impl {
@@ -97,9 +91,7 @@ struct FontBook::Impl {
   // relaxed atomic accesses suffice. Characters above U+FFFF are rare
   // enough to look up every time.
   std::array<Cells, kRoles> cache;
-  // Line break iterators not lent out (borrow_line_breaker).
-  std::mutex breakers_mutex;
-  std::vector<BreakIteratorPtr> breakers;
+  LineBreakerPool line_breakers;
 
   // `eager` opens the face now; otherwise it is only checked now (opened,
   // measured and closed again, so faces() and the book's indices are
@@ -283,25 +275,6 @@ const std::vector<int>& FontBook::system_fallbacks() const { return impl_->syste
 
 const std::vector<std::string>& FontBook::unresolved_families() const { return impl_->unresolved; }
 
-FontBook::LineBreakerLease FontBook::borrow_line_breaker() const {
-  {
-    const std::lock_guard<std::mutex> lock(impl_->breakers_mutex);
-    if (!impl_->breakers.empty()) {
-      UBreakIterator* it = impl_->breakers.back().release();
-      impl_->breakers.pop_back();
-      return LineBreakerLease(*this, it);
-    }
-  }
-  UErrorCode status = U_ZERO_ERROR;
-  BreakIteratorPtr it(ubrk_open(UBRK_LINE, "zh", nullptr, 0, &status));
-  return LineBreakerLease(*this, U_SUCCESS(status) ? it.release() : nullptr);
-}
-
-FontBook::LineBreakerLease::~LineBreakerLease() {
-  if (!iterator_) return;
-  BreakIteratorPtr it(iterator_);
-  const std::lock_guard<std::mutex> lock(book_.impl_->breakers_mutex);
-  book_.impl_->breakers.push_back(std::move(it));
-}
+const LineBreakerPool& FontBook::line_breakers() const { return impl_->line_breakers; }
 
 }  // namespace text

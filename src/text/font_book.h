@@ -1,5 +1,5 @@
 #pragma once
-// Fonts by role, with per-character fallback (SPEC §4). Resolves each role's
+// Fonts by role, with per-character fallback (docs/layouts.md). Resolves each role's
 // ordered family list through fontconfig (and the project's fonts/ folder),
 // owns the HarfBuzz faces, and answers "which face draws this character".
 // Built once per process and then only read, so worker threads may share it.
@@ -11,8 +11,7 @@
 #include "core/diagnostics.h"
 #include "core/font_face.h"
 #include "core/font_role.h"
-
-struct UBreakIterator;  // ICU's (unicode/ubrk.h)
+#include "text/line_breakers.h"
 
 namespace text {
 
@@ -60,7 +59,6 @@ class FontBook {
 
   const std::vector<core::FontFace>& faces() const;
 
-  // --- Added for `broadsheet fonts` and tests (additive) ---
   // Faces tried for `role`, in order: its own families, then the shared
   // fallbacks (each face once). Fontconfig's candidates come after these.
   const std::vector<int>& role_chain(core::FontRole role) const;
@@ -74,26 +72,9 @@ class FontBook {
   // The fonts were found from the cache, without asking fontconfig.
   bool resolved_from_cache() const { return from_cache_; }
 
-  // --- Added for speed (additive) ---
-  // ICU's line break iterator for Chinese, lent to one paragraph at a time
-  // and kept for the next: making one costs ~55k instructions, a sixth of
-  // setting an average paragraph. Any thread may borrow; each lease holds
-  // an iterator of its own until it is destroyed. get() is null when ICU
-  // cannot make one.
-  class LineBreakerLease {
-   public:
-    LineBreakerLease(const LineBreakerLease&) = delete;
-    LineBreakerLease& operator=(const LineBreakerLease&) = delete;
-    ~LineBreakerLease();
-    UBreakIterator* get() const { return iterator_; }
-
-   private:
-    friend class FontBook;
-    LineBreakerLease(const FontBook& book, UBreakIterator* iterator) : book_(book), iterator_(iterator) {}
-    const FontBook& book_;
-    UBreakIterator* iterator_;
-  };
-  LineBreakerLease borrow_line_breaker() const;
+  // Line break iterators for the paragraphs set with this book's faces,
+  // shared by every thread that shares the book.
+  const LineBreakerPool& line_breakers() const;
 
  private:
   struct Impl;

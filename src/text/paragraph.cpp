@@ -64,7 +64,7 @@ std::vector<std::vector<Line>> set_paragraph_variants(const ParagraphSpec& spec,
                                                       core::Diagnostics& diags,
                                                       const std::vector<int>& loosenesses,
                                                       const std::vector<bool>& count_only) {
-  const FontBook::LineBreakerLease icu = fonts.borrow_line_breaker();
+  const LineBreakerPool::Lease icu = fonts.line_breakers().borrow();
   return set_paragraph_with(spec, FontBookMetrics(fonts), diags, icu.get(), loosenesses, count_only);
 }
 

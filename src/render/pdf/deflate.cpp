@@ -3,16 +3,14 @@
 #include <libdeflate.h>
 
 #include <array>
-#include <memory>
 #include <stdexcept>
+
+#include "core/handle.h"
 
 namespace render::pdf {
 namespace {
 
-struct CompressorFree {
-  void operator()(libdeflate_compressor* c) const { libdeflate_free_compressor(c); }
-};
-using Compressor = std::unique_ptr<libdeflate_compressor, CompressorFree>;
+using Compressor = core::Handle<libdeflate_compressor, libdeflate_free_compressor>;
 
 constexpr int kMaxLevel = 12;
 

@@ -11,6 +11,8 @@
 #include <stdexcept>
 #include <vector>
 
+#include "core/byte_order.h"
+#include "core/handle.h"
 #include "render/pdf/cff_table.h"
 #include "render/pdf/font_file.h"
 #include "render/pdf/font_sources.h"
@@ -20,15 +22,11 @@
 namespace render::pdf {
 namespace {
 
-template <typename T, void (*Destroy)(T*)>
-struct HbDeleter {
-  void operator()(T* p) const { Destroy(p); }
-};
-using Blob = std::unique_ptr<hb_blob_t, HbDeleter<hb_blob_t, hb_blob_destroy>>;
-using Face = std::unique_ptr<hb_face_t, HbDeleter<hb_face_t, hb_face_destroy>>;
-using Font = std::unique_ptr<hb_font_t, HbDeleter<hb_font_t, hb_font_destroy>>;
-using SubsetInput = std::unique_ptr<hb_subset_input_t, HbDeleter<hb_subset_input_t, hb_subset_input_destroy>>;
-using SubsetPlan = std::unique_ptr<hb_subset_plan_t, HbDeleter<hb_subset_plan_t, hb_subset_plan_destroy>>;
+using Blob = core::Handle<hb_blob_t, hb_blob_destroy>;
+using Face = core::Handle<hb_face_t, hb_face_destroy>;
+using Font = core::Handle<hb_font_t, hb_font_destroy>;
+using SubsetInput = core::Handle<hb_subset_input_t, hb_subset_input_destroy>;
+using SubsetPlan = core::Handle<hb_subset_plan_t, hb_subset_plan_destroy>;
 
 constexpr hb_tag_t tag(const char (&s)[5]) { return HB_TAG(s[0], s[1], s[2], s[3]); }
 
@@ -53,10 +51,6 @@ std::string table_bytes(hb_face_t* face, hb_tag_t t) {
   unsigned len = 0;
   const char* data = hb_blob_get_data(blob.get(), &len);
   return std::string(data ? data : "", len);
-}
-
-unsigned be16(const std::string& s, std::size_t at) {
-  return at + 2 <= s.size() ? (static_cast<unsigned char>(s[at]) << 8) | static_cast<unsigned char>(s[at + 1]) : 0;
 }
 
 // PostScript name as libharu needs it: ASCII, no spaces, short enough for
@@ -153,7 +147,7 @@ Outlines outlines_of(const FontFile& file) {
 }
 
 void check_licence(hb_face_t* face) {
-  const unsigned fs_type = be16(table_bytes(face, tag("OS/2")), 8);
+  const unsigned fs_type = core::read_be16(table_bytes(face, tag("OS/2")), 8);
   if (fs_type & 0x0002) throw std::runtime_error("its licence forbids embedding (OS/2 fsType restricted)");
   if (fs_type & 0x0100) throw std::runtime_error("its licence forbids subsetting (OS/2 fsType no-subsetting)");
   if (fs_type & 0x0200) throw std::runtime_error("its licence allows embedding bitmaps only (OS/2 fsType)");
@@ -228,19 +222,19 @@ int per_mille(long v, unsigned upem) { return static_cast<int>(std::lround(stati
 FontMetrics metrics_of(hb_face_t* face, hb_font_t* font, const std::string& head) {
   const unsigned upem = hb_face_get_upem(face);
   FontMetrics m;
-  for (int i = 0; i < 4; ++i) m.bbox[i] = per_mille(static_cast<std::int16_t>(be16(head, 36 + 2 * i)), upem);
+  for (int i = 0; i < 4; ++i) m.bbox[i] = per_mille(static_cast<std::int16_t>(core::read_be16(head, 36 + 2 * i)), upem);
   hb_position_t v = 0;
   if (hb_ot_metrics_get_position(font, HB_OT_METRICS_TAG_HORIZONTAL_ASCENDER, &v)) m.ascent = per_mille(v, upem);
   if (hb_ot_metrics_get_position(font, HB_OT_METRICS_TAG_HORIZONTAL_DESCENDER, &v)) m.descent = per_mille(v, upem);
   m.cap_height = cap_height(font, upem);
   const std::string post = table_bytes(face, tag("post"));
-  const auto angle = static_cast<std::int32_t>((be16(post, 4) << 16) | be16(post, 6));
+  const auto angle = static_cast<std::int32_t>(core::read_be32(post, 4));
   m.italic_angle = angle / 65536.0;
-  if (be16(post, 12) || be16(post, 14)) m.flags |= 1;  // fixed pitch
+  if (core::read_be16(post, 12) || core::read_be16(post, 14)) m.flags |= 1;  // fixed pitch
   if (m.italic_angle != 0) m.flags |= 64;
   // PDF wants a dominant stem width, which fonts do not record; this rough
   // estimate from the weight class is what most writers use.
-  const double weight = be16(table_bytes(face, tag("OS/2")), 4);
+  const double weight = core::read_be16(table_bytes(face, tag("OS/2")), 4);
   m.stem_v = static_cast<int>(std::lround(50 + (weight / 65) * (weight / 65)));
   return m;
 }
