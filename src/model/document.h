@@ -1,6 +1,7 @@
 #pragma once
 // The document model: what a YAML file says, with the source position of every
 // value so later stages can report problems where they are (the format: docs/format.md).
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
@@ -56,6 +57,12 @@ struct Section {
   core::SourceSpan span;
 };
 
+// One part of an article's head and what it is called in the YAML.
+struct HeadPart {
+  const Text* text;
+  const char* key;  // as written in the YAML: "kicker"
+};
+
 struct Article {
   Text union_name;   // 县总工会: who the report is about
   Text kicker;       // 引题 (optional)
@@ -67,6 +74,13 @@ struct Article {
   std::vector<Photo> photos;
   Text byline;
   core::SourceSpan span;
+
+  // The head's parts top to bottom: the one list that for_each_text (the
+  // fonts report) and the preview's source map read, so a new head element
+  // is added here.
+  std::array<HeadPart, 4> head_parts() const {
+    return {{{&union_name, "union"}, {&kicker, "kicker"}, {&headline, "headline"}, {&subheadline, "subheadline"}}};
+  }
 };
 
 struct Meta {

@@ -5,7 +5,8 @@ namespace model {
 void for_each_text(const Document& doc, const std::function<void(const Text&)>& visit) {
   visit(doc.meta.paper), visit(doc.meta.edition);
   for (const auto& a : doc.articles) {
-    visit(a.union_name), visit(a.kicker), visit(a.headline), visit(a.subheadline), visit(a.byline);
+    for (const auto& part : a.head_parts()) visit(*part.text);
+    visit(a.byline);
     for (const auto& t : a.lead) visit(t);
     for (const auto& s : a.sections) {
       for (const auto& t : s.heading) visit(t);

@@ -62,10 +62,7 @@ SourceKinds::SourceKinds(const model::Document& doc) {
     add(folio->span, "folio");
   for (const auto& a : doc.articles) {
     add(a.span, "article");
-    add(a.union_name.span, "union");
-    add(a.kicker.span, "kicker");
-    add(a.headline.span, "headline");
-    add(a.subheadline.span, "subheadline");
+    for (const auto& part : a.head_parts()) add(part.text->span, part.key);
     for (const auto& t : a.lead) add(t.span, "lead");
     for (const auto& s : a.sections) {
       add(s.span, "section");
