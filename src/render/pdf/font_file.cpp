@@ -38,8 +38,7 @@ void add_components(const std::string& glyph, std::vector<std::uint32_t>& out) {
     std::size_t size = 4;
     if (flags & kGid24) {
       if (at + 5 > glyph.size()) return;
-      out.push_back((static_cast<std::uint32_t>(core::read_be16(glyph, at + 2)) << 8) |
-                    static_cast<unsigned char>(glyph[at + 4]));
+      out.push_back(core::read_be(glyph, at + 2, 3));
       size += 1;
     } else {
       out.push_back(core::read_be16(glyph, at + 2));

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "core/byte_order.h"
 #include "render/pdf/utf.h"
 
 namespace render::pdf {
@@ -45,8 +46,7 @@ std::string build_to_unicode_cmap(const std::map<std::uint16_t, std::u32string>&
     out += std::to_string(n) + " beginbfchar\n";
     for (std::size_t k = i; k < i + n; ++k) {
       std::string code, text;
-      code.push_back(static_cast<char>(entries[k].first >> 8));
-      code.push_back(static_cast<char>(entries[k].first & 0xFF));
+      core::append_be16(code, entries[k].first);
       for (char32_t c : *entries[k].second) append_utf16be(text, c);
       put_hex(out, code);
       out.push_back(' ');
