@@ -304,6 +304,10 @@ TEST_CASE("--help and -h work on every command; -V prints the version") {
   }
   const auto help = run_command(broadsheet() + " --help");
   CHECK(help.out.find("broadsheet new FILE.yaml") != std::string::npos);
+  // The default named in the help is the one the program uses, never a {placeholder}.
+  const auto new_help = run_command(broadsheet() + " new --help");
+  CHECK(new_help.out.find("(default " + std::string(style::kDefaultLayout) + ")\n") != std::string::npos);
+  CHECK(new_help.out.find('{') == std::string::npos);
   CHECK(run_command(broadsheet() + " -V").out == "broadsheet " BROADSHEET_VERSION "\n");
   const auto typo = run_command(broadsheet() + " chek x.yaml 2>&1");
   CHECK(typo.exit_code == 2);

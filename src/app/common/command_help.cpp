@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "source/did_you_mean.h"
+#include "style/load_theme.h"
 
 namespace app {
 namespace {
@@ -11,7 +12,7 @@ struct CommandHelp {
   std::string_view name;
   std::string_view usage;    // after "broadsheet "
   std::string_view summary;  // one line
-  std::string_view options;  // one option a line, already aligned
+  std::string_view options;  // one option a line, already aligned; see with_defaults
   std::string_view example;
 };
 
@@ -50,7 +51,7 @@ constexpr CommandHelp kCommands[] = {
      "broadsheet check samples/counties"},
     {"new", "new FILE.yaml [--layout NAME]",
      "Write a commented starting document that checks and renders; never overwrites a file.",
-     "  --layout NAME        the layout the document names (default newspaper-a4)\n",
+     "  --layout NAME        the layout the document names (default {default layout})\n",
      "broadsheet new anji.yaml --layout sheet-a4"},
     {"layouts", "layouts", "List the layouts that ship with broadsheet, one line each.", "",
      "broadsheet layouts"},
@@ -59,6 +60,16 @@ constexpr CommandHelp kCommands[] = {
      "  --layout NAME        the layout whose roles are shown\n",
      "broadsheet fonts samples/seed-page.yaml"},
 };
+
+// An option's text with `{default layout}` replaced by the layout a document
+// gets when it names none, so the help never disagrees with the program.
+std::string with_defaults(std::string_view options) {
+  constexpr std::string_view kMark = "{default layout}";
+  std::string out(options);
+  for (auto at = out.find(kMark); at != std::string::npos; at = out.find(kMark, at))
+    out.replace(at, kMark.size(), style::kDefaultLayout);
+  return out;
+}
 
 const CommandHelp* find(std::string_view name) {
   for (const CommandHelp& c : kCommands)
@@ -73,7 +84,7 @@ std::string command_help(std::string_view command) {
   if (!c) return "";
   std::string out = "usage: broadsheet " + std::string(c->usage) + "\n\n" + std::string(c->summary) + "\n";
   out += "\noptions:\n";
-  out += c->options;
+  out += with_defaults(c->options);
   out += "  -h, --help           show this help\n";
   out += "\nexample:\n  " + std::string(c->example) + "\n";
   return out;
