@@ -40,6 +40,11 @@ int BlockSetter::rows_for(double height) const {
   return std::max(1, static_cast<int>(std::ceil(height / grid_.pitch - 1e-6)));
 }
 
+// Whole rows, rounded down; the tolerance keeps 0.6 of 50 rows at 30.
+int BlockSetter::share_of_rows(double share) const {
+  return static_cast<int>(std::floor(grid_.rows * share + 1e-9));
+}
+
 // A headline that wraps breaks where its author put a space between
 // phrases (推进产改走深走实 赋能产业工人成才成匠), when every phrase fits a line.
 std::vector<text::Line> BlockSetter::phrase_lines(const std::vector<core::Span>& spans, double width,

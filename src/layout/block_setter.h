@@ -84,8 +84,10 @@ class BlockSetter {
   std::vector<Variant> photo_variants(const style::StyledBlock& block, double width, int max_rows);
   // A column photo's settings across `width` instead, each costing `cost` more and noted as `what`.
   std::vector<Variant> widened(const style::StyledBlock& block, double width, double cost, const std::string& what);
-  // The most rows a photo across several columns may take: six tenths of a page.
-  int wide_photo_rows() const { return grid_.rows * 6 / 10; }
+  // The most rows a photo in one column, or across several, may take (the layout's makeup).
+  int photo_rows() const { return share_of_rows(theme_.makeup.photo_depth); }
+  int wide_photo_rows() const { return share_of_rows(theme_.makeup.wide_photo_depth); }
+  int share_of_rows(double share) const;
   FlowItem set_byline(const style::StyledBlock& block);
   double leading_of(style::Role role) const;
   int rows_for(double height) const;

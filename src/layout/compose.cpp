@@ -19,7 +19,6 @@ constexpr core::Color kGuide{0.1, 0.6, 0.9};
 constexpr core::Color kGrid{0.85, 0.85, 0.95};
 constexpr core::Color kBlockColor{0.85, 0.1, 0.6};
 constexpr core::Color kItemColor{0.9, 0.3, 0.3};
-constexpr core::Color kRuleInk{0.4, 0.4, 0.4};
 constexpr double kNoteSize = 5.5;
 
 frame::Box outline(const core::Rect& r, core::Color c, double w = 0.3) {
@@ -197,7 +196,8 @@ class Composer {
       if (c >= static_cast<int>(b.fill.column_rows.size()) || b.fill.column_rows[c] == 0) continue;
       const double x = grid_.column_x(c) - grid_.gutter / 2;
       page().items.push_back(frame::Rule{{x, grid_.row_top(top) + 0.2 * grid_.pitch},
-                                         {x, grid_.row_top(top + deepest) - 0.2 * grid_.pitch}, 0.3, kRuleInk});
+                                         {x, grid_.row_top(top + deepest) - 0.2 * grid_.pitch}, 0.3,
+                                         theme_.columns.rule_color});
     }
   }
 

@@ -232,7 +232,7 @@ CopyUnit BlockSetter::column_unit(const style::StyledBlock& block, double block_
       break;
     case BlockKind::Photo: {
       u.kind = UnitKind::Figure;
-      u.variants = photo_variants(block, grid_.column_width, grid_.rows / 2);
+      u.variants = photo_variants(block, grid_.column_width, photo_rows());
       if (block_width > grid_.column_width + 1) {
         u.wide = widened(block, block_width, kWidenCost, "photo across the block");
         for (int k = 2; k < grid_.columns; ++k) {

@@ -81,7 +81,37 @@ std::optional<core::Color> parse_color(std::string_view s) {
   return std::nullopt;
 }
 
-std::optional<core::Color> color(source::YamlReader& r, const source::YamlMap& map, std::string_view key) {
+void read_role(source::YamlReader& r, const source::YamlEntry& entry, RoleStyle& style) {
+  const auto map = r.map(entry, "style " + source::quoted(entry.key), kStyleKeys);
+  if (!map) return;
+  if (const auto* font = map->get("font")) {
+    if (const auto i = r.choice(*font, kFonts)) {
+      style.font = core::with_weight(*core::role_from_name(kFonts[*i]), core::weight_of(style.font));
+    }
+  }
+  if (const auto* weight = map->get("weight")) {
+    if (const auto i = r.choice(*weight, kWeights)) {
+      style.font = core::with_weight(style.font, *i == 1 ? core::FontWeight::Bold : core::FontWeight::Regular);
+    }
+  }
+  if (const auto v = number_in(r, *map, "size", kTypeSize)) style.size = *v;
+  if (const auto c = color_in(r, *map, "color")) style.color = *c;
+  if (const auto v = number_in(r, *map, "tracking", kTracking)) style.tracking = *v;
+  if (const auto v = number_in(r, *map, "leading", kLeading)) style.leading = *v;
+  if (const auto* align = map->get("align")) {
+    if (const auto i = r.choice(*align, kAligns)) style.align = kAlignValues[*i];
+  }
+  if (const auto v = number_in(r, *map, "space_before", kGridLines)) style.space_before = *v;
+  if (const auto v = number_in(r, *map, "space_after", kGridLines)) style.space_after = *v;
+  if (const auto c = color_in(r, *map, "background")) {
+    style.has_background = true;
+    style.background = *c;
+  }
+}
+
+}  // namespace
+
+std::optional<core::Color> color_in(source::YamlReader& r, const source::YamlMap& map, std::string_view key) {
   const auto* e = map.find(key);
   if (!e) return std::nullopt;
   // `color: #b41e1e` unquoted is `color:` and a comment: say so rather than
@@ -98,36 +128,6 @@ std::optional<core::Color> color(source::YamlReader& r, const source::YamlMap& m
                "a colour: \"#rrggbb\", cmyk(c, m, y, k) in percent or gray(g) from 0 to 1", e->value);
   return std::nullopt;
 }
-
-void read_role(source::YamlReader& r, const source::YamlEntry& entry, RoleStyle& style) {
-  const auto map = r.map(entry, "style " + source::quoted(entry.key), kStyleKeys);
-  if (!map) return;
-  if (const auto* font = map->get("font")) {
-    if (const auto i = r.choice(*font, kFonts)) {
-      style.font = core::with_weight(*core::role_from_name(kFonts[*i]), core::weight_of(style.font));
-    }
-  }
-  if (const auto* weight = map->get("weight")) {
-    if (const auto i = r.choice(*weight, kWeights)) {
-      style.font = core::with_weight(style.font, *i == 1 ? core::FontWeight::Bold : core::FontWeight::Regular);
-    }
-  }
-  if (const auto v = number_in(r, *map, "size", kTypeSize)) style.size = *v;
-  if (const auto c = color(r, *map, "color")) style.color = *c;
-  if (const auto v = number_in(r, *map, "tracking", kTracking)) style.tracking = *v;
-  if (const auto v = number_in(r, *map, "leading", kLeading)) style.leading = *v;
-  if (const auto* align = map->get("align")) {
-    if (const auto i = r.choice(*align, kAligns)) style.align = kAlignValues[*i];
-  }
-  if (const auto v = number_in(r, *map, "space_before", kGridLines)) style.space_before = *v;
-  if (const auto v = number_in(r, *map, "space_after", kGridLines)) style.space_after = *v;
-  if (const auto c = color(r, *map, "background")) {
-    style.has_background = true;
-    style.background = *c;
-  }
-}
-
-}  // namespace
 
 void read_styles(source::YamlReader& r, const source::YamlEntry& entry, Theme& theme) {
   const auto map = r.map(entry, "styles", kRoleNames);

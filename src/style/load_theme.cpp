@@ -11,12 +11,12 @@
 namespace style {
 namespace {
 
-constexpr std::string_view kThemeKeys[] = {"name", "page", "columns", "body", "han_latin_space", "makeup", "styles", "print"};
+constexpr std::string_view kThemeKeys[] = {"name", "page", "columns", "body", "han_latin_space", "makeup", "styles", "print", "subject"};
 constexpr std::string_view kHanLatinSpaces[] = {"quarter", "none"};
-constexpr std::string_view kMakeupKeys[] = {"pages", "headline_sizes"};
+constexpr std::string_view kMakeupKeys[] = {"pages", "headline_sizes", "photo_depth", "wide_photo_depth"};
 constexpr std::string_view kPageKeys[] = {"size", "margins", "bleed", "crop_marks"};
 constexpr std::string_view kMarginKeys[] = {"top", "bottom", "left", "right"};
-constexpr std::string_view kColumnKeys[] = {"count", "gutter", "rule"};
+constexpr std::string_view kColumnKeys[] = {"count", "gutter", "rule", "rule_color"};
 constexpr std::string_view kBodyKeys[] = {"size", "leading"};
 
 // libharu's largest page is 14400 pt (5080 mm); a bigger number is a typo.
@@ -114,6 +114,7 @@ void read_columns(source::YamlReader& r, const source::YamlEntry& entry, Theme& 
   if (const auto* rule = map->get("rule")) {
     if (const auto b = r.boolean(*rule)) theme.columns.rule = *b;
   }
+  if (const auto c = color_in(r, *map, "rule_color")) theme.columns.rule_color = *c;
   const PageGeometry& page = theme.page;
   const double measure = page.size.width - page.margin_left - page.margin_right;
   if (measure > 0 && theme.columns.gutter * (theme.columns.count - 1) >= measure) {
@@ -164,12 +165,19 @@ void read_makeup(source::YamlReader& r, const source::YamlEntry& entry, Makeup& 
     }
   }
   if (const auto* sizes = map->get("headline_sizes")) read_headline_sizes(r, *sizes, makeup);
+  // A share of the page's rows: a photo of none cannot be placed.
+  constexpr Range kShare{0, 1, true};
+  if (const auto v = number_in(r, *map, "photo_depth", kShare)) makeup.photo_depth = *v;
+  if (const auto v = number_in(r, *map, "wide_photo_depth", kShare)) makeup.wide_photo_depth = *v;
 }
 
 void read_theme(source::YamlReader& r, Theme& theme) {
   const auto root = r.root_map("the layout", kThemeKeys);
   if (!root) return;
   if (const auto name = r.required_text(*root, "name")) theme.name = name->value;
+  if (const auto* subject = root->get("subject")) {
+    if (const auto text = r.text(*subject)) theme.subject = text->value;
+  }
   if (const auto* page = root->get("page")) read_page(r, *page, theme.page);
   if (const auto* columns = root->get("columns")) read_columns(r, *columns, theme);
   if (const auto* body = root->get("body")) {

@@ -198,7 +198,7 @@ StyledDocument style_document(const model::Document& doc, const Theme& theme) {
   // What a library catalogue files the PDF under.
   out.subject = !doc.meta.subject.empty() ? doc.meta.subject.value
                 : !doc.meta.paper.empty() ? doc.meta.paper.value
-                                          : std::string("工会成果");
+                                          : theme.subject;
   return out;
 }
 

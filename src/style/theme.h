@@ -11,10 +11,12 @@
 //     margins: {top: 16, bottom: 14, left: 14, right: 14}   # mm
 //     bleed: 0                          # mm; > 0 adds bleed around the page
 //     crop_marks: false
-//   columns: {count: 2, gutter: 5, rule: true}   # gutter mm; rule = hairline between columns
+//   columns: {count: 2, gutter: 5, rule: true, rule_color: "#666666"}   # gutter mm; rule = hairline between columns
 //   body: {size: 9.5, leading: 15}      # pt; leading = baseline grid pitch
 //   han_latin_space: quarter            # quarter | none: gap between Han and Latin/digits
 //   makeup: {pages: 1, headline_sizes: [30, 24]}   # pages the layout holds; headline pt by rank
+//   makeup: {photo_depth: 0.5, wide_photo_depth: 0.6}   # deepest photo, as a share of the page's rows
+//   subject: 工会成果                    # the PDF's subject when the document names neither one nor its paper
 //   styles:                             # per role; keys: font, size, color, tracking, leading,
 //     headline: {font: song, weight: bold, size: 24, color: "#000000", tracking: 0.05, align: center}
 //     ...                               #   align, space_before, space_after, background; weight: regular | bold
@@ -89,6 +91,7 @@ struct Columns {
   int count = 2;
   double gutter = 14;
   bool rule = true;
+  core::Color rule_color{0.4, 0.4, 0.4};  // the hairline between columns
 };
 
 struct Grid {
@@ -108,11 +111,16 @@ struct Makeup {
   int pages = 0;                      // 0: as many as the material needs
   std::vector<double> headline_sizes;  // pt; empty: the headline style's size for all
   core::SourceSpan pages_span;      // where `pages` was given, for overset messages
+  // The deepest a photo and its caption may be, as a share of the page's
+  // rows: in one column, and across several.
+  double photo_depth = 0.5;
+  double wide_photo_depth = 0.6;
 };
 
 struct Theme {
   std::string name;
   std::string path;  // the file it was read from
+  std::string subject = "工会成果";  // the PDF's subject when the document names neither one nor its paper
   PageGeometry page;
   Columns columns;
   Grid grid;

@@ -27,6 +27,10 @@ constexpr Range kLeading{0, 400};
 std::optional<double> number_in(source::YamlReader& r, const source::YamlMap& map, std::string_view key,
                                 Range range);
 
+// `key` of `map` as a colour ("#rrggbb", cmyk(…), gray(…)); nullopt
+// (reported) otherwise and when absent (not reported).
+std::optional<core::Color> color_in(source::YamlReader& r, const source::YamlMap& map, std::string_view key);
+
 // The `styles:` mapping, one RoleStyle per role.
 void read_styles(source::YamlReader& r, const source::YamlEntry& entry, Theme& theme);
 

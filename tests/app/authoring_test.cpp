@@ -170,6 +170,7 @@ TEST_CASE("the loaders and the schemas accept the same keys") {
       {std::string("name: x\npage: {margins: {") + kUnknown + "}}\n", "properties/page/properties/margins"},
       {std::string("name: x\ncolumns: {") + kUnknown + "}\n", "properties/columns"},
       {std::string("name: x\nbody: {") + kUnknown + "}\n", "properties/body"},
+      {std::string("name: x\nmakeup: {") + kUnknown + "}\n", "properties/makeup"},
       {std::string("name: x\nstyles: {") + kUnknown + "}\n", "properties/styles"},
       {std::string("name: x\nstyles: {body: {") + kUnknown + "}}\n", "definitions/style"},
       {std::string("name: x\nprint: {") + kUnknown + "}\n", "properties/print/oneOf/1"},

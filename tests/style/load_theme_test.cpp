@@ -196,6 +196,13 @@ TEST_CASE("layout values, one at a time") {
       {"negative leading", "name: x\nstyles: {body: {leading: -2}}\n",
        "2:26: error: 'leading' must be between 0 and 400, got '-2'\n"},
       {"empty name", "name: \"\"\n", "1:8: error: 'name' must not be empty\n"},
+      {"photo depth of none", "name: x\nmakeup: {photo_depth: 0}\n",
+       "2:23: error: 'photo_depth' must be greater than 0 and at most 1, got '0'\n"},
+      {"wide photo depth over a page", "name: x\nmakeup: {wide_photo_depth: 1.5}\n",
+       "2:28: error: 'wide_photo_depth' must be greater than 0 and at most 1, got '1.5'\n"},
+      {"rule colour misspelt", "name: x\ncolumns: {rule_color: \"#66666\"}\n",
+       "2:24: error: 'rule_color' must be a colour: \"#rrggbb\", cmyk(c, m, y, k) in percent or gray(g) from 0 to "
+       "1, got '#66666'\n"},
       {"not a mapping", "- a\n", "1:1: error: the document must be a mapping, got a sequence\n"},
   };
   for (const Row& row : rows) {
@@ -224,6 +231,24 @@ TEST_CASE("colours keep their space: hex RGB, cmyk() in percent, gray()") {
   CHECK(t.style(style::Role::Body).color.space == core::Color::Space::Rgb);
   CHECK(t.style(style::Role::Banner).color == core::Color::cmyk(0, 0.9, 0.85, 0));
   CHECK(t.style(style::Role::Banner).background == core::Color::gray(0.8));
+}
+
+TEST_CASE("the column rule's colour, the deepest photos and the PDF subject come from the layout") {
+  Diagnostics diags;
+  const style::Theme plain = style::load_theme_text("name: x\n", "x.yaml", diags);
+  CHECK(plain.columns.rule_color == core::Color{0.4, 0.4, 0.4});
+  CHECK(plain.makeup.photo_depth == 0.5);
+  CHECK(plain.makeup.wide_photo_depth == 0.6);
+  CHECK(plain.subject == "工会成果");
+  const style::Theme set = style::load_theme_text(
+      "name: x\nsubject: 职工风采\ncolumns: {rule_color: \"gray(0.5)\"}\n"
+      "makeup: {photo_depth: 0.4, wide_photo_depth: 0.75}\n",
+      "x.yaml", diags);
+  CHECK(diags.empty());
+  CHECK(set.columns.rule_color == core::Color::gray(0.5));
+  CHECK(set.makeup.photo_depth == 0.4);
+  CHECK(set.makeup.wide_photo_depth == 0.75);
+  CHECK(set.subject == "职工风采");
 }
 
 TEST_CASE("print: screen by default with the default profile; a press layout names its own") {

@@ -61,3 +61,14 @@ TEST_CASE("chinese_date names the weekday without a clock") {
   CHECK(style::chinese_date("2024-13-01").empty());
   CHECK(style::chinese_date("tomorrow").empty());
 }
+
+TEST_CASE("the PDF subject: the document's, else its paper's name, else the layout's") {
+  style::Theme theme;
+  theme.subject = "职工风采";
+  model::Document doc;
+  CHECK(style::style_document(doc, theme).subject == "职工风采");
+  doc.meta.paper = one_line("安吉工人报");
+  CHECK(style::style_document(doc, theme).subject == "安吉工人报");
+  doc.meta.subject = one_line("产改成果");
+  CHECK(style::style_document(doc, theme).subject == "产改成果");
+}
