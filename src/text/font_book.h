@@ -1,8 +1,9 @@
 #pragma once
-// Fonts by role, with per-character fallback (docs/layouts.md). Resolves each role's
-// ordered family list through fontconfig (and the project's fonts/ folder),
-// owns the HarfBuzz faces, and answers "which face draws this character".
-// Built once per process and then only read, so worker threads may share it.
+// Fonts by role, with per-character fallback (docs/layouts.md). Each role's
+// ordered family list is resolved by font_resolution (fontconfig and the
+// project's fonts/ folder); the faces found are held, opened and measured by
+// a FaceSet; the book answers "which face draws this character for this
+// role". Built once per process and then only read, so worker threads may share it.
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -11,6 +12,7 @@
 #include "core/diagnostics.h"
 #include "core/font_face.h"
 #include "core/font_role.h"
+#include "text/face_set.h"
 #include "text/line_breakers.h"
 
 namespace text {
@@ -52,9 +54,7 @@ class FontBook {
 
   std::uint32_t glyph(int face, char32_t c) const;          // 0 if absent
   double advance(int face, std::uint32_t gid, double size) const;  // pt
-  // Ink box of a glyph in em units relative to its origin (y up), so the
-  // typesetter knows where a punctuation mark's ink sits in its em box.
-  struct Extents { double x_min, x_max, y_min, y_max; };
+  using Extents = GlyphExtents;
   Extents extents(int face, std::uint32_t gid) const;
 
   const std::vector<core::FontFace>& faces() const;

@@ -127,6 +127,24 @@ TEST_CASE("HarfBuzz metrics: advances and where a mark's ink sits") {
   CHECK(fonts.advance(droid, fonts.glyph(droid, U'中'), 10) == doctest::Approx(10));
 }
 
+TEST_CASE("a FaceSet holds each file and face once, opens lazily and measures in em") {
+  const core::FontFace& song = face(book().primary_face(core::FontRole::Song));
+  text::FaceSet set;
+  const text::FaceLocation where{song.path, song.index, song.family, "Regular"};
+  CHECK(set.add({"/nonexistent/font.ttf", 0, "None", "Regular"}, {}, false) == -1);
+  CHECK(set.add({song.path, 99, song.family, "Regular"}, {}, false) == -1);  // no such face in the file
+  REQUIRE(set.add(where, {}, false) == 0);
+  CHECK(set.add(where, {}, true) == 0);
+  CHECK(set.size() == 1);
+  CHECK(set.faces()[0].units_per_em == song.units_per_em);
+  CHECK(set.has(0, U'中'));
+  CHECK_FALSE(set.has(1, U'中'));  // an index outside the set draws nothing
+  CHECK(set.advance(0, set.glyph(0, U'中'), 12) == doctest::Approx(12));
+  const auto comma = set.extents(0, set.glyph(0, U'，'));
+  CHECK(comma.x_max < 0.5);
+  CHECK_FALSE(set.covers(0, U'中'));  // no fontconfig coverage given
+}
+
 TEST_CASE("a rare character above U+FFFF is set from the Song-style fallback font and kept as text") {
   core::Diagnostics diags;
   const auto spec = spec_of("通讯员黄𠀀", core::FontRole::Song, 200);
