@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # scripts/check-deps passes on this clone and fails on a copy with a backward
-# include (the text stage including layout) or a link line the matrix lacks.
+# include (the text stage including layout), one app product including
+# another (the command line including the preview) or a link line the
+# matrix lacks.
 set -euo pipefail
 root=$1
 tmp=$(mktemp -d)
@@ -27,6 +29,16 @@ fi
 grep -q 'src/text/paragraph.h:[0-9]*:1: error: stage text may not include layout' "$tmp/err" || {
   echo "FAIL: unexpected message:"; cat "$tmp/err"; exit 1; }
 
+# One product reaching into another: the command line including the preview.
+copy
+sed -i '0,/#include "app\/common\//s//#include "app\/preview\/preview_command.h"\n#include "app\/common\//' "$tmp/clone/src/app/cli/cli.cpp"
+grep -q '#include "app/preview/preview_command.h"' "$tmp/clone/src/app/cli/cli.cpp"
+if python3 "$tmp/clone/scripts/check-deps" --root "$tmp/clone" 2>"$tmp/err"; then
+  echo "FAIL: check-deps accepted app/cli including app/preview"; exit 1
+fi
+grep -q 'src/app/cli/cli.cpp:[0-9]*:1: error: stage app/cli may not include app/preview' "$tmp/err" || {
+  echo "FAIL: unexpected message:"; cat "$tmp/err"; exit 1; }
+
 # A link line the matrix does not allow: frame linking text.
 copy
 sed -i 's/^target_link_libraries(bs_frame PUBLIC bs_core/& bs_text/' "$tmp/clone/CMakeLists.txt"
@@ -35,4 +47,4 @@ if python3 "$tmp/clone/scripts/check-deps" --root "$tmp/clone" 2>"$tmp/err"; the
   echo "FAIL: check-deps accepted bs_frame linking bs_text"; exit 1
 fi
 grep -q 'bs_frame links bs_text' "$tmp/err" || { echo "FAIL: unexpected message:"; cat "$tmp/err"; exit 1; }
-echo "check-deps: passes on the clone, fails on a backward include and on an extra link"
+echo "check-deps: passes on the clone, fails on a backward include, on one product including another and on an extra link"
