@@ -1,5 +1,5 @@
 #pragma once
-// The one place that talks to yaml-cpp (architecture §6.5): reads a YAML file
+// The one place that parses with yaml-cpp (the loaders only pass its nodes on): reads a YAML file
 // safely and turns every problem into a FILE:LINE:COLUMN diagnostic, so the
 // document and layout loaders only say what they expect.
 //
