@@ -1,6 +1,6 @@
 #pragma once
 // The style stage's result: the document's content with the layout file's
-// styles applied — every piece of text is a text::Span with font role, size
+// styles applied — every piece of text is a core::Span with font role, size
 // and colour — grouped the way a page is composed: an article's head (spans
 // all columns), its page-wide photos, and the blocks that flow in columns.
 #include <string>
