@@ -40,7 +40,8 @@ std::vector<Text> heading(source::YamlReader& r, const source::YamlMap& map) {
   const auto* entry = map.get("heading");
   if (!entry) return out;
   if (entry->value.IsScalar()) {
-    out.push_back(to_text(*r.text(*entry)));
+    // text() reports what it cannot read and gives nothing.
+    if (const auto t = r.text(*entry)) out.push_back(to_text(*t));
   } else if (entry->value.IsSequence()) {
     // Hold the list: a range-for over `*temporary` would outlive it.
     const auto lines = r.text_list(*entry);

@@ -183,6 +183,11 @@ TEST_CASE("smaller problems inside articles") {
        "doc.yaml:4:5: error: duplicate key 'headline' (first given on line 3)\n"},
       {"layout of the wrong type", "layout: [a]\narticles: [{union: 工会, headline: 标题}]\n",
        "doc.yaml:1:9: error: 'layout' must be a string, got a sequence\n"},
+      // Found by fuzz_document: the heading's text was read without looking whether it could be.
+      {"a section heading with a control character",
+       "articles:\n  - union: 工会\n    headline: 标题\n    sections:\n      - heading: \"小\\r标题\"\n",
+       "doc.yaml:5:19: error: 'heading' holds the control character U+000D (from an escape such as \\x01 or \\e), "
+       "which cannot be printed\n"},
   };
   for (const Row& row : rows) {
     CAPTURE(row.name);
