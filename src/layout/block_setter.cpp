@@ -94,12 +94,6 @@ double BlockSetter::stack(const std::vector<text::Line>& lines, double x, double
   return y - top;
 }
 
-std::vector<std::vector<FlowItem>> BlockSetter::set_paragraph_lines(const style::StyledBlock& block,
-                                                                    const std::vector<int>& loosenesses,
-                                                                    const std::vector<bool>& count_only) {
-  return set_paragraph_lines(block, loosenesses, count_only, diags_);
-}
-
 std::vector<FlowItem> BlockSetter::set_chosen_paragraph(const style::StyledBlock& block, int looseness) {
   core::Diagnostics reported_already;
   return std::move(set_paragraph_lines(block, {looseness}, {}, reported_already).front());

@@ -42,7 +42,7 @@ class BlockSetter {
                     core::SourceSpan* tallest = nullptr);
 
   // The lines of a paragraph setting planned by its count only
-  // (Variant::unset), set now that make-up has chosen it. What setting it
+  // (Variant::unset()), set now that make-up has chosen it. What setting it
   // reports was reported when it was counted.
   std::vector<FlowItem> set_chosen_paragraph(const style::StyledBlock& block, int looseness);
 
@@ -50,6 +50,10 @@ class BlockSetter {
   std::vector<text::Line> set_ragged(const std::vector<core::Span>& spans, double width);
 
  private:
+  // A body paragraph one item per line, for each of `loosenesses` (lines
+  // more or fewer than the best breaking; no items where that is
+  // impossible). Entries whose `count_only` is true get one empty item per
+  // line: their line count, for planning.
   std::vector<std::vector<FlowItem>> set_paragraph_lines(const style::StyledBlock& block,
                                                          const std::vector<int>& loosenesses,
                                                          const std::vector<bool>& count_only,
@@ -60,13 +64,6 @@ class BlockSetter {
   // Returns the height used (lines × leading).
   double stack(const std::vector<text::Line>& lines, double x, double top, double width,
                double leading, core::Align align, std::vector<frame::Item>& out);
-  // A body paragraph one item per line, for each of `loosenesses` (lines
-  // more or fewer than the best breaking; no items where that is
-  // impossible). Entries whose `count_only` is true get one empty item per
-  // line: their line count, for planning.
-  std::vector<std::vector<FlowItem>> set_paragraph_lines(const style::StyledBlock& block,
-                                                         const std::vector<int>& loosenesses,
-                                                         const std::vector<bool>& count_only = {});
   CaptionLines set_caption(const style::StyledBlock& block, double width);
   // Draws `lines` from `top` within [x, x+width); returns the height used.
   double draw_caption(const CaptionLines& lines, double x, double top, double width, double leading,

@@ -166,7 +166,7 @@ class Composer {
       Variant& v = unit.variants[p.variant];
       const double x = grid_.column_x(p.column);
       if (unit.kind == UnitKind::Paragraph) {
-        if (v.unset) set_chosen(unit, v);
+        if (v.unset()) set_chosen(unit, v);
         for (int k = 0; k < p.count; ++k) place(v.items[p.first_line + k], x, top + p.row + k, grid_.column_width);
         continue;
       }
@@ -204,7 +204,6 @@ class Composer {
   // Sets a paragraph setting make-up planned by its line count.
   void set_chosen(const CopyUnit& unit, Variant& v) {
     v.items = setter_.set_chosen_paragraph(*unit.paragraph, v.looseness);
-    v.unset = false;
     // The same paragraph and looseness break the same way every time.
     if (static_cast<int>(v.items.size()) != v.rows)
       throw std::logic_error("a paragraph set again came out " + std::to_string(v.items.size()) + " lines, not " +

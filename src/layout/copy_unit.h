@@ -22,7 +22,7 @@ enum class UnitKind { Paragraph, Banner, Figure, Box, Byline };
 struct Variant {
   int rows = 0;       // grid rows; a paragraph: its lines
   double cost = 0;    // visible change from the natural setting
-  std::vector<FlowItem> items;  // a paragraph: one per line; otherwise exactly one
+  std::vector<FlowItem> items;  // a paragraph: one per line (none until set, see unset()); otherwise exactly one
   std::string note;   // what copy-fit changed, for the debug overlay ("" when natural)
   // A banner's setting for the top of a column, without the air above its
   // bar (air there would be a hole under the head or the folio): used there
@@ -36,8 +36,8 @@ struct Variant {
   // count alone (`rows`, no items): most are never chosen, and holding the
   // glyphs of every setting of every paragraph is what made memory grow
   // with the pages. Drawing sets the chosen one (BlockSetter::set_chosen_paragraph).
-  bool unset = false;
   int looseness = 0;
+  bool unset() const { return items.empty() && rows > 0; }
 };
 
 struct CopyUnit {

@@ -210,7 +210,7 @@ CopyUnit BlockSetter::column_unit(const style::StyledBlock& block, double block_
           bytes <= kMaxLoosenessBytes ? std::vector<int>{0, -1, 1} : std::vector<int>{0};
       std::vector<bool> count_only;
       for (int l : loosenesses) count_only.push_back(l != 0);
-      auto settings = set_paragraph_lines(block, loosenesses, count_only);
+      auto settings = set_paragraph_lines(block, loosenesses, count_only, diags_);
       u.paragraph = &block;
       for (std::size_t k = 0; k < settings.size(); ++k) {
         const int looseness = loosenesses[k];
@@ -218,8 +218,7 @@ CopyUnit BlockSetter::column_unit(const style::StyledBlock& block, double block_
         Variant v;
         v.rows = static_cast<int>(settings[k].size());
         v.looseness = looseness;
-        v.unset = count_only[k];
-        if (!v.unset) v.items = std::move(settings[k]);
+        if (!count_only[k]) v.items = std::move(settings[k]);
         v.cost = looseness == 0 ? 0 : kLoosenessCost;
         if (looseness != 0) v.note = looseness < 0 ? "-1 line" : "+1 line";
         u.variants.push_back(std::move(v));
