@@ -24,6 +24,8 @@
 #include <thread>
 #include <vector>
 
+#include "read_all.h"
+
 namespace {
 
 using Clock = std::chrono::steady_clock;
@@ -46,13 +48,6 @@ std::string get(Poco::Net::HTTPClientSession& s, const std::string& target, int&
   Poco::StreamCopier::copyToString(in, body);
   status = static_cast<int>(resp.getStatus());
   return body;
-}
-
-std::string read_all(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
 }
 
 // utime + stime of process `pid`, in seconds.

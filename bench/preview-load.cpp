@@ -26,6 +26,8 @@
 #include <thread>
 #include <vector>
 
+#include "read_all.h"
+
 namespace {
 
 using Clock = std::chrono::steady_clock;
@@ -88,13 +90,6 @@ std::vector<std::string> all_matches(const std::string& text, const std::regex& 
   for (auto it = std::sregex_iterator(text.begin(), text.end(), re); it != std::sregex_iterator(); ++it)
     out.push_back((*it)[1].str());
   return out;
-}
-
-std::string read_all(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
 }
 
 double percentile(std::vector<double>& v, double p) {
