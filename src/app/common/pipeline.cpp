@@ -127,18 +127,22 @@ std::optional<frame::Publication> typeset(const std::string& yaml_path, const Re
   return pub;
 }
 
+std::string publication_pdf(const frame::Publication& pub, const RenderOptions& options, core::Diagnostics& diags) {
+  render::PdfOptions pdf_options;
+  pdf_options.debug_boxes = options.debug_boxes;
+  pdf_options.font_sources = options.font_sources;
+  std::string pdf = render::write_pdf(pub, pdf_options, diags);     // pages → PDF
+  if (options.strict) diags.promote_warnings();
+  return diags.has_errors() ? std::string() : pdf;
+}
+
 std::string render_pdf(const std::string& yaml_path, const Resources& res, const RenderOptions& options,
                        core::Diagnostics& diags, int* pages) {
   auto pub = typeset(yaml_path, res, options, diags);
   if (!pub) return "";
   if (pages) *pages = static_cast<int>(pub->pages.size());
   if (options.on_pages) options.on_pages(*pub);
-  render::PdfOptions pdf_options;
-  pdf_options.debug_boxes = options.debug_boxes;
-  pdf_options.font_sources = options.font_sources;
-  std::string pdf = render::write_pdf(*pub, pdf_options, diags);     // pages → PDF
-  if (options.strict) diags.promote_warnings();
-  return diags.has_errors() ? std::string() : pdf;
+  return publication_pdf(*pub, options, diags);
 }
 
 }  // namespace app

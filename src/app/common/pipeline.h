@@ -63,6 +63,10 @@ struct RenderOptions {
 std::optional<frame::Publication> typeset(const std::string& yaml_path, const Resources& res,
                                           const RenderOptions& options, core::Diagnostics& diags);
 
+// The PDF bytes of laid-out pages; "" on errors (in `diags`). Needs no
+// Resources: the pages name their font files, which the writer reads itself.
+std::string publication_pdf(const frame::Publication& pub, const RenderOptions& options, core::Diagnostics& diags);
+
 // typeset() and then the PDF bytes; "" on errors. `pages`, when given,
 // receives the number of pages.
 std::string render_pdf(const std::string& yaml_path, const Resources& res, const RenderOptions& options,
