@@ -2,11 +2,14 @@
 // geometry and image headers.
 #include <doctest/doctest.h>
 
+#include <hb-subset.h>
+
 #include <algorithm>
 #include <random>
 #include <thread>
 
 #include "render/pdf/cff_table.h"
+#include "core/byte_order.h"
 #include "core/utf8.h"
 #include "render/pdf/font_file.h"
 #include "render/pdf/font_sources.h"
@@ -248,6 +251,70 @@ TEST_CASE("the sparse CFF copy draws the glyphs asked for exactly as the whole f
   }
   CHECK(extents(font, other) == std::array<int, 4>{0, 0, 0, 0});  // not read
   hb_font_destroy(font);
+  hb_face_destroy(face);
+  hb_blob_destroy(blob);
+}
+
+TEST_CASE("the sparse CFF copy packs the charstrings asked for and hb-subsets to the whole file's bytes") {
+  const render_test::TestFont full(render_test::kNotoSerif, render_test::kNotoSc);
+  std::set<std::uint32_t> glyphs{0};
+  // No punctuation: from the whole file hb-subset would also keep the
+  // vertical forms GSUB reaches from it, which the copy has no GSUB for.
+  for (char32_t c : std::u32string(U"工会产改国家工匠𬭎")) glyphs.insert(full.gid(c));
+  glyphs.insert(65534);  // the last glyph too, where the spare room cannot go
+  const FontFile file(render_test::kNotoSerif, render_test::kNotoSc);
+  const std::vector<std::uint32_t> whole{table_tag("head"), table_tag("hhea"), table_tag("hmtx"), table_tag("maxp"),
+                                         table_tag("OS/2"), table_tag("post")};
+  const std::unique_ptr<SparseFont> sparse = file.sparse_cff_font(glyphs, whole);
+  auto whole_or_cff = [&](hb_tag_t t) {
+    return t == HB_TAG('C', 'F', 'F', ' ') || std::find(whole.begin(), whole.end(), t) != whole.end();
+  };
+  auto cff_subset = [&](hb_face_t* face) {
+    hb_subset_input_t* input = hb_subset_input_create_or_fail();
+    for (std::uint32_t g : glyphs) hb_set_add(hb_subset_input_set(input, HB_SUBSET_SETS_GLYPH_INDEX), g);
+    // As subset_font asks: only the outlines and metrics.
+    hb_tag_t tags[64];
+    unsigned count = 64;
+    hb_face_get_table_tags(face, 0, &count, tags);
+    for (unsigned i = 0; i < count; ++i)
+      if (!whole_or_cff(tags[i])) hb_set_add(hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG), tags[i]);
+    hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_DESUBROUTINIZE);
+    hb_face_t* subset = hb_subset_or_fail(face, input);
+    REQUIRE(subset);
+    hb_blob_t* table = hb_face_reference_table(subset, HB_TAG('C', 'F', 'F', ' '));
+    unsigned length = 0;
+    const char* data = hb_blob_get_data(table, &length);
+    std::string bytes(data ? data : "", length);
+    hb_blob_destroy(table);
+    hb_face_destroy(subset);
+    hb_subset_input_destroy(input);
+    return bytes;
+  };
+  hb_blob_t* blob = hb_blob_create(sparse->data(), static_cast<unsigned>(sparse->size()), HB_MEMORY_MODE_READONLY,
+                                   nullptr, nullptr);
+  hb_face_t* face = hb_face_create(blob, 0);
+  const std::string from_sparse = cff_subset(face);
+  CHECK(from_sparse.size() > 1000);
+  CHECK(from_sparse == cff_subset(hb_font_get_face(full.font())));
+  // Packed: the glyphs before the spare one lie at the front of the
+  // charstrings' data (a page for all of them, not one each across the
+  // 20 MB where they lie in the file); the last one stays at the end.
+  FontFile::CffCharstrings cs;
+  file.sparse_cff_skeleton(whole, cs);
+  hb_blob_t* cff = hb_face_reference_table(face, HB_TAG('C', 'F', 'F', ' '));
+  unsigned length = 0;
+  const char* data = hb_blob_get_data(cff, &length);
+  const std::string table(data, length);
+  auto offset = [&](std::uint32_t g) {
+    return core::read_be(table, cs.data + 1 - (cs.count + 1u - g) * cs.off_size, cs.off_size);
+  };
+  REQUIRE(cs.count == 65535);
+  for (std::uint32_t g : glyphs) {
+    CAPTURE(g);
+    if (g == 65534) CHECK(offset(g + 1) == core::read_be(cs.offsets, cs.count * cs.off_size, cs.off_size));
+    else CHECK(offset(g + 1) < 16384);
+  }
+  hb_blob_destroy(cff);
   hb_face_destroy(face);
   hb_blob_destroy(blob);
 }

@@ -298,7 +298,7 @@ std::unique_ptr<SparseFont> FontFile::sparse_cff_font(const std::set<std::uint32
                                                       const std::vector<std::uint32_t>& whole) const {
   CffCharstrings charstrings;
   auto font = sparse_cff_skeleton(whole, charstrings);
-  add_cff_charstrings(*font, charstrings, glyphs);
+  pack_cff_charstrings(*font, charstrings, glyphs);
   return font;
 }
 
@@ -360,34 +360,84 @@ std::unique_ptr<SparseFont> FontFile::sparse_cff_skeleton(const std::vector<std:
   return font;
 }
 
-void FontFile::add_cff_charstrings(SparseFont& font, const CffCharstrings& cs,
-                                   const std::set<std::uint32_t>& glyphs) const {
-  char* cff = font.data() + cs.at;
-  std::vector<std::pair<std::uint64_t, std::uint64_t>> wanted;
-  for (std::uint32_t g : glyphs) {
-    if (g >= cs.count) continue;
-    const std::uint64_t begin = cs.data + core::read_be(cs.offsets, g * cs.off_size, cs.off_size);
-    const std::uint64_t end = cs.data + core::read_be(cs.offsets, (g + 1) * cs.off_size, cs.off_size);
-    if (begin < end && end <= cs.length) wanted.emplace_back(begin, end);
-  }
-  std::sort(wanted.begin(), wanted.end());
-  // Neighbours read together; only the glyphs asked for are written (the
-  // bytes between them may belong to glyphs another thread is reading).
+void FontFile::copy_charstrings(const CffCharstrings& cs, std::vector<Move> moves, char* cff) const {
+  std::sort(moves.begin(), moves.end());
+  // Neighbours in the file read together; only the glyphs asked for are
+  // written (the bytes between them may belong to glyphs another thread is
+  // reading).
   std::string bytes;
-  for (std::size_t i = 0; i < wanted.size();) {
-    const std::uint64_t begin = wanted[i].first;
-    std::uint64_t end = wanted[i].second;
+  for (std::size_t i = 0; i < moves.size();) {
+    const std::uint64_t begin = moves[i].from.first;
+    std::uint64_t end = moves[i].from.second;
     std::size_t j = i + 1;
-    while (j < wanted.size() && wanted[j].first <= end + kReadGap && wanted[j].second <= begin + kMaxRead) {
-      end = std::max(end, wanted[j++].second);
+    while (j < moves.size() && moves[j].from.first <= end + kReadGap && moves[j].from.second <= begin + kMaxRead) {
+      end = std::max(end, moves[j++].from.second);
     }
     bytes.resize(end - begin);
     bytes.resize(read_into(cs.table + begin, bytes.data(), bytes.size()));
     for (; i < j; ++i) {
-      const auto [from, to] = wanted[i];
-      if (to - begin <= bytes.size()) std::memcpy(cff + from, bytes.data() + (from - begin), to - from);
+      const auto [first, last] = moves[i].from;
+      if (last - begin <= bytes.size()) std::memcpy(cff + moves[i].to, bytes.data() + (first - begin), last - first);
     }
   }
+}
+
+void FontFile::add_cff_charstrings(SparseFont& font, const CffCharstrings& cs,
+                                   const std::set<std::uint32_t>& glyphs) const {
+  std::vector<Move> moves;
+  for (std::uint32_t g : glyphs) {
+    if (g >= cs.count) continue;
+    const std::uint64_t begin = cs.data + core::read_be(cs.offsets, g * cs.off_size, cs.off_size);
+    const std::uint64_t end = cs.data + core::read_be(cs.offsets, (g + 1) * cs.off_size, cs.off_size);
+    if (begin < end && end <= cs.length) moves.push_back({{begin, end}, begin});
+  }
+  copy_charstrings(cs, std::move(moves), font.data() + cs.at);
+}
+
+void FontFile::pack_cff_charstrings(SparseFont& font, const CffCharstrings& cs,
+                                    const std::set<std::uint32_t>& glyphs) const {
+  auto offset = [&](std::uint32_t g) -> std::uint64_t { return core::read_be(cs.offsets, g * cs.off_size, cs.off_size); };
+  const std::uint64_t first = offset(0), last = offset(cs.count);
+  const auto wanted_end = glyphs.lower_bound(cs.count);
+  std::uint64_t kept = 0;
+  bool sound = first >= 1 && first <= last && cs.data + last <= cs.length &&
+               static_cast<std::size_t>(std::distance(glyphs.begin(), wanted_end)) < cs.count;
+  for (auto it = glyphs.begin(); sound && it != wanted_end; ++it) {
+    const std::uint64_t begin = offset(*it), end = offset(*it + 1);
+    sound = first <= begin && begin <= end && end <= last;
+    kept += end - begin;
+  }
+  if (!sound || kept > last - first) {
+    add_cff_charstrings(font, cs, glyphs);  // every glyph asked for, or offsets not worth trusting
+    return;
+  }
+  std::uint32_t spare = cs.count - 1;  // the last glyph not asked for
+  while (glyphs.count(spare)) --spare;
+  // New offsets: the glyphs asked for side by side, every other glyph
+  // empty but `spare`, which takes up the rest, so that the INDEX still
+  // ends where it did and all that follows it stays in place.
+  char* cff = font.data() + cs.at;
+  char* offsets = cff + cs.data + 1 - static_cast<std::uint64_t>(cs.count + 1) * cs.off_size;
+  auto write_offset = [&](std::uint32_t g, std::uint64_t v) {
+    char* at = offsets + static_cast<std::uint64_t>(g) * cs.off_size;
+    for (unsigned i = 0; i < cs.off_size; ++i) at[i] = static_cast<char>(v >> (8 * (cs.off_size - 1 - i)));
+  };
+  std::vector<Move> moves;
+  std::uint64_t at = first;
+  auto next = glyphs.begin();
+  for (std::uint32_t g = 0; g < cs.count; ++g) {
+    write_offset(g, at);
+    if (next != wanted_end && *next == g) {
+      const std::uint64_t begin = offset(g), end = offset(g + 1);
+      if (end > begin) moves.push_back({{cs.data + begin, cs.data + end}, cs.data + at});
+      at += end - begin;
+      ++next;
+    } else if (g == spare) {
+      at += (last - first) - kept;
+    }
+  }
+  write_offset(cs.count, last);
+  copy_charstrings(cs, std::move(moves), cff);
 }
 
 }  // namespace render::pdf

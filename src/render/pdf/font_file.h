@@ -13,6 +13,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace render::pdf {
@@ -76,7 +77,11 @@ class FontFile {
   // (INDEXes, charset, FDSelect, Private DICTs, subroutines, 1-2 MB in a
   // CJK font) except the charstrings, of which only those of `glyphs` are:
   // they are 90 % of the table (20 MB in Noto CJK). hb-subset reads nothing
-  // else of it. Throws std::runtime_error for a CFF table it cannot walk.
+  // else of it. Those charstrings are packed side by side at the front of
+  // the CharStrings INDEX, every other glyph's empty but one that takes up
+  // the rest (pack_cff_charstrings): where they lie in the file, each would
+  // take a page of memory of its own. Throws std::runtime_error for a CFF
+  // table it cannot walk.
   std::unique_ptr<SparseFont> sparse_cff_font(const std::set<std::uint32_t>& glyphs,
                                               const std::vector<std::uint32_t>& whole) const;
 
@@ -100,6 +105,19 @@ class FontFile {
   struct Entry {
     std::uint32_t offset = 0, length = 0;
   };
+  using Range = std::pair<std::uint64_t, std::uint64_t>;  // [begin, end) in a table
+  struct Move {
+    Range from;            // a charstring's bytes in the file's `CFF `
+    std::uint64_t to = 0;  // where they go in the copy's
+    bool operator<(const Move& o) const { return from < o.from; }
+  };
+  // Reads each move's bytes (neighbours in the file together) into `cff`.
+  void copy_charstrings(const CffCharstrings& cs, std::vector<Move> moves, char* cff) const;
+  // add_cff_charstrings' work for a copy of `font` alone: the charstrings of
+  // `glyphs` side by side and the INDEX's offsets rewritten to match; in
+  // place, as add_cff_charstrings does, when every glyph is asked for or
+  // their offsets are not in order.
+  void pack_cff_charstrings(SparseFont& font, const CffCharstrings& cs, const std::set<std::uint32_t>& glyphs) const;
   // Reads up to `n` bytes at `offset` into `out` (short only at the end of
   // the file); returns how many.
   std::size_t read_into(std::uint64_t offset, char* out, std::size_t n) const;
