@@ -297,13 +297,18 @@ std::unique_ptr<SparseFont> FontFile::sparse_font(std::set<std::uint32_t>& glyph
 std::unique_ptr<SparseFont> FontFile::sparse_cff_font(const std::set<std::uint32_t>& glyphs,
                                                       const std::vector<std::uint32_t>& whole) const {
   CffCharstrings charstrings;
-  auto font = sparse_cff_skeleton(whole, charstrings);
+  auto font = cff_skeleton(whole, charstrings, false);
   pack_cff_charstrings(*font, charstrings, glyphs);
   return font;
 }
 
 std::unique_ptr<SparseFont> FontFile::sparse_cff_skeleton(const std::vector<std::uint32_t>& whole,
-                                                          CffCharstrings& out) const {
+                                                          CffCharstrings& charstrings) const {
+  return cff_skeleton(whole, charstrings, true);
+}
+
+std::unique_ptr<SparseFont> FontFile::cff_skeleton(const std::vector<std::uint32_t>& whole, CffCharstrings& out,
+                                                   bool keep_offsets) const {
   const std::uint32_t cff_tag = table_tag("CFF ");
   const auto it = tables_.find(cff_tag);
   if (it == tables_.end()) throw std::runtime_error("has no CFF table");
@@ -340,8 +345,6 @@ std::unique_ptr<SparseFont> FontFile::sparse_cff_skeleton(const std::vector<std:
     throw std::runtime_error("has a CFF table without CharStrings");
   }
   const CffIndex charstrings = read_index(static_cast<std::uint64_t>(*charstrings_at));
-  const std::string glyph_offsets =
-      read(base + charstrings.offsets, static_cast<std::size_t>(charstrings.count + 1) * charstrings.off_size);
 
   std::map<std::uint32_t, std::size_t> sizes;
   std::vector<std::uint32_t> copied;
@@ -355,8 +358,10 @@ std::unique_ptr<SparseFont> FontFile::sparse_cff_skeleton(const std::vector<std:
   const std::uint64_t skip_begin = charstrings.data + 1, skip_end = charstrings.end;
   read_into(base, cff, skip_begin);
   read_into(base + skip_end, cff + skip_end, cff_length - skip_end);
-  out = CffCharstrings{base, charstrings.data, cff_length, charstrings.count, charstrings.off_size, glyph_offsets,
-                       at[cff_tag]};
+  out = CffCharstrings{base, charstrings.data, cff_length, charstrings.count, charstrings.off_size, {}, at[cff_tag]};
+  if (keep_offsets) {
+    out.offsets.assign(cff + charstrings.offsets, static_cast<std::size_t>(charstrings.count + 1) * charstrings.off_size);
+  }
   return font;
 }
 
@@ -396,19 +401,32 @@ void FontFile::add_cff_charstrings(SparseFont& font, const CffCharstrings& cs,
 
 void FontFile::pack_cff_charstrings(SparseFont& font, const CffCharstrings& cs,
                                     const std::set<std::uint32_t>& glyphs) const {
-  auto offset = [&](std::uint32_t g) -> std::uint64_t { return core::read_be(cs.offsets, g * cs.off_size, cs.off_size); };
-  const std::uint64_t first = offset(0), last = offset(cs.count);
+  char* cff = font.data() + cs.at;
+  const unsigned size = cs.off_size;
+  // The INDEX's offsets, as read into the copy: rewritten in place below.
+  auto* offsets = reinterpret_cast<unsigned char*>(cff + cs.data + 1 - static_cast<std::uint64_t>(cs.count + 1) * size);
+  auto offset = [&](std::uint32_t g) {
+    std::uint64_t v = 0;
+    for (unsigned i = 0; i < size; ++i) v = (v << 8) | offsets[static_cast<std::uint64_t>(g) * size + i];
+    return v;
+  };
+  const std::uint64_t first = cs.count ? offset(0) : 0, last = cs.count ? offset(cs.count) : 0;
   const auto wanted_end = glyphs.lower_bound(cs.count);
-  std::uint64_t kept = 0;
+  std::vector<Move> moves;  // in glyph order; `to` is the length until the offsets are laid out
   bool sound = first >= 1 && first <= last && cs.data + last <= cs.length &&
                static_cast<std::size_t>(std::distance(glyphs.begin(), wanted_end)) < cs.count;
+  std::uint64_t kept = 0;
   for (auto it = glyphs.begin(); sound && it != wanted_end; ++it) {
     const std::uint64_t begin = offset(*it), end = offset(*it + 1);
     sound = first <= begin && begin <= end && end <= last;
+    moves.push_back({{cs.data + begin, cs.data + end}, end - begin});
     kept += end - begin;
   }
   if (!sound || kept > last - first) {
-    add_cff_charstrings(font, cs, glyphs);  // every glyph asked for, or offsets not worth trusting
+    // Every glyph asked for, or offsets not worth trusting: in place.
+    CffCharstrings in_place = cs;
+    in_place.offsets.assign(reinterpret_cast<const char*>(offsets), static_cast<std::size_t>(cs.count + 1) * size);
+    add_cff_charstrings(font, in_place, glyphs);
     return;
   }
   std::uint32_t spare = cs.count - 1;  // the last glyph not asked for
@@ -416,27 +434,30 @@ void FontFile::pack_cff_charstrings(SparseFont& font, const CffCharstrings& cs,
   // New offsets: the glyphs asked for side by side, every other glyph
   // empty but `spare`, which takes up the rest, so that the INDEX still
   // ends where it did and all that follows it stays in place.
-  char* cff = font.data() + cs.at;
-  char* offsets = cff + cs.data + 1 - static_cast<std::uint64_t>(cs.count + 1) * cs.off_size;
-  auto write_offset = [&](std::uint32_t g, std::uint64_t v) {
-    char* at = offsets + static_cast<std::uint64_t>(g) * cs.off_size;
-    for (unsigned i = 0; i < cs.off_size; ++i) at[i] = static_cast<char>(v >> (8 * (cs.off_size - 1 - i)));
-  };
-  std::vector<Move> moves;
+  std::uint32_t g = 0;  // the next offset to write
   std::uint64_t at = first;
-  auto next = glyphs.begin();
-  for (std::uint32_t g = 0; g < cs.count; ++g) {
-    write_offset(g, at);
-    if (next != wanted_end && *next == g) {
-      const std::uint64_t begin = offset(g), end = offset(g + 1);
-      if (end > begin) moves.push_back({{cs.data + begin, cs.data + end}, cs.data + at});
-      at += end - begin;
-      ++next;
-    } else if (g == spare) {
-      at += (last - first) - kept;
+  auto fill_to = [&](std::uint32_t end) {  // offsets g .. end - 1 become `at`
+    unsigned char bytes[4];
+    for (unsigned i = 0; i < size; ++i) bytes[i] = static_cast<unsigned char>(at >> (8 * (size - 1 - i)));
+    for (unsigned char* p = offsets + static_cast<std::uint64_t>(g) * size; g < end; ++g, p += size) {
+      std::memcpy(p, bytes, size);
     }
+  };
+  auto pass_spare_before = [&](std::uint32_t end) {
+    if (g <= spare && spare < end) fill_to(spare + 1), at += (last - first) - kept;
+  };
+  auto move = moves.begin();
+  for (auto it = glyphs.begin(); it != wanted_end; ++it, ++move) {
+    pass_spare_before(*it);
+    fill_to(*it + 1);
+    const std::uint64_t length = move->to;
+    move->to = cs.data + at;
+    at += length;
   }
-  write_offset(cs.count, last);
+  pass_spare_before(cs.count);
+  fill_to(cs.count + 1);
+  moves.erase(std::remove_if(moves.begin(), moves.end(), [](const Move& m) { return m.from.first == m.from.second; }),
+              moves.end());
   copy_charstrings(cs, std::move(moves), cff);
 }
 

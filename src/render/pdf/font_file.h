@@ -111,6 +111,10 @@ class FontFile {
     std::uint64_t to = 0;  // where they go in the copy's
     bool operator<(const Move& o) const { return from < o.from; }
   };
+  // sparse_cff_skeleton; `charstrings.offsets` only when `keep_offsets`
+  // (pack_cff_charstrings reads them from the copy).
+  std::unique_ptr<SparseFont> cff_skeleton(const std::vector<std::uint32_t>& whole, CffCharstrings& charstrings,
+                                           bool keep_offsets) const;
   // Reads each move's bytes (neighbours in the file together) into `cff`.
   void copy_charstrings(const CffCharstrings& cs, std::vector<Move> moves, char* cff) const;
   // add_cff_charstrings' work for a copy of `font` alone: the charstrings of
