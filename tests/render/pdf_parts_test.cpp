@@ -389,6 +389,24 @@ TEST_CASE("CFF subsets from sources shared across documents are those from the f
     CHECK(from_shared.base_name == alone.base_name);
     CHECK(from_shared.glyph_count == alone.glyph_count);
   }
+  // Many glyphs of every FD (Han, kana, Latin, punctuation, symbols), in
+  // documents that share some: later subsets are made from the stub with
+  // charstrings kept by earlier ones (font_sources.h), and the CharStrings
+  // INDEX needs wider offsets than in a small subset.
+  std::mt19937 random(7);
+  const unsigned glyph_total = hb_face_get_glyph_count(hb_font_get_face(song.font()));
+  std::set<std::uint32_t> pool;
+  while (pool.size() < 600) pool.insert(1 + random() % (glyph_total - 1));
+  const std::vector<std::uint32_t> pool_glyphs(pool.begin(), pool.end());
+  for (int doc = 0; doc < 5; ++doc) {
+    std::set<GlyphUse> uses;
+    for (int k = 0; k < 250; ++k) uses.insert({pool_glyphs[random() % pool_glyphs.size()], ""});
+    CAPTURE(doc);
+    CHECK(subset_font(face, uses, &shared).program == subset_font(face, uses).program);
+  }
+  // They were made from the stub, not from the copy with real charstrings.
+  CHECK(shared.cff_stub(FontFile(face.path, face.index), face.path, face.index, {}).has_value());
+  CHECK(shared.flat_charstrings(face.path, face.index, pool).size() > 500);
   // Documents on several threads at once, each adding its glyphs.
   FontSources fresh;
   std::vector<std::string> programs(docs.size());

@@ -6,11 +6,20 @@
 // the kernel. Kept here, a face's tables are read once, and each glyph's
 // charstring once, by the first document that draws it. Only the bytes
 // read take memory (font_file.h's SparseFont).
+//
+// Kept too, for CID-keyed faces: each glyph's charstring as hb-subset
+// writes it (subroutines inlined, hints dropped), and a stub copy of the
+// face whose charstrings are all a bare `endchar`. hb-subset then reads
+// and rewrites each glyph's outline once per run, not once per document
+// (it was a quarter of a batch's CPU time): a document's subset is made
+// from the stub, which gives the same glyph ids, FDs, charset and Private
+// DICTs, and the kept charstrings are put in (font_subset.cpp).
 #include <cstddef>
 #include <cstdint>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <string>
 #include <utility>
@@ -37,8 +46,25 @@ class FontSources {
                                                const std::vector<std::uint32_t>& whole,
                                                const std::set<std::uint32_t>& glyphs);
 
+  // The stub copy of that face (same tables, every charstring `endchar`),
+  // made on first use; nullopt once refuse_stub was called for the face.
+  // Its bytes stay where they are for the FontSources' lifetime.
+  std::optional<std::pair<const char*, std::size_t>> cff_stub(const FontFile& file, const std::string& path,
+                                                              int index, const std::vector<std::uint32_t>& whole);
+  // The face's subsets are not to be made from the stub (hb-subset kept a
+  // glyph that was not asked for, or wrote a table laid out otherwise).
+  void refuse_stub(const std::string& path, int index);
+
+  // The kept charstrings of those of `glyphs` that have one (they stay
+  // where they are for the FontSources' lifetime), by glyph id.
+  std::map<std::uint32_t, const std::string*> flat_charstrings(const std::string& path, int index,
+                                                               const std::set<std::uint32_t>& glyphs);
+  // Keeps `found` (a glyph already kept keeps its bytes: the same).
+  void keep_flat_charstrings(const std::string& path, int index, std::map<std::uint32_t, std::string> found);
+
  private:
   struct Face;
+  Face& face(const std::string& path, int index);
   std::mutex mu_;  // guards faces_, not what they hold
   std::map<std::pair<std::string, int>, std::unique_ptr<Face>> faces_;
 };

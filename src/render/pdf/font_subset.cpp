@@ -8,6 +8,7 @@
 #include <cmath>
 #include <array>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <vector>
 
@@ -128,6 +129,12 @@ Face open_source(const FontFile& file, Outlines outlines, std::set<std::uint32_t
   return Face(hb_face_create(blob.get(), 0));
 }
 
+// A face over bytes that outlive it; hb-subset only reads them.
+Face open_bytes(const char* data, std::size_t size) {
+  Blob blob(hb_blob_create(data, static_cast<unsigned>(size), HB_MEMORY_MODE_READONLY, nullptr, nullptr));
+  return Face(hb_face_create(blob.get(), 0));
+}
+
 // The same from the copy documents share (font_sources.h), when there is
 // one: CFF faces only (a TrueType face's sparse copy is laid out afresh for
 // its glyphs). hb-subset only reads it.
@@ -135,8 +142,7 @@ Face open_source(const FontFile& file, Outlines outlines, std::set<std::uint32_t
                  const core::FontFace& ff) {
   if (!shared || outlines != Outlines::Cff) return open_source(file, outlines, glyphs);
   const auto [data, size] = shared->cff_face(file, ff.path, ff.index, kCffSource, glyphs);
-  Blob blob(hb_blob_create(data, static_cast<unsigned>(size), HB_MEMORY_MODE_READONLY, nullptr, nullptr));
-  return Face(hb_face_create(blob.get(), 0));
+  return open_bytes(data, size);
 }
 
 Outlines outlines_of(const FontFile& file) {
@@ -159,11 +165,11 @@ struct Subset {
   const hb_map_t* old_to_new = nullptr;
 };
 
-Subset run_hb_subset(hb_face_t* face, Outlines outlines, const std::set<GlyphUse>& uses) {
+Subset run_hb_subset(hb_face_t* face, Outlines outlines, const std::set<std::uint32_t>& gids) {
   SubsetInput input(hb_subset_input_create_or_fail());
   if (!input) throw std::runtime_error("out of memory (hb_subset_input)");
   hb_set_t* glyphs = hb_subset_input_set(input.get(), HB_SUBSET_SETS_GLYPH_INDEX);
-  for (const auto& use : uses) hb_set_add(glyphs, use.gid);
+  for (std::uint32_t gid : gids) hb_set_add(glyphs, gid);
   hb_set_t* drop = hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);
   std::array<hb_tag_t, 64> tags{};
   unsigned start = 0, count = 0;
@@ -251,6 +257,63 @@ bool add_unloaded(const Subset& subset, std::set<std::uint32_t>& loaded) {
   return added;
 }
 
+// The glyph ids `subset` kept, by new glyph id; nullopt when one has none.
+std::optional<std::vector<std::uint32_t>> old_glyph_ids(const Subset& subset) {
+  const hb_map_t* new_to_old = hb_subset_plan_new_to_old_glyph_mapping(subset.plan.get());
+  std::vector<std::uint32_t> old(hb_face_get_glyph_count(subset.face.get()));
+  for (std::uint32_t g = 0; g < old.size(); ++g) {
+    old[g] = hb_map_get(new_to_old, g);
+    if (old[g] == HB_MAP_VALUE_INVALID) return std::nullopt;
+  }
+  return old;
+}
+
+// Makes hb-subset write the charstrings of `glyphs` that `shared` lacks,
+// from the real face, and keeps them. False when it kept a glyph not asked
+// for (an accent of a seac glyph): the stub, which has none, would then
+// not stand for the face.
+bool keep_missing_charstrings(const FontFile& file, const core::FontFace& ff, FontSources& shared,
+                              const std::set<std::uint32_t>& glyphs) {
+  const auto known = shared.flat_charstrings(ff.path, ff.index, glyphs);
+  std::set<std::uint32_t> missing;
+  for (std::uint32_t g : glyphs) {
+    if (!known.count(g)) missing.insert(g);
+  }
+  if (missing.empty()) return true;
+  std::set<std::uint32_t> load = missing;
+  load.insert(0);  // hb-subset keeps .notdef
+  const std::size_t asked = load.size();
+  Face real = open_source(file, Outlines::Cff, load, &shared, ff);
+  const Subset subset = run_hb_subset(real.get(), Outlines::Cff, missing);
+  const auto old = old_glyph_ids(subset);
+  if (!old || old->size() != asked) return false;
+  std::vector<std::string> charstrings = cff_charstrings(table_bytes(subset.face.get(), tag("CFF ")));
+  if (charstrings.size() != old->size()) return false;
+  std::map<std::uint32_t, std::string> found;
+  for (std::size_t g = 0; g < old->size(); ++g) found.emplace((*old)[g], std::move(charstrings[g]));
+  shared.keep_flat_charstrings(ff.path, ff.index, std::move(found));
+  return true;
+}
+
+// The CFF table of `subset`, made from the face's stub (font_sources.h),
+// with each glyph's real charstring; nullopt when the stub does not stand
+// for the face.
+std::optional<std::string> cff_from_stub(const FontFile& file, const core::FontFace& ff, FontSources& shared,
+                                         const Subset& subset) {
+  const auto old = old_glyph_ids(subset);
+  if (!old) return std::nullopt;
+  const std::set<std::uint32_t> kept(old->begin(), old->end());
+  if (!keep_missing_charstrings(file, ff, shared, kept)) return std::nullopt;
+  const auto flat = shared.flat_charstrings(ff.path, ff.index, kept);
+  std::vector<const std::string*> charstrings;
+  for (std::uint32_t g : *old) {
+    const auto it = flat.find(g);
+    if (it == flat.end()) return std::nullopt;
+    charstrings.push_back(it->second);
+  }
+  return cff_with_charstrings(table_bytes(subset.face.get(), tag("CFF ")), charstrings);
+}
+
 // Readers of the PDF (pdftotext, a viewer's copy) take a gap of a tenth of
 // an em between two glyph boxes for a space. A loosely justified line's
 // glyphs are therefore widened by most of its spacing, in steps of a
@@ -332,23 +395,45 @@ SubsetFont subset_font(const core::FontFace& ff, const std::set<GlyphUse>& uses,
   const FontFile file(ff.path, ff.index);
   SubsetFont out;
   out.outlines = outlines_of(file);
-  std::set<std::uint32_t> glyphs{0};  // .notdef, kept by hb-subset
-  for (const auto& use : uses) glyphs.insert(use.gid);
-  Face face = open_source(file, out.outlines, glyphs, shared, ff);
-  check_licence(face.get());
-  const unsigned glyph_total = hb_face_get_glyph_count(face.get());
-  for (const auto& use : uses) {
-    if (use.gid >= glyph_total) throw std::runtime_error("glyph id " + std::to_string(use.gid) + " is not in the font");
+  std::set<std::uint32_t> drawn;
+  for (const auto& use : uses) drawn.insert(use.gid);
+  auto check = [&](hb_face_t* face) {
+    check_licence(face);
+    const unsigned glyph_total = hb_face_get_glyph_count(face);
+    for (std::uint32_t gid : drawn) {
+      if (gid >= glyph_total) throw std::runtime_error("glyph id " + std::to_string(gid) + " is not in the font");
+    }
+  };
+  Face face;
+  Subset subset;
+  std::optional<std::string> cff;
+  // A CFF face kept across documents: the subset made from its stub, with
+  // the real charstrings put in; the same bytes as from the file.
+  if (shared && out.outlines == Outlines::Cff) {
+    if (const auto stub = shared->cff_stub(file, ff.path, ff.index, kCffSource)) {
+      face = open_bytes(stub->first, stub->second);
+      check(face.get());
+      subset = run_hb_subset(face.get(), out.outlines, drawn);
+      cff = cff_from_stub(file, ff, *shared, subset);
+      if (!cff) shared->refuse_stub(ff.path, ff.index);
+    }
   }
-  Subset subset = run_hb_subset(face.get(), out.outlines, uses);
-  // hb-subset keeps the glyphs drawn and their components, which the
-  // source holds; should it ever keep another one (through a table it
-  // reads that this file does not know of), that glyph would come out
-  // empty: load it too and subset again.
-  while (add_unloaded(subset, glyphs)) {
+  if (!cff) {
+    std::set<std::uint32_t> glyphs = drawn;
+    glyphs.insert(0);  // .notdef, kept by hb-subset
     subset = Subset{};
     face = open_source(file, out.outlines, glyphs, shared, ff);
-    subset = run_hb_subset(face.get(), out.outlines, uses);
+    check(face.get());
+    subset = run_hb_subset(face.get(), out.outlines, drawn);
+    // hb-subset keeps the glyphs drawn and their components, which the
+    // source holds; should it ever keep another one (through a table it
+    // reads that this file does not know of), that glyph would come out
+    // empty: load it too and subset again.
+    while (add_unloaded(subset, glyphs)) {
+      subset = Subset{};
+      face = open_source(file, out.outlines, glyphs, shared, ff);
+      subset = run_hb_subset(face.get(), out.outlines, drawn);
+    }
   }
   const Font font(hb_font_create(face.get()));  // scale = upem: advances in font units
   out.glyph_count = hb_face_get_glyph_count(subset.face.get());
@@ -356,7 +441,7 @@ SubsetFont subset_font(const core::FontFace& ff, const std::set<GlyphUse>& uses,
   std::map<hb_tag_t, std::string> t;
   for (hb_tag_t k : out.outlines == Outlines::Cff ? std::vector<hb_tag_t>(kCffTables.begin(), kCffTables.end())
                                                   : std::vector<hb_tag_t>(kTrueTypeTables.begin(), kTrueTypeTables.end())) {
-    t[k] = table_bytes(subset.face.get(), k);
+    t[k] = k == tag("CFF ") && cff ? std::move(*cff) : table_bytes(subset.face.get(), k);
   }
   std::vector<std::uint16_t> code_of_new_gid;
   if (out.outlines == Outlines::Cff) {
