@@ -36,6 +36,11 @@ class BlockSetter {
   // An article's material as copy-fit units, for a block of `columns`
   // columns: each unit with the settings make-up may choose among.
   ArticleCopy set_article(const style::StyledArticle& article, int columns);
+  // Plan every setting of a paragraph by its line count, the natural one
+  // too, and set the chosen one when it is drawn: for long documents, so
+  // that memory does not grow with the pages (each paragraph is then set
+  // twice). Short ones keep their natural settings, which is faster.
+  void plan_paragraphs_by_count(bool on) { count_natural_ = on; }
   // Union line, kicker, headline and subheadline across `width`;
   // `tallest`, when given, receives the source of the part taking most rows.
   FlowItem set_head(const std::vector<style::StyledBlock>& head, double width,
@@ -89,6 +94,7 @@ class BlockSetter {
   double leading_of(style::Role role) const;
   int rows_for(double height) const;
 
+  bool count_natural_ = false;
   const PageGrid& grid_;
   const style::Theme& theme_;
   const text::FontBook& fonts_;

@@ -30,6 +30,22 @@ frame::Box outline(const core::Rect& r, core::Color c, double w = 0.3) {
   return b;
 }
 
+// Paragraph text, in bytes, above which a document's paragraphs are set
+// when drawn rather than held set from planning to drawing (BlockSetter::
+// plan_paragraphs_by_count): ~85,000 Han characters, some 40 pages, whose
+// settings hold ~5 MB; the seed page and a county sheet are far below.
+constexpr std::size_t kHeldParagraphBytes = 256 * 1024;
+
+std::size_t paragraph_bytes(const style::StyledDocument& doc) {
+  std::size_t bytes = 0;
+  for (const auto& article : doc.articles)
+    for (const auto& block : article.flow)
+      if (block.kind == style::BlockKind::Paragraph)
+        for (const auto& line : block.lines)
+          for (const auto& span : line) bytes += span.text.size();
+  return bytes;
+}
+
 class Composer {
  public:
   Composer(const style::StyledDocument& doc, const style::Theme& theme, const text::FontBook& fonts,
@@ -52,6 +68,7 @@ class Composer {
                        " pt; make-up needs at least 2 (check the page size, margins and body leading)");
       return std::move(pub_);
     }
+    setter_.plan_paragraphs_by_count(paragraph_bytes(doc_) > kHeldParagraphBytes);
     for (const auto& article : doc_.articles) copies_.push_back(setter_.set_article(article, grid_.columns));
     MakeupSpec spec;
     spec.columns = grid_.columns;

@@ -209,7 +209,7 @@ CopyUnit BlockSetter::column_unit(const style::StyledBlock& block, double block_
       const std::vector<int> loosenesses =
           bytes <= kMaxLoosenessBytes ? std::vector<int>{0, -1, 1} : std::vector<int>{0};
       std::vector<bool> count_only;
-      for (int l : loosenesses) count_only.push_back(l != 0);
+      for (int l : loosenesses) count_only.push_back(l != 0 || count_natural_);
       auto settings = set_paragraph_lines(block, loosenesses, count_only, diags_);
       u.paragraph = &block;
       for (std::size_t k = 0; k < settings.size(); ++k) {
