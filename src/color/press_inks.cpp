@@ -88,7 +88,7 @@ core::Color PressInks::convert(const core::Color& c) const {
   return core::Color::cmyk(v[0], v[1], v[2], v[3]);
 }
 
-void convert_for_press(frame::Publication& pub, const PressInks& inks) {
+void convert_for_press(frame::Page& page, const PressInks& inks) {
   // A page uses a handful of colours thousands of times: convert each once.
   std::vector<std::pair<core::Color, core::Color>> done;
   auto convert = [&](core::Color& c) {
@@ -109,10 +109,12 @@ void convert_for_press(frame::Publication& pub, const PressInks& inks) {
         },
         item);
   };
-  for (auto& page : pub.pages) {
-    for (auto& item : page.items) convert_item(item);
-    for (auto& item : page.debug_items) convert_item(item);
-  }
+  for (auto& item : page.items) convert_item(item);
+  for (auto& item : page.debug_items) convert_item(item);
+}
+
+void convert_for_press(frame::Publication& pub, const PressInks& inks) {
+  for (auto& page : pub.pages) convert_for_press(page, inks);
 }
 
 }  // namespace color

@@ -27,5 +27,7 @@ class PressInks {
 
 // Every colour of `pub`'s items (debug overlay included) through `inks`.
 void convert_for_press(frame::Publication& pub, const PressInks& inks);
+// The same for one page.
+void convert_for_press(frame::Page& page, const PressInks& inks);
 
 }  // namespace color

@@ -30,12 +30,6 @@ frame::Box outline(const core::Rect& r, core::Color c, double w = 0.3) {
   return b;
 }
 
-// Paragraph text, in bytes, above which a document's paragraphs are set
-// when drawn rather than held set from planning to drawing (BlockSetter::
-// plan_paragraphs_by_count): ~85,000 Han characters, some 40 pages, whose
-// settings hold ~5 MB; the seed page and a county sheet are far below.
-constexpr std::size_t kHeldParagraphBytes = 256 * 1024;
-
 std::size_t paragraph_bytes(const style::StyledDocument& doc) {
   std::size_t bytes = 0;
   for (const auto& article : doc.articles)
@@ -49,15 +43,18 @@ std::size_t paragraph_bytes(const style::StyledDocument& doc) {
 class Composer {
  public:
   Composer(const style::StyledDocument& doc, const style::Theme& theme, const text::FontBook& fonts,
-           core::Diagnostics& diags, bool debug_items)
+           core::Diagnostics& diags, const ComposeOptions& options)
       : doc_(doc),
         theme_(theme),
+        fonts_(fonts),
+        options_(options),
+        sink_(options.sink),
         diags_(diags),
-        debug_(debug_items),
+        debug_(options.debug_items),
         grid_(make_page_grid(theme)),
         setter_(grid_, theme, fonts, diags) {}
 
-  frame::Publication run(const text::FontBook& fonts, std::vector<PagePlan>* plans_out) {
+  frame::Publication run() {
     pub_.meta.title = doc_.title;
     pub_.meta.subject = doc_.subject;
     pub_.meta.date = doc_.date;
@@ -68,7 +65,7 @@ class Composer {
                        " pt; make-up needs at least 2 (check the page size, margins and body leading)");
       return std::move(pub_);
     }
-    setter_.plan_paragraphs_by_count(paragraph_bytes(doc_) > kHeldParagraphBytes);
+    setter_.plan_paragraphs_by_count(paragraph_bytes(doc_) > options_.held_paragraph_bytes);
     for (const auto& article : doc_.articles) copies_.push_back(setter_.set_article(article, grid_.columns));
     MakeupSpec spec;
     spec.columns = grid_.columns;
@@ -87,10 +84,10 @@ class Composer {
       for (std::size_t a = 0; a < copies_.size(); ++a) {
         if (last_page[a] == p) copies_[a] = {};
       }
+      finish_page();
     }
-    pub_.faces = fonts.faces();
-    for (auto& p : pub_.pages) add_folio(p);
-    if (plans_out) *plans_out = plans;
+    pub_.faces = fonts_.faces();
+    if (options_.plans) *options_.plans = plans;
     return std::move(pub_);
   }
 
@@ -101,7 +98,7 @@ class Composer {
     frame::Page p;
     p.size = grid_.page;
     add_print_marks(p, theme_.page.bleed, theme_.page.crop_marks);
-    p.number = doc_.folio.first_page + static_cast<int>(pub_.pages.size());
+    p.number = doc_.folio.first_page + pages_made_++;
     for (int c = 0; c < grid_.columns && debug_; ++c) {
       for (int r = 0; r < grid_.rows; ++r) {
         const double y = grid_.baseline(r);
@@ -111,6 +108,18 @@ class Composer {
                                       kGuide, 0.4));
     }
     pub_.pages.push_back(std::move(p));
+  }
+
+  // The page is complete: its folio, the preflight check, and out to the
+  // sink when there is one.
+  void finish_page() {
+    add_folio(page());
+    warn_low_resolution(page(), diags_);
+    if (!sink_) return;
+    pub_.faces = fonts_.faces();
+    frame::Page done = std::move(pub_.pages.back());
+    pub_.pages.pop_back();
+    sink_(std::move(done), pub_);
   }
 
   // Moves `item` onto the page with its top-left at (x, row) (each setting
@@ -154,7 +163,7 @@ class Composer {
     }
     int row = b.top;
     if (b.head_variant >= 0) {
-      pub_.bookmarks.push_back({art.title, static_cast<int>(pub_.pages.size()) - 1, grid_.row_top(row)});
+      pub_.bookmarks.push_back({art.title, pages_made_ - 1, grid_.row_top(row)});
       Variant& head = art.head[b.head_variant];
       place(head.items.front(), x, row, width);
       note(head.note, x, row);
@@ -259,22 +268,23 @@ class Composer {
 
   const style::StyledDocument& doc_;
   const style::Theme& theme_;
+  const text::FontBook& fonts_;
+  const ComposeOptions& options_;
+  const PageSink& sink_;
   core::Diagnostics& diags_;
   bool debug_;  // fill Page::debug_items
   PageGrid grid_;
   BlockSetter setter_;
   std::vector<ArticleCopy> copies_;
   frame::Publication pub_;
+  int pages_made_ = 0;
 };
 
 }  // namespace
 
 frame::Publication compose(const style::StyledDocument& doc, const style::Theme& theme,
-                           const text::FontBook& fonts, core::Diagnostics& diags,
-                           std::vector<PagePlan>* plans, bool debug_items) {
-  frame::Publication pub = Composer(doc, theme, fonts, diags, debug_items).run(fonts, plans);
-  warn_low_resolution(pub, diags);
-  return pub;
+                           const text::FontBook& fonts, core::Diagnostics& diags, const ComposeOptions& options) {
+  return Composer(doc, theme, fonts, diags, options).run();
 }
 
 }  // namespace layout

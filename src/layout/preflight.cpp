@@ -6,8 +6,8 @@
 
 namespace layout {
 
-void warn_low_resolution(const frame::Publication& pub, core::Diagnostics& diags) {
-  for (const auto& page : pub.pages) {
+void warn_low_resolution(const frame::Page& page, core::Diagnostics& diags) {
+  {
     for (const auto& item : page.items) {
       const auto* image = std::get_if<frame::Image>(&item);
       if (!image || !image->info.probed()) continue;

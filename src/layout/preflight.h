@@ -12,6 +12,6 @@ constexpr double kMinPrintDpi = 150;
 
 // A warning at each photo's YAML entry that prints below kMinPrintDpi at
 // the size make-up gave it (when cropped, at the size of the whole picture).
-void warn_low_resolution(const frame::Publication& pub, core::Diagnostics& diags);
+void warn_low_resolution(const frame::Page& page, core::Diagnostics& diags);
 
 }  // namespace layout

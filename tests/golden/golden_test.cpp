@@ -20,6 +20,7 @@
 #include "app/test_files.h"
 #include "core/diagnostics.h"
 #include "frame/dump_frame.h"
+#include "render/pdf/pdf_writer.h"
 
 namespace fs = std::filesystem;
 
@@ -226,5 +227,33 @@ TEST_CASE("every golden file belongs to a case") {
     if (e.path().extension() != ".txt") continue;
     CHECK_MESSAGE(known.count(e.path().stem().string()), "stale golden " << e.path().filename().string()
                                                                          << ": no case makes it");
+  }
+}
+
+TEST_CASE("a PDF written page by page as make-up goes is the PDF of the whole publication") {
+  // render_pdf hands each page to the writer as soon as it is made and lets
+  // it go; the preview keeps the whole publication and writes it at once.
+  for (const auto& c : std::vector<GoldenCase>{{"seed", "samples/seed-page.yaml", ""},
+                                               {"seed A3", "samples/seed-page.yaml", "broadsheet-a3"},
+                                               {"showcase", "samples/typesetting-showcase.yaml", ""},
+                                               {"anji", "samples/counties/anji.yaml", ""}}) {
+    for (bool press : {false, true}) {
+      CAPTURE(c.name);
+      CAPTURE(press);
+      app::RenderOptions options;
+      options.layout = c.layout;
+      options.press = press;
+      core::Diagnostics streamed_diags, whole_diags;
+      int pages = 0;
+      const std::string streamed = app::render_pdf(kSource + "/" + c.yaml, resources(), options, streamed_diags, &pages);
+      REQUIRE_MESSAGE(!streamed.empty(), core::format_all(streamed_diags));
+      const auto pub = app::typeset(kSource + "/" + c.yaml, resources(), options, whole_diags);
+      REQUIRE(pub);
+      CHECK(pages == static_cast<int>(pub->pages.size()));
+      const std::string whole = render::write_pdf(*pub, {}, whole_diags);
+      CHECK(streamed.size() == whole.size());
+      CHECK(streamed == whole);
+      CHECK(core::format_all(streamed_diags) == core::format_all(whole_diags));
+    }
   }
 }

@@ -114,30 +114,69 @@ TEST_CASE("the seed page fits one A3 page with broadsheet-a3") {
   check_pages(c);
 }
 
-TEST_CASE("a generated document of 20+ pages keeps every rule") {
-  const fs::path dir = fs::temp_directory_path() / ("broadsheet-long-" + std::to_string(::getpid()));
+// A generated document of 20+ pages of nine articles; returns its path.
+fs::path write_long_document(const fs::path& dir) {
   fs::create_directories(dir);
   const fs::path doc = dir / "long.yaml";
-  {
-    std::ofstream out(doc);
-    out << "meta: {paper: 工会周刊, edition: 测试, date: 2024-12-18, page: 1}\narticles:\n";
-    const std::string sentence = "县总工会深入企业开展职工技能培训，共举办培训班12期，培训职工1500多人次，"
-                                 "推动“技能强企”行动走深走实。";
-    for (int a = 0; a < 9; ++a) {
-      out << "  - union: 第" << a + 1 << "县总工会\n    headline: 推进产改走深走实 赋能产业工人成才成匠\n"
-          << "    sections:\n";
-      for (int s = 0; s < 6; ++s) {
-        out << "      - heading: 聚焦中心工作 激发创新活力\n        paragraphs:\n";
-        for (int p = 0; p < 5; ++p) {
-          out << "          - \"";
-          for (int k = 0; k < 1 + (p * 7 + s) % 5; ++k) out << sentence;
-          out << "\"\n";
-        }
+  std::ofstream out(doc);
+  out << "meta: {paper: 工会周刊, edition: 测试, date: 2024-12-18, page: 1}\narticles:\n";
+  const std::string sentence = "县总工会深入企业开展职工技能培训，共举办培训班12期，培训职工1500多人次，"
+                               "推动“技能强企”行动走深走实。";
+  for (int a = 0; a < 9; ++a) {
+    out << "  - union: 第" << a + 1 << "县总工会\n    headline: 推进产改走深走实 赋能产业工人成才成匠\n"
+        << "    sections:\n";
+    for (int s = 0; s < 6; ++s) {
+      out << "      - heading: 聚焦中心工作 激发创新活力\n        paragraphs:\n";
+      for (int p = 0; p < 5; ++p) {
+        out << "          - \"";
+        for (int k = 0; k < 1 + (p * 7 + s) % 5; ++k) out << sentence;
+        out << "\"\n";
       }
     }
   }
-  auto c = compose_file(doc.string(), "newspaper-a4");
+  return doc;
+}
+
+TEST_CASE("a generated document of 20+ pages keeps every rule") {
+  const fs::path dir = fs::temp_directory_path() / ("broadsheet-long-" + std::to_string(::getpid()));
+  auto c = compose_file(write_long_document(dir).string(), "newspaper-a4");
   CHECK(c.pub.pages.size() >= 20);
   check_pages(c);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("pages handed out as they are made, and paragraphs set only when drawn, come out the same") {
+  const fs::path dir = fs::temp_directory_path() / ("broadsheet-stream-" + std::to_string(::getpid()));
+  const fs::path path = write_long_document(dir);
+  core::Diagnostics diags;
+  const auto doc = model::load_document(path.string(), diags);
+  const style::Theme theme = style::load_theme(kSource + "/layouts/newspaper-a4.yaml", diags);
+  REQUIRE_MESSAGE(!diags.has_errors(), core::format_all(diags));
+  const style::StyledDocument styled = style::style_document(doc, theme);
+  const frame::Publication whole = layout::compose(styled, theme, fonts(), diags);
+  REQUIRE(whole.pages.size() >= 20);
+  const std::string want = frame::dump(whole, dir.string());
+
+  // Every paragraph planned by its line count and set when its page is drawn.
+  const frame::Publication counted = layout::compose(styled, theme, fonts(), diags, {.held_paragraph_bytes = 0});
+  CHECK(frame::dump(counted, dir.string()) == want);
+
+  // Each page to a sink as soon as it is made, folio and all; none kept.
+  frame::Publication streamed;
+  std::size_t held_at_most = 0;
+  layout::ComposeOptions options;
+  options.sink = [&](frame::Page&& page, const frame::Publication& so_far) {
+    held_at_most = std::max(held_at_most, so_far.pages.size());
+    CHECK(page.number == static_cast<int>(streamed.pages.size()) + 1);
+    CHECK(so_far.faces.size() >= 1);
+    streamed.pages.push_back(std::move(page));
+  };
+  const frame::Publication rest = layout::compose(styled, theme, fonts(), diags, options);
+  CHECK(rest.pages.empty());
+  CHECK(held_at_most == 0);
+  streamed.faces = rest.faces;
+  streamed.bookmarks = rest.bookmarks;
+  streamed.meta = rest.meta;
+  CHECK(frame::dump(streamed, dir.string()) == want);
   fs::remove_all(dir);
 }

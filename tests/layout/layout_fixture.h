@@ -42,7 +42,7 @@ inline Composed compose_file(const std::string& path, const std::string& layout)
   const std::string theme_path = layout.find('/') == std::string::npos ? kSource + "/layouts/" + layout + ".yaml" : layout;
   c.theme = style::load_theme(theme_path, c.diags);
   c.grid = layout::make_page_grid(c.theme);
-  c.pub = layout::compose(style::style_document(doc, c.theme), c.theme, fonts(), c.diags, &c.plans);
+  c.pub = layout::compose(style::style_document(doc, c.theme), c.theme, fonts(), c.diags, {.plans = &c.plans});
   return c;
 }
 

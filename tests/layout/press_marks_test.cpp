@@ -52,7 +52,7 @@ TEST_CASE("a photo printed below 150 dpi gives a warning at its span") {
                 photo("rgb.jpg", {10, 200, 20, 10}, {"doc.yaml", 20, 9})};     // 64 px over 20 pt: 230 dpi
   pub.pages.push_back(page);
   core::Diagnostics diags;
-  layout::warn_low_resolution(pub, diags);
+  layout::warn_low_resolution(pub.pages[0], diags);
   REQUIRE(diags.warning_count() == 1);
   const auto& w = diags.all()[0];
   CHECK(w.span.line == 12);
@@ -64,7 +64,7 @@ TEST_CASE("a photo printed below 150 dpi gives a warning at its span") {
   cropped.picture = {0, 10, 200, 100};  // 64 px over 200 pt: 23 dpi
   pub.pages[0].items = {cropped};
   core::Diagnostics again;
-  layout::warn_low_resolution(pub, again);
+  layout::warn_low_resolution(pub.pages[0], again);
   REQUIRE(again.warning_count() == 1);
   CHECK(again.all()[0].message.find("23 dpi") != std::string::npos);
 }

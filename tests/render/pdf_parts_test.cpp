@@ -171,60 +171,77 @@ TEST_CASE("PDF text strings: UTF-16BE with a byte-order mark, surrogate pairs ab
   CHECK(pdf_text_string("王\xE4\xB8") == std::string("\xFE\xFF\x73\x8B\xFF\xFD\xFF\xFD", 8));
 }
 
-TEST_CASE("TrueType subsets: codes are the subset's glyph ids; a second width or text takes a second instance") {
+TEST_CASE("TrueType codes: numbered in order of first use, mapped to the subset's glyphs; a second width or text takes a second instance") {
   const render_test::TestFont kai(render_test::kWenKai, 0);
   const core::FontFace face{render_test::kWenKai, 0, "LXGW WenKai", 1000};
   const std::uint32_t wang = kai.gid(U'王'), rare = kai.gid(0x2CB4E);
-  const std::set<GlyphUse> uses{{wang, "王"}, {rare, "𬭎"}, {wang, "王", 500}, {rare, ""}};
-  const SubsetFont sub = subset_font(face, uses);
+  FontCodes codes = font_codes(face);
+  CHECK(codes.outlines() == Outlines::TrueType);
+  const CodeRef w = codes.code({wang, "王"}, 1000), r = codes.code({rare, "𬭎"}, 1000);
+  CHECK(w == CodeRef{0, 1});
+  CHECK(r == CodeRef{0, 2});
+  CHECK(codes.code({wang, "王"}, 1000) == w);  // asked again: the same
+  const CodeRef narrow = codes.code({wang, "王", 500}, 1000), empty = codes.code({rare, ""}, 1000);
+  CHECK(narrow == CodeRef{1, w.code});
+  CHECK(empty == CodeRef{1, r.code});
+  REQUIRE(codes.instances().size() == 2);
+  CHECK(codes.width(w) == 1000);
+  CHECK(codes.width(narrow) == 500);
+  CHECK(codes.instances()[0].text_of_code.at(r.code) == U"\U0002CB4E");
+  CHECK(codes.instances()[1].text_of_code.at(r.code) == U"");
+  CHECK(codes.glyph_of_code() == std::vector<std::uint32_t>{0, wang, rare});
+  CHECK_THROWS(codes.code({900000, "x"}, 1000));  // not in the font
+
+  const SubsetFont sub = subset_font(face, codes);
   CHECK(sub.outlines == Outlines::TrueType);
   CHECK(sub.glyph_count == 3);  // .notdef + 2
-  const CodeRef w = sub.code_of.at({wang, "王"}), r = sub.code_of.at({rare, "𬭎"});
-  CHECK(w.instance == 0);  // the font's own width comes first
-  CHECK(std::set<std::uint16_t>{w.code, r.code} == std::set<std::uint16_t>{1, 2});  // glyph ids of the subset
-  const CodeRef narrow = sub.code_of.at({wang, "王", 500}), empty = sub.code_of.at({rare, ""});
-  CHECK(narrow.code == w.code);
-  CHECK(empty.code == r.code);
-  CHECK(narrow.instance == 1);
-  CHECK(empty.instance != r.instance);
-  REQUIRE(sub.instances.size() == 2);
-  CHECK(sub.instances[0].width_of_code.at(w.code) == 1000);
-  CHECK(sub.instances[1].width_of_code.at(w.code) == 500);
-  CHECK(sub.instances[r.instance].text_of_code.at(r.code) == U"\U0002CB4E");
-  CHECK(sub.instances[empty.instance].text_of_code.at(r.code) == U"");
+  // The /CIDToGIDMap: code 1 (王) and 2 (𬭎) to their glyphs in the subset, kept in glyph id order.
+  REQUIRE(sub.glyph_of_code.size() == 3);
+  CHECK(sub.glyph_of_code[0] == 0);
+  CHECK(std::set<std::uint16_t>{sub.glyph_of_code[1], sub.glyph_of_code[2]} == std::set<std::uint16_t>{1, 2});
+  CHECK((sub.glyph_of_code[1] < sub.glyph_of_code[2]) == (wang < rare));
   CHECK(sub.base_name.size() == 7 + std::string("LXGWWenKai-Regular").size());
   CHECK(sub.base_name.substr(6) == "+LXGWWenKai-Regular");
   CHECK(sub.program.substr(0, 4) == std::string("\0\1\0\0", 4));
   // Same glyphs, same font program, same tag.
-  CHECK(subset_font(face, uses).program == sub.program);
-  CHECK(subset_font(face, uses).base_name == sub.base_name);
-  CHECK_THROWS(subset_font(face, {{900000, "x"}}));
+  CHECK(subset_font(face, codes).program == sub.program);
+  CHECK(subset_font(face, codes).base_name == sub.base_name);
 }
 
-TEST_CASE("CFF subsets: a CFF table whose charset gives each glyph its CID, codes are those CIDs") {
+TEST_CASE("CFF codes are the glyphs' CIDs, read from the charset alone, and the subset's charset gives the same") {
   const render_test::TestFont song(render_test::kNotoSerif, render_test::kNotoSc);
   const core::FontFace face{render_test::kNotoSerif, render_test::kNotoSc, "Noto Serif CJK SC", 1000};
   const std::uint32_t gong = song.gid(U'工'), rare = song.gid(0x2CB4E), stop = song.gid(U'。');
   REQUIRE(rare != 0);
-  const std::set<GlyphUse> uses{{gong, "工"}, {rare, "𬭎"}, {stop, "。"}, {stop, "。", 500}};
-  const SubsetFont sub = subset_font(face, uses);
+  FontCodes codes = font_codes(face);
+  CHECK(codes.outlines() == Outlines::Cff);
+  // Noto CJK's CIDs are its glyph ids: the codes are the original glyph ids.
+  CHECK(codes.code({gong, "工"}, 1000).code == gong);
+  CHECK(codes.code({rare, "𬭎"}, 1000).code == rare);
+  CHECK(codes.code({stop, "。"}, 1000) == CodeRef{0, static_cast<std::uint16_t>(stop)});
+  CHECK(codes.code({stop, "。", 500}, 1000) == CodeRef{1, static_cast<std::uint16_t>(stop)});
+  CHECK(codes.instances()[0].text_of_code.at(static_cast<std::uint16_t>(rare)) == U"\U0002CB4E");
+  CHECK(codes.glyph_of_code().size() == 1);  // TrueType's numbering is not used
+
+  const SubsetFont sub = subset_font(face, codes);
   CHECK(sub.outlines == Outlines::Cff);
   CHECK(sub.glyph_count == 4);
   CHECK(sub.program[0] == 1);  // CFF major version 1, no sfnt around it
+  CHECK(sub.glyph_of_code.empty());
   const std::vector<std::uint16_t> cids = cff_glyph_cids(sub.program);
   REQUIRE(cids.size() == 4);
-  // Noto CJK's CIDs are its glyph ids: the codes are the original glyph ids.
-  CHECK(sub.code_of.at({gong, "工"}).code == gong);
-  CHECK(sub.code_of.at({rare, "𬭎"}).code == rare);
   CHECK(std::set<std::uint16_t>(cids.begin() + 1, cids.end()) ==
         std::set<std::uint16_t>{static_cast<std::uint16_t>(gong), static_cast<std::uint16_t>(rare),
                                 static_cast<std::uint16_t>(stop)});
-  CHECK(sub.code_of.at({stop, "。", 500}).instance == 1);
-  CHECK(sub.instances[0].text_of_code.at(static_cast<std::uint16_t>(rare)) == U"\U0002CB4E");
+  // The file's charset read alone gives what the whole table does.
+  const FontFile file(render_test::kNotoSerif, render_test::kNotoSc);
+  const std::vector<std::uint16_t> all = file.cff_cids();
+  CHECK(all.size() == hb_face_get_glyph_count(hb_font_get_face(song.font())));
+  CHECK(all[gong] == gong);
   CHECK(sub.base_name.substr(6) == "+NotoSerifCJKsc-Regular");
   CHECK(sub.metrics.ascent > 800);
   CHECK(sub.metrics.descent < 0);
-  CHECK(subset_font(face, uses).program == sub.program);
+  CHECK(subset_font(face, codes).program == sub.program);
   // Flat charstrings, no subroutines: a few hundred bytes a glyph at most.
   CHECK(sub.program.size() < 4000);
 }
@@ -371,15 +388,15 @@ TEST_CASE("CFF subsets from sources shared across documents are those from the f
   const render_test::TestFont song(render_test::kNotoSerif, render_test::kNotoSc);
   const core::FontFace face{render_test::kNotoSerif, render_test::kNotoSc, "Noto Serif CJK SC", 1000};
   // Three "documents" with overlapping characters, and one more glyph later.
-  std::vector<std::set<GlyphUse>> docs;
+  std::vector<FontCodes> docs;
   for (const char32_t* text : {U"工会产改。", U"产业工人，", U"国家工匠「」", U"𬭎"}) {
-    std::set<GlyphUse> uses;
+    FontCodes codes = font_codes(face);
     for (const char32_t* c = text; *c; ++c) {
       std::string utf8;
       core::append_utf8(utf8, *c);
-      uses.insert({song.gid(*c), utf8});
+      codes.code({song.gid(*c), utf8}, 1000);
     }
-    docs.push_back(uses);
+    docs.push_back(std::move(codes));
   }
   FontSources shared;
   for (const auto& uses : docs) {

@@ -111,14 +111,12 @@ int cmd_render(Arguments args) {
     return kInputError;
   }
   options.on_input = [&inputs](const std::string& path) { inputs.push_back(path); };
-  auto pub = typeset(docs[0], res, options, diags);
   // The shaping faces (mapped font files, a few MB resident) and the book's
-  // caches are done with once the pages are made up: freed before the PDF
-  // is written, they stay out of the process's peak memory.
-  res.fonts.reset();
-  const int pages = pub ? static_cast<int>(pub->pages.size()) : 0;
-  std::string pdf = pub ? publication_pdf(*pub, options, diags) : std::string();
-  pub.reset();
+  // caches are done with once the pages are made up: freed before the fonts
+  // are subset, they stay out of the process's peak memory.
+  options.on_made_up = [&res] { res.fonts.reset(); };
+  int pages = 0;
+  std::string pdf = render_pdf(docs[0], res, options, diags, &pages);
   print_diagnostics(diags);
   if (pdf.empty()) return kInputError;
 

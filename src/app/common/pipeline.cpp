@@ -71,28 +71,42 @@ std::string press_date() {
 }
 
 // Press output: the layout's profile and ink limit, and every colour put
-// into the press's inks now, so that the PDF writer only translates.
-bool prepare_press(frame::Publication& pub, const style::Theme& theme, const RenderOptions& options,
-                   core::Diagnostics& diags) {
-  core::PressOutput out = theme.print.output;
-  if (out.profile.empty()) out.profile = color::kDefaultPressProfile;
-  if (options.on_input) options.on_input(out.profile);
+// into the press's inks as each page is made, so that the PDF writer only
+// translates.
+struct PressSetup {
+  core::PressOutput out;
+  std::optional<color::PressInks> inks;
+};
+
+std::optional<PressSetup> press_setup(const style::Theme& theme, const RenderOptions& options,
+                                      core::Diagnostics& diags) {
+  PressSetup press;
+  press.out = theme.print.output;
+  if (press.out.profile.empty()) press.out.profile = color::kDefaultPressProfile;
+  if (options.on_input) options.on_input(press.out.profile);
   try {
-    const auto profile = color::PressProfile::load(out.profile);
-    color::convert_for_press(pub, color::PressInks(profile, out.ink_limit));
+    const auto profile = color::PressProfile::load(press.out.profile);
+    press.inks.emplace(profile, press.out.ink_limit);
   } catch (const color::ProfileError& e) {
     diags.error(theme.print.span, e.what());
-    return false;
+    return std::nullopt;
   }
-  if (pub.meta.date.empty()) pub.meta.date = press_date();
-  pub.press = out;
-  return true;
+  return press;
 }
 
-}  // namespace
+// The publication's metadata and press settings as the PDF carries them.
+void set_output(frame::Publication& pub, const std::optional<PressSetup>& press) {
+  if (!press) return;
+  if (pub.meta.date.empty()) pub.meta.date = press_date();
+  pub.press = press->out;
+}
 
-std::optional<frame::Publication> typeset(const std::string& yaml_path, const Resources& res,
-                                          const RenderOptions& options, core::Diagnostics& diags) {
+// YAML → model → styles → pages, each page handed to `sink` when one is
+// given (the publication returned then has none). Nothing on errors.
+std::optional<frame::Publication> lay_out(const std::string& yaml_path, const Resources& res,
+                                          const RenderOptions& options, core::Diagnostics& diags,
+                                          const std::function<void(frame::Page&&, const frame::Publication&,
+                                                                   const std::optional<PressSetup>&)>& sink) {
   if (options.on_input) options.on_input(yaml_path);
   model::Document doc = model::load_document(yaml_path, diags);        // YAML → model
   if (diags.has_errors()) return std::nullopt;
@@ -116,33 +130,77 @@ std::optional<frame::Publication> typeset(const std::string& yaml_path, const Re
       for (const auto& photo : article.photos) options.on_input(photo.path);
   if (options.strict) diags.promote_warnings();
   if (diags.has_errors() || !res.fonts) return std::nullopt;
+  std::optional<PressSetup> press;
+  if (options.press || theme.print.press) {
+    press = press_setup(theme, options, diags);
+    if (!press) return std::nullopt;
+  }
 
   style::StyledDocument styled = style::style_document(doc, theme);   // model → styled blocks
+  layout::ComposeOptions compose_options;
+  compose_options.debug_items = options.debug_boxes;
+  if (sink) {
+    compose_options.sink = [&](frame::Page&& page, const frame::Publication& so_far) {
+      if (press) color::convert_for_press(page, *press->inks);
+      sink(std::move(page), so_far, press);
+    };
+  }
   frame::Publication pub =
-      layout::compose(styled, theme, *res.fonts, diags, nullptr, options.debug_boxes);  // → pages
+      layout::compose(styled, theme, *res.fonts, diags, compose_options);  // → pages
   diags.fold_repeats();  // a missing character is reported once, not at every use
-  if ((options.press || theme.print.press) && !prepare_press(pub, theme, options, diags)) return std::nullopt;
+  if (press && !sink) {
+    for (auto& page : pub.pages) color::convert_for_press(page, *press->inks);
+  }
+  set_output(pub, press);
   if (options.strict) diags.promote_warnings();
   if (diags.has_errors()) return std::nullopt;
   return pub;
 }
 
-std::string publication_pdf(const frame::Publication& pub, const RenderOptions& options, core::Diagnostics& diags) {
-  render::PdfOptions pdf_options;
-  pdf_options.debug_boxes = options.debug_boxes;
-  pdf_options.font_sources = options.font_sources;
-  std::string pdf = render::write_pdf(pub, pdf_options, diags);     // pages → PDF
-  if (options.strict) diags.promote_warnings();
-  return diags.has_errors() ? std::string() : pdf;
+}  // namespace
+
+std::optional<frame::Publication> typeset(const std::string& yaml_path, const Resources& res,
+                                          const RenderOptions& options, core::Diagnostics& diags) {
+  return lay_out(yaml_path, res, options, diags, {});
 }
 
 std::string render_pdf(const std::string& yaml_path, const Resources& res, const RenderOptions& options,
                        core::Diagnostics& diags, int* pages) {
-  auto pub = typeset(yaml_path, res, options, diags);
-  if (!pub) return "";
-  if (pages) *pages = static_cast<int>(pub->pages.size());
-  if (options.on_pages) options.on_pages(*pub);
-  return publication_pdf(*pub, options, diags);
+  render::PdfOptions pdf_options;
+  pdf_options.debug_boxes = options.debug_boxes;
+  pdf_options.font_sources = options.font_sources;
+  std::string pdf;
+  if (options.on_pages) {
+    // The caller looks at the whole publication first: kept whole.
+    auto pub = typeset(yaml_path, res, options, diags);
+    if (!pub) return "";
+    if (pages) *pages = static_cast<int>(pub->pages.size());
+    options.on_pages(*pub);
+    pdf = render::write_pdf(*pub, pdf_options, diags);     // pages → PDF
+  } else {
+    // Each page is written as make-up finishes it and then let go, so
+    // memory does not grow with the pages.
+    std::optional<render::PdfWriter> writer;
+    int made = 0;
+    auto sink = [&](frame::Page&& page, const frame::Publication& so_far, const std::optional<PressSetup>& press) {
+      if (!writer) {
+        frame::Publication head;
+        head.meta = so_far.meta;
+        set_output(head, press);
+        writer.emplace(head.meta, head.press, pdf_options, diags);
+      }
+      writer->add_page(page, so_far.faces);  // pages → PDF
+      ++made;
+    };
+    auto pub = lay_out(yaml_path, res, options, diags, sink);
+    if (options.on_made_up) options.on_made_up();
+    if (!pub) return "";
+    if (pages) *pages = made;
+    if (!writer) writer.emplace(pub->meta, pub->press, pdf_options, diags);
+    pdf = writer->finish(pub->bookmarks);
+  }
+  if (options.strict) diags.promote_warnings();
+  return diags.has_errors() ? std::string() : pdf;
 }
 
 }  // namespace app

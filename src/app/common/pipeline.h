@@ -56,6 +56,10 @@ struct RenderOptions {
   // Shown the laid-out pages before render_pdf writes them (the preview
   // keeps where each item came from, to map a click back to the YAML).
   std::function<void(const frame::Publication& pages)> on_pages;
+  // Called once the pages are made up, before the fonts are subset and the
+  // PDF finished: `render` frees the shaping font book there (its mapped
+  // font files stay out of the peak; the writer reads the files itself).
+  std::function<void()> on_made_up;
 };
 
 // Reads one YAML document and lays it out into pages. Returns nothing when
@@ -63,12 +67,10 @@ struct RenderOptions {
 std::optional<frame::Publication> typeset(const std::string& yaml_path, const Resources& res,
                                           const RenderOptions& options, core::Diagnostics& diags);
 
-// The PDF bytes of laid-out pages; "" on errors (in `diags`). Needs no
-// Resources: the pages name their font files, which the writer reads itself.
-std::string publication_pdf(const frame::Publication& pub, const RenderOptions& options, core::Diagnostics& diags);
-
 // typeset() and then the PDF bytes; "" on errors. `pages`, when given,
-// receives the number of pages.
+// receives the number of pages. Unless `on_pages` wants the whole
+// publication, each page is written as soon as it is made up and let go, so
+// memory does not grow with the pages; the fonts are subset at the end.
 std::string render_pdf(const std::string& yaml_path, const Resources& res, const RenderOptions& options,
                        core::Diagnostics& diags, int* pages = nullptr);
 

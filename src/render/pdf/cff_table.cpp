@@ -195,17 +195,23 @@ std::vector<std::uint16_t> cff_glyph_cids(const std::string& cff) {
   const auto charset_at = cff_dict_operand(top, 15);
   if (!cff_dict_operand(top, 1230) || !charset_at || *charset_at <= 2) return cids;  // name-keyed
 
-  // Charset formats 0 (a CID per glyph), 1 and 2 (ranges); glyph 0 is not listed.
-  std::size_t at = static_cast<std::size_t>(*charset_at);
-  const unsigned format = get_n(cff, at++, 1);
+  if (static_cast<std::size_t>(*charset_at) >= cff.size()) throw std::runtime_error("CFF charset past the table's end");
+  return cff_charset_cids(cff.substr(static_cast<std::size_t>(*charset_at)), glyphs);
+}
+
+std::vector<std::uint16_t> cff_charset_cids(const std::string& charset, unsigned glyphs) {
+  std::vector<std::uint16_t> cids(glyphs, 0);
+  // Formats 0 (a CID per glyph), 1 and 2 (ranges); glyph 0 is not listed.
+  std::size_t at = 0;
+  const unsigned format = get_n(charset, at++, 1);
   if (format > 2) throw std::runtime_error("CFF charset of an unknown format");
   for (unsigned g = 1; g < glyphs;) {
     if (format == 0) {
-      cids[g++] = static_cast<std::uint16_t>(get_n(cff, at, 2)), at += 2;
+      cids[g++] = static_cast<std::uint16_t>(get_n(charset, at, 2)), at += 2;
       continue;
     }
-    const unsigned first = get_n(cff, at, 2);
-    const unsigned left = get_n(cff, at + 2, format == 1 ? 1 : 2);
+    const unsigned first = get_n(charset, at, 2);
+    const unsigned left = get_n(charset, at + 2, format == 1 ? 1 : 2);
     at += format == 1 ? 3 : 4;
     for (unsigned k = 0; k <= left && g < glyphs; ++k) cids[g++] = static_cast<std::uint16_t>(first + k);
   }

@@ -20,6 +20,10 @@ std::optional<long> cff_dict_operand(const std::string& dict, unsigned op);
 // Throws std::runtime_error when the table cannot be read.
 std::vector<std::uint16_t> cff_glyph_cids(const std::string& cff);
 
+// The CIDs of a CID-keyed font's `glyphs` glyphs from its charset's bytes
+// (formats 0, 1 and 2; glyph 0, .notdef, has CID 0).
+std::vector<std::uint16_t> cff_charset_cids(const std::string& charset, unsigned glyphs);
+
 // Each glyph's charstring (index = glyph id). Throws std::runtime_error
 // when the table cannot be read.
 std::vector<std::string> cff_charstrings(const std::string& cff);

@@ -307,13 +307,19 @@ std::unique_ptr<SparseFont> FontFile::sparse_cff_skeleton(const std::vector<std:
   return cff_skeleton(whole, charstrings, true);
 }
 
-std::unique_ptr<SparseFont> FontFile::cff_skeleton(const std::vector<std::uint32_t>& whole, CffCharstrings& out,
-                                                   bool keep_offsets) const {
-  const std::uint32_t cff_tag = table_tag("CFF ");
-  const auto it = tables_.find(cff_tag);
+struct FontFile::CffTop {
+  std::uint64_t base = 0, length = 0;  // of the table in the file
+  std::string top;                     // the Top DICT
+  CffIndex charstrings;
+};
+
+FontFile::CffTop FontFile::read_cff_top() const {
+  const auto it = tables_.find(table_tag("CFF "));
   if (it == tables_.end()) throw std::runtime_error("has no CFF table");
-  const std::uint64_t base = it->second.offset;
-  const std::uint64_t cff_length = it->second.length;
+  CffTop out;
+  out.base = it->second.offset;
+  out.length = it->second.length;
+  const std::uint64_t base = out.base, cff_length = out.length;
   auto read_index = [&](std::uint64_t at) {
     CffIndex x;
     x.at = at;
@@ -340,11 +346,45 @@ std::unique_ptr<SparseFont> FontFile::cff_skeleton(const std::vector<std::uint32
   const std::string offsets = read(base + tops.offsets, 2 * tops.off_size);
   const std::uint64_t top_begin = tops.data + core::read_be(offsets, 0, tops.off_size);
   const std::uint64_t top_end = tops.data + core::read_be(offsets, tops.off_size, tops.off_size);
-  const auto charstrings_at = cff_dict_operand(read(base + top_begin, top_end - top_begin), 17);
+  if (top_end < top_begin || top_end > cff_length) throw std::runtime_error("has a CFF Top DICT past the table's end");
+  out.top = read(base + top_begin, top_end - top_begin);
+  const auto charstrings_at = cff_dict_operand(out.top, 17);
   if (!charstrings_at || *charstrings_at <= 0 || static_cast<std::uint64_t>(*charstrings_at) >= cff_length) {
     throw std::runtime_error("has a CFF table without CharStrings");
   }
-  const CffIndex charstrings = read_index(static_cast<std::uint64_t>(*charstrings_at));
+  out.charstrings = read_index(static_cast<std::uint64_t>(*charstrings_at));
+  return out;
+}
+
+bool FontFile::cff_cid_keyed() const { return cff_dict_operand(read_cff_top().top, 1230).has_value(); }
+
+std::vector<std::uint16_t> FontFile::cff_cids() const {
+  const CffTop cff = read_cff_top();
+  const unsigned glyphs = cff.charstrings.count;
+  const auto charset_at = cff_dict_operand(cff.top, 15);
+  if (!cff_dict_operand(cff.top, 1230) || !charset_at || *charset_at <= 2) {  // name-keyed: glyph ids
+    std::vector<std::uint16_t> ids(glyphs);
+    for (unsigned g = 0; g < glyphs; ++g) ids[g] = static_cast<std::uint16_t>(g);
+    return ids;
+  }
+  const auto at = static_cast<std::uint64_t>(*charset_at);
+  if (at >= cff.length) throw std::runtime_error("has a CFF charset past the table's end");
+  // Format 0 takes 2 bytes a glyph, ranges (formats 1, 2) at most 4.
+  const std::uint64_t most = 1 + 4 * static_cast<std::uint64_t>(glyphs);
+  try {
+    return cff_charset_cids(read(cff.base + at, static_cast<std::size_t>(std::min(most, cff.length - at))), glyphs);
+  } catch (const std::runtime_error& e) {
+    throw std::runtime_error(std::string("has a CFF table that cannot be read: ") + e.what());
+  }
+}
+
+std::unique_ptr<SparseFont> FontFile::cff_skeleton(const std::vector<std::uint32_t>& whole, CffCharstrings& out,
+                                                   bool keep_offsets) const {
+  const std::uint32_t cff_tag = table_tag("CFF ");
+  const CffTop top = read_cff_top();
+  const std::uint64_t base = top.base;
+  const std::uint64_t cff_length = top.length;
+  const CffIndex& charstrings = top.charstrings;
 
   std::map<std::uint32_t, std::size_t> sizes;
   std::vector<std::uint32_t> copied;

@@ -101,7 +101,15 @@ class FontFile {
   void add_cff_charstrings(SparseFont& font, const CffCharstrings& charstrings,
                            const std::set<std::uint32_t>& glyphs) const;
 
+  // Each glyph's CID in a CFF face (its glyph id when name-keyed), from the
+  // Top DICT and the charset alone (a few KB; the outlines are not read).
+  std::vector<std::uint16_t> cff_cids() const;
+  // Whether a CFF face is CID-keyed (its Top DICT has an ROS).
+  bool cff_cid_keyed() const;
+
  private:
+  struct CffTop;  // where the `CFF ` table is, its Top DICT and CharStrings INDEX
+  CffTop read_cff_top() const;
   struct Entry {
     std::uint32_t offset = 0, length = 0;
   };

@@ -165,7 +165,8 @@ struct Subset {
   const hb_map_t* old_to_new = nullptr;
 };
 
-Subset run_hb_subset(hb_face_t* face, Outlines outlines, const std::set<std::uint32_t>& gids) {
+// `keep_ids`: glyphs keep their ids (a name-keyed CFF, whose codes are glyph ids).
+Subset run_hb_subset(hb_face_t* face, Outlines outlines, const std::set<std::uint32_t>& gids, bool keep_ids = false) {
   SubsetInput input(hb_subset_input_create_or_fail());
   if (!input) throw std::runtime_error("out of memory (hb_subset_input)");
   hb_set_t* glyphs = hb_subset_input_set(input.get(), HB_SUBSET_SETS_GLYPH_INDEX);
@@ -186,7 +187,8 @@ Subset run_hb_subset(hb_face_t* face, Outlines outlines, const std::set<std::uin
   // Flat charstrings: subroutines shared by the few glyphs drawn would
   // cost more to keep (and to compute) than to inline.
   hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_NO_HINTING |
-                                             (outlines == Outlines::Cff ? static_cast<unsigned>(HB_SUBSET_FLAGS_DESUBROUTINIZE) : 0u));
+                                             (outlines == Outlines::Cff ? static_cast<unsigned>(HB_SUBSET_FLAGS_DESUBROUTINIZE) : 0u) |
+                                             (keep_ids ? static_cast<unsigned>(HB_SUBSET_FLAGS_RETAIN_GIDS) : 0u));
 
   Subset out;
   out.plan.reset(hb_subset_plan_create_or_fail(face, input.get()));
@@ -201,11 +203,11 @@ Subset run_hb_subset(hb_face_t* face, Outlines outlines, const std::set<std::uin
 // holds the whole file's checksum), same glyphs, same codes and texts ->
 // same tag, so identical input gives identical bytes.
 std::string tagged_name(hb_face_t* face, const std::string& file_head, const core::FontFace& ff,
-                        const SubsetFont& out) {
+                        const FontCodes& codes) {
   Fnv hash;
   hash.bytes(file_head);
   hash.number(static_cast<std::uint64_t>(ff.index));
-  for (const auto& [use, ref] : out.code_of) {
+  for (const auto& [use, ref] : codes.codes()) {
     hash.bytes(use.text), hash.number(use.gid), hash.number(static_cast<std::uint64_t>(use.width + 1));
     hash.number((static_cast<std::uint64_t>(ref.instance) << 16) | ref.code);
   }
@@ -365,51 +367,33 @@ std::vector<GlyphUse> uses_of(const frame::GlyphRun& run) {
 
 namespace {
 
-// Codes for every use, and the instances that give a glyph a second width
-// or text: the first use of a glyph (in set order, so the font's own width
-// comes first) is instance 0, its k-th other use instance k.
-void assign_codes(const std::set<GlyphUse>& uses, const std::vector<std::uint16_t>& code_of_new_gid,
-                  const hb_map_t* old_to_new, hb_font_t* font, SubsetFont& out) {
-  const unsigned upem = hb_face_get_upem(hb_font_get_face(font));
-  std::map<std::uint32_t, std::uint16_t> uses_of_glyph;
-  for (const auto& use : uses) {
-    const hb_codepoint_t new_gid = hb_map_get(old_to_new, use.gid);
-    if (new_gid == HB_MAP_VALUE_INVALID || new_gid >= code_of_new_gid.size()) {
-      throw std::runtime_error("HarfBuzz dropped a glyph from the subset");
-    }
-    const std::uint16_t instance = uses_of_glyph[use.gid]++;
-    const CodeRef ref{instance, code_of_new_gid[new_gid]};
-    out.code_of[use] = ref;
-    if (out.instances.size() <= instance) out.instances.resize(instance + 1u);
-    FontInstance& in = out.instances[instance];
-    in.text_of_code[ref.code] = core::code_points(use.text);
-    const auto advance = static_cast<unsigned>(hb_font_get_glyph_h_advance(font, use.gid));
-    in.width_of_code[ref.code] = use.width >= 0 ? use.width : static_cast<int>((advance * 1000u + upem / 2) / upem);
-  }
-  if (out.instances.empty()) out.instances.resize(1);
-}
-
 }  // namespace
 
-SubsetFont subset_font(const core::FontFace& ff, const std::set<GlyphUse>& uses, FontSources* shared) {
+FontCodes font_codes(const core::FontFace& ff) {
+  const FontFile file(ff.path, ff.index);
+  const Outlines outlines = outlines_of(file);
+  const std::string maxp = file.table(tag("maxp"), 6);
+  if (maxp.size() < 6) throw std::runtime_error("has no readable maxp table");
+  const unsigned glyph_count = core::read_be16(maxp, 4);
+  return FontCodes(outlines, glyph_count, outlines == Outlines::Cff ? file.cff_cids() : std::vector<std::uint16_t>{});
+}
+
+SubsetFont subset_font(const core::FontFace& ff, const FontCodes& codes, FontSources* shared) {
   const FontFile file(ff.path, ff.index);
   SubsetFont out;
   out.outlines = outlines_of(file);
+  if (out.outlines != codes.outlines()) throw std::runtime_error("the font file changed while the pages were drawn");
   std::set<std::uint32_t> drawn;
-  for (const auto& use : uses) drawn.insert(use.gid);
-  auto check = [&](hb_face_t* face) {
-    check_licence(face);
-    const unsigned glyph_total = hb_face_get_glyph_count(face);
-    for (std::uint32_t gid : drawn) {
-      if (gid >= glyph_total) throw std::runtime_error("glyph id " + std::to_string(gid) + " is not in the font");
-    }
-  };
+  for (const auto& [use, ref] : codes.codes()) drawn.insert(use.gid);
+  // A name-keyed CFF's codes are glyph ids: its subset keeps them.
+  const bool keep_ids = out.outlines == Outlines::Cff && !file.cff_cid_keyed();
+  auto check = [&](hb_face_t* face) { check_licence(face); };
   Face face;
   Subset subset;
   std::optional<std::string> cff;
   // A CFF face kept across documents: the subset made from its stub, with
   // the real charstrings put in; the same bytes as from the file.
-  if (shared && out.outlines == Outlines::Cff) {
+  if (shared && out.outlines == Outlines::Cff && !keep_ids) {
     if (const auto stub = shared->cff_stub(file, ff.path, ff.index, kCffSource)) {
       face = open_bytes(stub->first, stub->second);
       check(face.get());
@@ -424,7 +408,7 @@ SubsetFont subset_font(const core::FontFace& ff, const std::set<GlyphUse>& uses,
     subset = Subset{};
     face = open_source(file, out.outlines, glyphs, shared, ff);
     check(face.get());
-    subset = run_hb_subset(face.get(), out.outlines, drawn);
+    subset = run_hb_subset(face.get(), out.outlines, drawn, keep_ids);
     // hb-subset keeps the glyphs drawn and their components, which the
     // source holds; should it ever keep another one (through a table it
     // reads that this file does not know of), that glyph would come out
@@ -432,7 +416,7 @@ SubsetFont subset_font(const core::FontFace& ff, const std::set<GlyphUse>& uses,
     while (add_unloaded(subset, glyphs)) {
       subset = Subset{};
       face = open_source(file, out.outlines, glyphs, shared, ff);
-      subset = run_hb_subset(face.get(), out.outlines, drawn);
+      subset = run_hb_subset(face.get(), out.outlines, drawn, keep_ids);
     }
   }
   const Font font(hb_font_create(face.get()));  // scale = upem: advances in font units
@@ -443,15 +427,23 @@ SubsetFont subset_font(const core::FontFace& ff, const std::set<GlyphUse>& uses,
                                                   : std::vector<hb_tag_t>(kTrueTypeTables.begin(), kTrueTypeTables.end())) {
     t[k] = k == tag("CFF ") && cff ? std::move(*cff) : table_bytes(subset.face.get(), k);
   }
-  std::vector<std::uint16_t> code_of_new_gid;
+  auto new_gid = [&](std::uint32_t gid) {
+    const hb_codepoint_t g = hb_map_get(subset.old_to_new, gid);
+    if (g == HB_MAP_VALUE_INVALID || g >= out.glyph_count) throw std::runtime_error("HarfBuzz dropped a glyph from the subset");
+    return g;
+  };
   if (out.outlines == Outlines::Cff) {
-    code_of_new_gid = cff_glyph_cids(t[tag("CFF ")]);
+    // The codes on the pages are the CIDs the subset's charset must give.
+    const std::vector<std::uint16_t> cids = cff_glyph_cids(t[tag("CFF ")]);
+    for (const auto& [use, ref] : codes.codes()) {
+      const hb_codepoint_t g = new_gid(use.gid);
+      if (g >= cids.size() || cids[g] != ref.code) throw std::runtime_error("the subset's CIDs are not the codes drawn");
+    }
   } else {
-    for (std::size_t g = 0; g < out.glyph_count; ++g) code_of_new_gid.push_back(static_cast<std::uint16_t>(g));
+    for (std::uint32_t gid : codes.glyph_of_code()) out.glyph_of_code.push_back(static_cast<std::uint16_t>(new_gid(gid)));
   }
-  assign_codes(uses, code_of_new_gid, subset.old_to_new, font.get(), out);
   const std::string file_head = file.table(tag("head"));
-  out.base_name = tagged_name(face.get(), file_head, ff, out);
+  out.base_name = tagged_name(face.get(), file_head, ff, codes);
   out.metrics = metrics_of(face.get(), font.get(), file_head);
 
   if (out.outlines == Outlines::Cff) {

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "render/pdf/font_subset.h"
 #include "render/pdf/pdf_error.h"
 #include "render/pdf/text_segments.h"
 
@@ -23,6 +24,16 @@ constexpr double kNonZeroCharSpace = 0.00001;
 HPDF_REAL unit(double v) { return static_cast<HPDF_REAL>(std::clamp(v, 0.0, 1.0)); }
 HPDF_REAL real(double v) { return static_cast<HPDF_REAL>(v); }
 
+// A glyph's own advance, `em` of an em (the frame's advance over its size),
+// in 1/1000 em as the font's units round to it: the font's whole units are
+// recovered first, so that a width halfway between two thousandths rounds
+// as it always does.
+int per_mille(double em, int upem) {
+  if (upem <= 0) upem = 1000;
+  const long units = std::lround(em * upem);
+  return static_cast<int>((units * 1000 + upem / 2) / upem);
+}
+
 void append_hex16(std::string& out, std::uint16_t v) {
   constexpr char kHex[] = "0123456789ABCDEF";
   for (int shift = 12; shift >= 0; shift -= 4) out.push_back(kHex[(v >> shift) & 0xF]);
@@ -30,9 +41,9 @@ void append_hex16(std::string& out, std::uint16_t v) {
 
 }  // namespace
 
-PagePainter::PagePainter(HpdfDocument& doc, HPDF_Page page, const PageGeometry& geometry, const PdfFonts& fonts,
-                         PdfImages& images)
-    : doc_(doc), page_(page), g_(geometry), fonts_(fonts), images_(images) {}
+PagePainter::PagePainter(HpdfDocument& doc, HPDF_Page page, const PageGeometry& geometry, PdfFonts& fonts,
+                         const std::vector<core::FontFace>& faces, PdfImages& images)
+    : doc_(doc), page_(page), g_(geometry), fonts_(fonts), faces_(faces), images_(images) {}
 
 void PagePainter::draw_crop_marks(const std::vector<frame::Rule>& marks) {
   if (marks.empty()) return;
@@ -76,15 +87,24 @@ void PagePainter::draw_run(const frame::GlyphRun& run) {
   if (!(run.size > 0 && run.size <= kMaxFontSize)) {
     throw PdfError(run.span, "font size " + std::to_string(run.size) + " pt is outside (0, 600]");
   }
-  const PdfFont& font = fonts_.font(run.face);
+  if (run.face < 0 || static_cast<std::size_t>(run.face) >= faces_.size()) {
+    throw PdfError(run.span, "glyph run uses font face " + std::to_string(run.face) + " but the publication has " +
+                                 std::to_string(faces_.size()));
+  }
+  const core::FontFace& face = faces_[static_cast<std::size_t>(run.face)];
+  PdfFont& font = fonts_.font(face, run.span);
   const std::size_t n = run.glyphs.size();
   std::vector<CodeRef> refs(n);
   std::vector<double> x(n), width(n);
   const std::vector<GlyphUse> uses = uses_of(run);
-  for (std::size_t i = 0; i < n; ++i) {
-    refs[i] = font.subset.code_of.at(uses[i]);
-    x[i] = run.glyphs[i].x;
-    width[i] = font.subset.instances[refs[i].instance].width_of_code.at(refs[i].code) * run.size / 1000.0;
+  try {
+    for (std::size_t i = 0; i < n; ++i) {
+      refs[i] = font.codes().code(uses[i], per_mille(run.glyphs[i].advance / run.size, face.units_per_em));
+      x[i] = run.glyphs[i].x;
+      width[i] = font.codes().width(refs[i]) * run.size / 1000.0;
+    }
+  } catch (const std::runtime_error& e) {
+    throw PdfError(run.span, "font " + face.path + " (" + face.family + "): " + e.what());
   }
 
   begin_text();
@@ -100,7 +120,7 @@ void PagePainter::draw_run(const frame::GlyphRun& run) {
     // One show per stretch of glyphs from the same instance of the font.
     for (std::size_t i = seg.first; i < seg.first + seg.count;) {
       const std::uint16_t instance = refs[i].instance;
-      set_font(font.instances[instance], run.size);
+      set_font(font.instance(doc_, instance), run.size);
       hex.assign("<");
       for (; i < seg.first + seg.count && refs[i].instance == instance; ++i) append_hex16(hex, refs[i].code);
       hex.append("> Tj\012");

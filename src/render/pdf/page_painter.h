@@ -5,6 +5,7 @@
 #include <hpdf.h>
 
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -18,8 +19,9 @@ namespace render::pdf {
 
 class PagePainter {
  public:
-  PagePainter(HpdfDocument& doc, HPDF_Page page, const PageGeometry& geometry, const PdfFonts& fonts,
-              PdfImages& images);
+  // `faces`: what the runs' face numbers index.
+  PagePainter(HpdfDocument& doc, HPDF_Page page, const PageGeometry& geometry, PdfFonts& fonts,
+              const std::vector<core::FontFace>& faces, PdfImages& images);
 
   void draw_crop_marks(const std::vector<frame::Rule>& marks);
   void draw(const frame::Item& item);
@@ -44,7 +46,8 @@ class PagePainter {
   HpdfDocument& doc_;
   HPDF_Page page_;
   const PageGeometry& g_;
-  const PdfFonts& fonts_;
+  PdfFonts& fonts_;
+  const std::vector<core::FontFace>& faces_;
   PdfImages& images_;
 
   bool in_text_ = false;

@@ -5,6 +5,10 @@
 #include <map>
 #include <set>
 
+#include "core/byte_order.h"
+#include "render/pdf/font_sources.h"
+#include "render/pdf/font_subset.h"
+
 #include "render/pdf/deflate.h"
 #include "render/pdf/pdf_error.h"
 #include "render/pdf/to_unicode.h"
@@ -18,44 +22,11 @@ namespace {
 // KB in 2.0/2.7/3.1/4.4 ms (zlib's level 4, used before: 169.1 KB in 6.1 ms).
 constexpr int kFontDeflateLevel = 4;
 
-struct FontSource {
-  std::set<GlyphUse> uses;
-  core::SourceSpan first_span;  // where errors about this font point
-  int face = 0;                   // first Publication face with this file and index
-};
-
-void collect_runs(const std::vector<frame::Item>& items, const frame::Publication& pub,
-                  std::map<std::pair<std::string, int>, FontSource>& sources, std::vector<int>& first_face_of) {
-  for (const auto& item : items) {
-    const auto* run = std::get_if<frame::GlyphRun>(&item);
-    if (!run || run->glyphs.empty()) continue;
-    if (run->face < 0 || static_cast<std::size_t>(run->face) >= pub.faces.size()) {
-      throw PdfError(run->span, "glyph run uses font face " + std::to_string(run->face) + " but the publication has " +
-                                    std::to_string(pub.faces.size()));
-    }
-    const auto& ff = pub.faces[static_cast<std::size_t>(run->face)];
-    auto [it, fresh] = sources.try_emplace({ff.path, ff.index});
-    if (fresh) {
-      it->second.first_span = run->span;
-      it->second.face = run->face;
-    }
-    first_face_of[static_cast<std::size_t>(run->face)] = it->second.face;
-    for (auto& use : uses_of(*run)) it->second.uses.insert(std::move(use));
-  }
-}
-
 // The part of a font that needs no libharu: the subset and its deflated program.
 struct PreparedFont {
   SubsetFont subset;
   std::string program;  // FontFile2 or FontFile3, deflated
 };
-
-PreparedFont prepare_font(const core::FontFace& face, const std::set<GlyphUse>& uses, FontSources* shared) {
-  PreparedFont p;
-  p.subset = subset_font(face, uses, shared);
-  p.program = deflate_bytes(p.subset.program, kFontDeflateLevel);
-  return p;
-}
 
 HPDF_Dict indirect_dict(HpdfDocument& doc, const char* what) {
   HPDF_Dict d = doc.require(what, HPDF_Dict_New(doc.mmgr()));
@@ -117,9 +88,18 @@ void write_widths(HpdfDocument& doc, HPDF_Dict cid_font, const FontInstance& ins
   doc.check("widths", ret);
 }
 
-// One instance: a Type0 font over its own CIDFont, sharing `descriptor`.
-HPDF_Dict write_instance(HpdfDocument& doc, const SubsetFont& subset, const FontInstance& instance,
-                         HPDF_Dict descriptor) {
+// /CIDToGIDMap of a TrueType font: each code's glyph in the subset, two
+// bytes each.
+HPDF_Dict cid_to_gid_map(HpdfDocument& doc, const SubsetFont& subset) {
+  std::string map;
+  for (std::uint16_t g : subset.glyph_of_code) core::append_be16(map, g);
+  return doc.deflated_stream("CIDToGIDMap", deflate_bytes(map, kFontDeflateLevel));
+}
+
+// Fills in `font`, instance `instance`: a Type0 font over its own CIDFont,
+// sharing `descriptor` (and a TrueType font's `gid_map`).
+void write_instance(HpdfDocument& doc, HPDF_Dict font, const SubsetFont& subset, const FontInstance& instance,
+                    HPDF_Dict descriptor, HPDF_Dict gid_map) {
   const bool cff = subset.outlines == Outlines::Cff;
   HPDF_Dict cid_font = indirect_dict(doc, "CIDFont");
   HPDF_Dict info = doc.require("CIDSystemInfo", HPDF_Dict_New(doc.mmgr()));
@@ -132,11 +112,10 @@ HPDF_Dict write_instance(HpdfDocument& doc, const SubsetFont& subset, const Font
   ret |= HPDF_Dict_AddName(cid_font, "BaseFont", subset.base_name.c_str());
   ret |= HPDF_Dict_Add(cid_font, "CIDSystemInfo", info);
   ret |= HPDF_Dict_Add(cid_font, "FontDescriptor", descriptor);
-  if (!cff) ret |= HPDF_Dict_AddName(cid_font, "CIDToGIDMap", "Identity");
+  if (!cff) ret |= HPDF_Dict_Add(cid_font, "CIDToGIDMap", gid_map);
   doc.check("CIDFont", ret);
   write_widths(doc, cid_font, instance);
 
-  HPDF_Dict font = indirect_dict(doc, "font");
   HPDF_Array descendants = doc.require("font", HPDF_Array_New(doc.mmgr()));
   ret = HPDF_Dict_AddName(font, "Type", "Font");
   ret |= HPDF_Dict_AddName(font, "Subtype", "Type0");
@@ -147,56 +126,57 @@ HPDF_Dict write_instance(HpdfDocument& doc, const SubsetFont& subset, const Font
   const std::string to_unicode = deflate_bytes(build_to_unicode_cmap(instance.text_of_code), kFontDeflateLevel);
   ret |= HPDF_Dict_Add(font, "ToUnicode", doc.deflated_stream("ToUnicode", to_unicode));
   doc.check("font", ret);
-  return font;
-}
-
-PdfFont write_font(HpdfDocument& doc, PreparedFont prepared) {
-  PdfFont out;
-  const HPDF_Dict descriptor = font_descriptor(doc, prepared);
-  for (const FontInstance& instance : prepared.subset.instances) {
-    out.instances.push_back(write_instance(doc, prepared.subset, instance, descriptor));
-  }
-  out.subset = std::move(prepared.subset);
-  out.subset.program = {};
-  return out;
 }
 
 }  // namespace
 
-PdfFonts::PdfFonts(HpdfDocument& doc, const frame::Publication& pub, bool include_debug_items, FontSources* shared)
-    : font_of_face_(pub.faces.size(), -1) {
-  std::map<std::pair<std::string, int>, FontSource> sources;
-  std::vector<int> first_face_of(pub.faces.size(), -1);
-  for (const auto& page : pub.pages) {
-    collect_runs(page.items, pub, sources, first_face_of);
-    if (include_debug_items) collect_runs(page.debug_items, pub, sources, first_face_of);
-  }
-  // Load in order of first face index, so object order follows the
-  // publication, not file paths.
-  std::map<int, const FontSource*> by_face;
-  for (const auto& [key, src] : sources) by_face[src.face] = &src;
+HPDF_Dict PdfFont::instance(HpdfDocument& doc, std::uint16_t k) {
+  while (instances_.size() <= k) instances_.push_back(indirect_dict(doc, "font"));
+  return instances_[k];
+}
 
-  // One font after the other, on this thread. Subsetting and deflating are
-  // independent per font and could run on threads of their own, but each
-  // new thread's first allocations take fresh pages from its own malloc
-  // arena: on the seed page that saved 1 ms of wall time on an idle 2-core
-  // machine and cost 2.4 ms of CPU and 1.9 MB of peak memory (520 more page
-  // faults); batch runs keep every core busy with documents anyway.
-  std::map<int, int> font_of_first_face;
-  for (const auto& [face, src] : by_face) {
-    const auto& ff = pub.faces[static_cast<std::size_t>(face)];
-    PdfFont loaded;
-    try {
-      loaded = write_font(doc, prepare_font(ff, src->uses, shared));
-    } catch (const std::exception& e) {
-      throw PdfError(src->first_span, "font " + ff.path + " (" + ff.family + "): " + e.what());
-    }
-    font_of_first_face[face] = static_cast<int>(fonts_.size());
-    fonts_.push_back(std::move(loaded));
+void PdfFont::write(HpdfDocument& doc, FontSources* sources) {
+  PreparedFont prepared;
+  try {
+    prepared.subset = subset_font(face_, codes_, sources);
+    prepared.program = deflate_bytes(prepared.subset.program, kFontDeflateLevel);
+  } catch (const PdfError&) {
+    throw;
+  } catch (const std::exception& e) {
+    throw PdfError(first_use_, "font " + face_.path + " (" + face_.family + "): " + e.what());
   }
-  for (std::size_t f = 0; f < first_face_of.size(); ++f) {
-    if (first_face_of[f] >= 0) font_of_face_[f] = font_of_first_face.at(first_face_of[f]);
+  const HPDF_Dict descriptor = font_descriptor(doc, prepared);
+  const HPDF_Dict gid_map = prepared.subset.outlines == Outlines::Cff ? nullptr : cid_to_gid_map(doc, prepared.subset);
+  const auto& instances = codes_.instances();
+  for (std::size_t k = 0; k < instances_.size() && k < instances.size(); ++k) {
+    write_instance(doc, instances_[k], prepared.subset, instances[k], descriptor, gid_map);
   }
+}
+
+PdfFonts::PdfFonts(HpdfDocument& doc, FontSources* shared) : doc_(doc), shared_(shared) {}
+
+PdfFonts::~PdfFonts() = default;
+
+PdfFont& PdfFonts::font(const core::FontFace& face, const core::SourceSpan& span) {
+  auto [it, fresh] = index_.try_emplace({face.path, face.index}, fonts_.size());
+  if (!fresh) return *fonts_[it->second];
+  try {
+    fonts_.push_back(std::make_unique<PdfFont>(face, font_codes(face), span));
+  } catch (const std::exception& e) {
+    index_.erase(it);
+    throw PdfError(span, "font " + face.path + " (" + face.family + "): " + e.what());
+  }
+  return *fonts_.back();
+}
+
+// One font after the other, on this thread. Subsetting and deflating are
+// independent per font and could run on threads of their own, but each
+// new thread's first allocations take fresh pages from its own malloc
+// arena: on the seed page that saved 1 ms of wall time on an idle 2-core
+// machine and cost 2.4 ms of CPU and 1.9 MB of peak memory (520 more page
+// faults); batch runs keep every core busy with documents anyway.
+void PdfFonts::finish() {
+  for (auto& font : fonts_) font->write(doc_, shared_);
 }
 
 }  // namespace render::pdf

@@ -1,47 +1,73 @@
 #pragma once
-// The publication's fonts inside the libharu document: each face actually
-// drawn is subset (font_subset.h) and written by hand as a Type0 font with
-// Identity-H over a CIDFontType2 (TrueType, /CIDToGIDMap /Identity) or a
-// CIDFontType0 (CFF, FontFile3 /CIDFontType0C). libharu only keeps the
-// objects and streams; its own font code (TrueType only, codes through its
-// UTF-8 encoder, which turns everything above U+FFFF into a space) is not
-// used. Each font has:
+// The publication's fonts inside the libharu document, built up as the
+// pages are painted: each face a page draws with is opened on first use,
+// gives each glyph use its code then (font_codes.h), and is subset and
+// written when the last page is done (font_subset.h). Each is written by
+// hand as a Type0 font with Identity-H over a CIDFontType2 (TrueType, with
+// a /CIDToGIDMap from codes to the subset's glyphs) or a CIDFontType0
+// (CFF, FontFile3 /CIDFontType0C). libharu only keeps the objects and
+// streams; its own font code (TrueType only, codes through its UTF-8
+// encoder, which turns everything above U+FFFF into a space) is not used.
+// Each font has:
 // - /FontDescriptor with the subset program, deflated here;
 // - /W and /DW with the commonest width as default;
 // - /ToUnicode: an exact map from each code to its text (to_unicode.h);
-// and one Type0/CIDFont pair per instance (font_subset.h), all sharing the
-// descriptor and program.
+// and one Type0/CIDFont pair per instance, all sharing the descriptor and
+// program. A page refers to an instance's Type0 dictionary, which exists
+// from the first use and is filled in at the end.
 #include <hpdf.h>
 
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
 #include <vector>
 
-#include "frame/frame.h"
-#include "render/pdf/font_subset.h"
+#include "core/font_face.h"
+#include "core/source_span.h"
+#include "render/pdf/font_codes.h"
 #include "render/pdf/hpdf_document.h"
 
 namespace render::pdf {
 
 class FontSources;
 
-struct PdfFont {
-  std::vector<HPDF_Dict> instances;  // the Type0 font dictionary of each instance
-  SubsetFont subset;                 // program dropped once written
+// One font file's face as the pages use it.
+class PdfFont {
+ public:
+  PdfFont(core::FontFace face, FontCodes codes, core::SourceSpan first_use)
+      : face_(std::move(face)), codes_(std::move(codes)), first_use_(std::move(first_use)) {}
+  FontCodes& codes() { return codes_; }
+  // The Type0 font dictionary of instance `k`, made on first call.
+  HPDF_Dict instance(HpdfDocument& doc, std::uint16_t k);
+  // Subsets the font and fills in every instance's dictionary.
+  void write(HpdfDocument& doc, FontSources* shared);
+
+ private:
+  core::FontFace face_;
+  FontCodes codes_;
+  core::SourceSpan first_use_;  // where errors about this font point
+  std::vector<HPDF_Dict> instances_;
 };
 
 class PdfFonts {
  public:
-  // Subsets and writes every face that some glyph run draws with (debug
-  // items count only when they will be drawn), CFF faces read from
-  // `shared` when given (font_sources.h). Throws PdfError.
-  PdfFonts(HpdfDocument& doc, const frame::Publication& pub, bool include_debug_items,
-           FontSources* shared = nullptr);
+  // CFF faces are subset from `shared` when given (font_sources.h).
+  PdfFonts(HpdfDocument& doc, FontSources* shared);
+  ~PdfFonts();
 
-  // The loaded font for Publication::faces[face]; only for faces in use.
-  const PdfFont& font(int face) const { return fonts_[static_cast<std::size_t>(font_of_face_[face])]; }
+  // The font of `face`, opened on first use (`span`: the run using it, for
+  // errors). Throws PdfError.
+  PdfFont& font(const core::FontFace& face, const core::SourceSpan& span);
+  // Subsets and writes every font used, in order of first use. Throws PdfError.
+  void finish();
 
  private:
-  std::vector<PdfFont> fonts_;
-  std::vector<int> font_of_face_;  // Publication face -> fonts_ index, -1 when unused
+  HpdfDocument& doc_;
+  FontSources* shared_;
+  std::map<std::pair<std::string, int>, std::size_t> index_;  // (path, face index) -> fonts_
+  std::vector<std::unique_ptr<PdfFont>> fonts_;
 };
 
 }  // namespace render::pdf

@@ -5,6 +5,7 @@
 
 #include <optional>
 
+#include "color/icc_profile.h"
 #include "render/pdf/document_info.h"
 #include "render/pdf/hpdf_document.h"
 #include "render/pdf/page_geometry.h"
@@ -30,7 +31,7 @@ HPDF_Box to_box(const PdfBox& b) {
 }
 
 // `trim_box`: write a TrimBox even when it is the MediaBox (PDF/X wants one).
-HPDF_Page add_page(HpdfDocument& doc, const frame::Page& page, const PageGeometry& g, std::size_t index,
+HPDF_Page new_page(HpdfDocument& doc, const frame::Page& page, const PageGeometry& g, std::size_t index,
                    bool trim_box) {
   for (double side : {g.media_width, g.media_height}) {
     if (!(side >= kMinPageSize && side <= kMaxPageSize)) {
@@ -53,71 +54,120 @@ HPDF_Page add_page(HpdfDocument& doc, const frame::Page& page, const PageGeometr
 
 // Page labels follow the folio, so a viewer calls the paper's page 5 "5".
 // Only written when the folios are not simply 1, 2, 3...
-void write_page_labels(HpdfDocument& doc, const std::vector<frame::Page>& pages) {
+void write_page_labels(HpdfDocument& doc, const std::vector<int>& numbers) {
   bool plain = true;
-  for (std::size_t i = 0; i < pages.size(); ++i) plain = plain && pages[i].number == static_cast<int>(i) + 1;
+  for (std::size_t i = 0; i < numbers.size(); ++i) plain = plain && numbers[i] == static_cast<int>(i) + 1;
   if (plain) return;
-  for (std::size_t i = 0; i < pages.size(); ++i) {
-    const int number = pages[i].number;
+  for (std::size_t i = 0; i < numbers.size(); ++i) {
+    const int number = numbers[i];
     if (number < 1) continue;
-    if (i == 0 || number != pages[i - 1].number + 1) {
+    if (i == 0 || number != numbers[i - 1] + 1) {
       doc.check("page label", HPDF_AddPageLabel(doc.get(), static_cast<HPDF_UINT>(i), HPDF_PAGE_NUM_STYLE_DECIMAL,
                                                 static_cast<HPDF_UINT>(number), nullptr));
     }
   }
 }
 
-std::string write(const frame::Publication& pub, const PdfOptions& options, core::Diagnostics& diags) {
-  if (pub.pages.empty()) throw PdfError({}, "nothing to print: the publication has no pages");
-  HpdfDocument doc;
-  // Soft masks (PNG transparency) need PDF 1.4; libharu starts at 1.3,
-  // which is also what PDF/X-1a:2001 asks for (no transparency at all).
-  doc.set_version(pub.press ? HPDF_VER_13 : HPDF_VER_14);
-  doc.check("compression", HPDF_SetCompressionMode(doc.get(), HPDF_COMP_ALL));
-  write_metadata(doc, pub.meta, diags);
-  std::optional<color::PressProfile> profile;
-  if (pub.press) {
-    try {
-      profile = color::PressProfile::load(pub.press->profile);
-    } catch (const color::ProfileError& e) {
-      throw PdfError({}, e.what());
-    }
-    write_pdfx_parts(doc, pub, *profile);
-  }
-
-  const PdfFonts fonts(doc, pub, options.debug_boxes, options.font_sources);
-  PdfImages images = pub.press ? PdfImages(doc, *pub.press, *profile) : PdfImages(doc);
-  std::vector<HPDF_Page> pages;
-  std::vector<PageGeometry> geometry;
-  for (std::size_t i = 0; i < pub.pages.size(); ++i) {
-    const frame::Page& page = pub.pages[i];
-    geometry.push_back(page_geometry(page));
-    pages.push_back(add_page(doc, page, geometry.back(), i, pub.press.has_value()));
-    PagePainter painter(doc, pages.back(), geometry.back(), fonts, images);
-    painter.draw_crop_marks(page.crop_marks);
-    for (const auto& item : page.items) painter.draw(item);
-    if (options.debug_boxes) {
-      for (const auto& item : page.debug_items) painter.draw(item);
-    }
-    painter.finish();
-    doc.pack_content(pages.back(), kContentDeflateLevel);
-  }
-  write_page_labels(doc, pub.pages);
-  write_bookmarks(doc, pub.bookmarks, pages, geometry, diags);
-  return doc.save();
-}
-
 }  // namespace
 
-std::string write_pdf(const frame::Publication& pub, const PdfOptions& options, core::Diagnostics& diags) {
+struct PdfWriter::State {
+  State(const frame::Metadata& meta, const std::optional<core::PressOutput>& press_output, const PdfOptions& opts,
+        core::Diagnostics& diags)
+      : options(opts), press(press_output), id(meta), fonts(doc, opts.font_sources) {
+    // Soft masks (PNG transparency) need PDF 1.4; libharu starts at 1.3,
+    // which is also what PDF/X-1a:2001 asks for (no transparency at all).
+    doc.set_version(press ? HPDF_VER_13 : HPDF_VER_14);
+    doc.check("compression", HPDF_SetCompressionMode(doc.get(), HPDF_COMP_ALL));
+    write_metadata(doc, meta, diags);
+    if (press) {
+      try {
+        profile.emplace(color::PressProfile::load(press->profile));
+      } catch (const color::ProfileError& e) {
+        throw PdfError({}, e.what());
+      }
+      write_pdfx_parts(doc, *profile);
+      images.emplace(doc, *press, *profile);
+    } else {
+      images.emplace(doc);
+    }
+  }
+
+  PdfOptions options;
+  std::optional<core::PressOutput> press;
+  HpdfDocument doc;
+  std::optional<color::PressProfile> profile;
+  DocumentId id;
+  PdfFonts fonts;
+  std::optional<PdfImages> images;
+  std::vector<HPDF_Page> pages;
+  std::vector<PageGeometry> geometry;
+  std::vector<int> numbers;  // each page's folio
+};
+
+PdfWriter::PdfWriter(const frame::Metadata& meta, const std::optional<core::PressOutput>& press,
+                     const PdfOptions& options, core::Diagnostics& diags)
+    : diags_(diags) {
   try {
-    return write(pub, options, diags);
+    state_ = std::make_unique<State>(meta, press, options, diags);
   } catch (const PdfError& e) {
     diags.error(e.span(), e.what());
   } catch (const std::exception& e) {
     diags.error({}, std::string("writing the PDF: ") + e.what());
   }
-  return {};
+}
+
+PdfWriter::~PdfWriter() = default;
+
+void PdfWriter::add_page(const frame::Page& page, const std::vector<core::FontFace>& faces) {
+  if (!state_) return;
+  State& s = *state_;
+  try {
+    const std::size_t index = s.pages.size();
+    s.geometry.push_back(page_geometry(page));
+    s.pages.push_back(new_page(s.doc, page, s.geometry.back(), index, s.press.has_value()));
+    s.numbers.push_back(page.number);
+    if (s.press) s.id.add_page(page);  // PDF/X's document ID
+    PagePainter painter(s.doc, s.pages.back(), s.geometry.back(), s.fonts, faces, *s.images);
+    painter.draw_crop_marks(page.crop_marks);
+    for (const auto& item : page.items) painter.draw(item);
+    if (s.options.debug_boxes) {
+      for (const auto& item : page.debug_items) painter.draw(item);
+    }
+    painter.finish();
+    s.doc.pack_content(s.pages.back(), kContentDeflateLevel);
+  } catch (const PdfError& e) {
+    diags_.error(e.span(), e.what());
+    state_.reset();
+  } catch (const std::exception& e) {
+    diags_.error({}, std::string("writing the PDF: ") + e.what());
+    state_.reset();
+  }
+}
+
+std::string PdfWriter::finish(const std::vector<frame::Bookmark>& bookmarks) {
+  if (!state_) return {};
+  State& s = *state_;
+  std::string out;
+  try {
+    if (s.pages.empty()) throw PdfError({}, "nothing to print: the publication has no pages");
+    s.fonts.finish();
+    write_page_labels(s.doc, s.numbers);
+    write_bookmarks(s.doc, bookmarks, s.pages, s.geometry, diags_);
+    if (s.press) s.id.write(s.doc);
+    out = s.doc.save();
+  } catch (const PdfError& e) {
+    diags_.error(e.span(), e.what());
+  } catch (const std::exception& e) {
+    diags_.error({}, std::string("writing the PDF: ") + e.what());
+  }
+  state_.reset();
+  return out;
+}
+
+std::string write_pdf(const frame::Publication& pub, const PdfOptions& options, core::Diagnostics& diags) {
+  PdfWriter writer(pub.meta, pub.press, options, diags);
+  for (const auto& page : pub.pages) writer.add_page(page, pub.faces);
+  return writer.finish(pub.bookmarks);
 }
 
 }  // namespace render

@@ -42,46 +42,47 @@ void write_output_intent(HpdfDocument& doc, const color::PressProfile& profile) 
   doc.check("output intents", HPDF_Dict_Add(doc.catalog(), "OutputIntents", intents));
 }
 
-// What the publication says, in order: enough to tell two documents apart.
-std::string content_digest_input(const frame::Publication& pub) {
-  std::string all = pub.meta.title + '\n' + pub.meta.subject + '\n' + pub.meta.date + '\n';
-  for (const auto& page : pub.pages) {
-    all += "page " + std::to_string(page.number) + '\n';
-    for (const auto& item : page.items) {
-      if (const auto* run = std::get_if<frame::GlyphRun>(&item)) {
-        all += std::to_string(static_cast<long long>(run->baseline * 100)) + ':';
-        for (const auto& g : run->glyphs) all += g.text;
-        all += '\n';
-      } else if (const auto* image = std::get_if<frame::Image>(&item)) {
-        all += image->path + '\n';
-      }
-    }
-  }
-  return all;
-}
-
-void write_document_id(HpdfDocument& doc, const frame::Publication& pub) {
-  const std::string input = content_digest_input(pub);
-  HPDF_MD5_CTX md5;
-  HPDF_MD5Init(&md5);
-  HPDF_MD5Update(&md5, reinterpret_cast<const HPDF_BYTE*>(input.data()), static_cast<HPDF_UINT32>(input.size()));
-  HPDF_BYTE digest[16];
-  HPDF_MD5Final(digest, &md5);
-  HPDF_Array id = doc.require("document ID", HPDF_Array_New(doc.mmgr()));
-  // Both halves equal: this is the document's first (and only) version.
-  for (int i = 0; i < 2; ++i) doc.check("document ID", HPDF_Array_Add(id, HPDF_Binary_New(doc.mmgr(), digest, 16)));
-  doc.check("document ID", HPDF_Dict_Add(doc.trailer(), "ID", id));
-}
-
 }  // namespace
 
-void write_pdfx_parts(HpdfDocument& doc, const frame::Publication& pub, const color::PressProfile& profile) {
+void write_pdfx_parts(HpdfDocument& doc, const color::PressProfile& profile) {
   write_output_intent(doc, profile);
   HPDF_Dict info = doc.info();
   add_string(doc, info, "GTS_PDFXVersion", "PDF/X-1:2001");
   add_string(doc, info, "GTS_PDFXConformance", "PDF/X-1a:2001");
   doc.check("Trapped", HPDF_Dict_AddName(info, "Trapped", "False"));
-  write_document_id(doc, pub);
+}
+
+// What the publication says, in order: enough to tell two documents apart.
+DocumentId::DocumentId(const frame::Metadata& meta) {
+  HPDF_MD5Init(&md5_);
+  add(meta.title + '\n' + meta.subject + '\n' + meta.date + '\n');
+}
+
+void DocumentId::add(const std::string& text) {
+  HPDF_MD5Update(&md5_, reinterpret_cast<const HPDF_BYTE*>(text.data()), static_cast<HPDF_UINT32>(text.size()));
+}
+
+void DocumentId::add_page(const frame::Page& page) {
+  std::string all = "page " + std::to_string(page.number) + '\n';
+  for (const auto& item : page.items) {
+    if (const auto* run = std::get_if<frame::GlyphRun>(&item)) {
+      all += std::to_string(static_cast<long long>(run->baseline * 100)) + ':';
+      for (const auto& g : run->glyphs) all += g.text;
+      all += '\n';
+    } else if (const auto* image = std::get_if<frame::Image>(&item)) {
+      all += image->path + '\n';
+    }
+  }
+  add(all);
+}
+
+void DocumentId::write(HpdfDocument& doc) {
+  HPDF_BYTE digest[16];
+  HPDF_MD5Final(digest, &md5_);
+  HPDF_Array id = doc.require("document ID", HPDF_Array_New(doc.mmgr()));
+  // Both halves equal: this is the document's first (and only) version.
+  for (int i = 0; i < 2; ++i) doc.check("document ID", HPDF_Array_Add(id, HPDF_Binary_New(doc.mmgr(), digest, 16)));
+  doc.check("document ID", HPDF_Dict_Add(doc.trailer(), "ID", id));
 }
 
 }  // namespace render::pdf
