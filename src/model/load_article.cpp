@@ -21,15 +21,15 @@ std::vector<Text> paragraphs(source::YamlReader& r, const source::YamlMap& map, 
   std::vector<Text> out;
   const auto* entry = map.get(key);
   if (!entry) return out;
-  const auto items = r.text_list(*entry);
+  auto items = r.text_list(*entry);
   if (!items) return out;
   for (std::size_t i = 0; i < items->size(); ++i) {
-    const auto& t = (*items)[i];
+    auto& t = (*items)[i];
     if (t.value.find_first_not_of(" \t\r\n") == std::string::npos) {
       r.warning(t.span, source::quoted(key) + " item " + std::to_string(i + 1) + " is empty");
       continue;
     }
-    out.push_back(to_text(t));
+    out.push_back(Text{std::move(t.value), t.span, t.one_line});
   }
   return out;
 }

@@ -1,5 +1,7 @@
 #include "source/full_width_marks.h"
 
+#include <optional>
+
 #include <string_view>
 
 namespace source {
@@ -19,9 +21,9 @@ bool is_key_char(char c) { return is_key_start(c) || (c >= '0' && c <= '9') || c
 
 class MarkFinder {
  public:
-  MarkFinder(const SourceFile& file, core::Diagnostics& diags) : file_(file), diags_(diags), text_(file.text) {}
+  MarkFinder(const SourceFile& file, core::Diagnostics& diags) : file_(file), diags_(diags) {}
 
-  std::string run() {
+  std::optional<std::string> run() {
     for (std::size_t n = 0; n < file_.line_starts.size(); ++n) {
       const std::size_t start = file_.line_starts[n];
       const std::size_t end =
@@ -36,6 +38,12 @@ class MarkFinder {
   }
 
  private:
+  // The text to change, copied at the first change (most files have none).
+  std::string& edit() {
+    if (!text_) text_ = file_.text;
+    return *text_;
+  }
+
   bool at(std::size_t i, std::string_view mark) const {
     return std::string_view(file_.text).substr(i, mark.size()) == mark;
   }
@@ -52,14 +60,14 @@ class MarkFinder {
       } else if (!list_mark && at(i, kIdeographicSpace) && i < end) {
         // After a list mark, U+3000 is the text's own paragraph indent.
         if (first_wide_space == std::string::npos) first_wide_space = i;
-        text_.replace(i, 3, "   ");
+        edit().replace(i, 3, "   ");
         i += 3;
       } else if (i + 1 < end && file_.text[i] == '-' && file_.text[i + 1] == ' ') {
         list_mark = true;
         i += 2;
       } else if (at(i, kFullWidthHyphen) && i < end) {
         if (first_hyphen == std::string::npos) first_hyphen = i;
-        text_.replace(i, 3, "-  ");
+        edit().replace(i, 3, "-  ");
         list_mark = true;
         i += 3;
       } else {
@@ -89,7 +97,7 @@ class MarkFinder {
       const std::string key = file_.text.substr(i, key_end - i);
       report(colon, "the key '" + key + "' is followed by the full-width colon '：' (U+FF1A) of a Chinese "
                     "input method; type an ASCII colon and a space instead: '" + key + ": '");
-      text_.replace(colon, 3, ":  ");
+      edit().replace(colon, 3, ":  ");
     }
   }
 
@@ -99,13 +107,13 @@ class MarkFinder {
 
   const SourceFile& file_;
   core::Diagnostics& diags_;
-  std::string text_;
+  std::optional<std::string> text_;
   int reports_ = 0;
 };
 
 }  // namespace
 
-std::string replace_full_width_marks(const SourceFile& file, core::Diagnostics& diags) {
+std::optional<std::string> replace_full_width_marks(const SourceFile& file, core::Diagnostics& diags) {
   return MarkFinder(file, diags).run();
 }
 

@@ -6,6 +6,9 @@
 // and what to type instead.
 #include <string>
 
+#include <optional>
+#include <string>
+
 #include "core/diagnostics.h"
 #include "source/source_file.h"
 
@@ -14,7 +17,8 @@ namespace source {
 // Reports every such mark in `file` and returns its text with each one
 // replaced by ASCII of the same byte length (`：` → ":  ", U+3000 → "   ",
 // `－` → "-  "), so that the rest of the file can still be checked and every
-// byte offset still points at the same character of the original.
-std::string replace_full_width_marks(const SourceFile& file, core::Diagnostics& diags);
+// byte offset still points at the same character of the original; nullopt
+// when there is none (the text is then file.text as it is, not copied).
+std::optional<std::string> replace_full_width_marks(const SourceFile& file, core::Diagnostics& diags);
 
 }  // namespace source

@@ -168,8 +168,23 @@ core::SourceSpan span_of_mark(const SourceFile& file, int mark_pos) {
   return file.span_at(static_cast<std::size_t>(mark_pos));
 }
 
+namespace {
+
+// yaml-cpp reads from a std::istream; this one reads `text` where it is
+// (an istringstream would copy it: a third copy of a 5 MB document).
+class ViewBuffer : public std::streambuf {
+ public:
+  explicit ViewBuffer(std::string_view text) {
+    char* p = const_cast<char*>(text.data());  // only ever read
+    setg(p, p, p + text.size());
+  }
+};
+
+}  // namespace
+
 std::optional<YAML::Node> parse_yaml(const SourceFile& file, std::string_view text, core::Diagnostics& diags) {
-  std::istringstream in{std::string(text)};
+  ViewBuffer buffer(text);
+  std::istream in(&buffer);
   Prescan scan(file, text, diags);
   try {
     YAML::Parser parser(in);

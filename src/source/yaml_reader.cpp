@@ -88,7 +88,8 @@ bool YamlReader::load_text(std::string text, const std::string& path) {
   if (!file) return false;
   file_ = std::move(*file);
   const std::size_t errors_before = diags_.error_count();
-  const std::string yaml = replace_full_width_marks(file_, diags_);
+  const std::optional<std::string> replaced = replace_full_width_marks(file_, diags_);
+  const std::string_view yaml = replaced ? std::string_view(*replaced) : std::string_view(file_.text);
   std::optional<YAML::Node> tree;
   if (diags_.error_count() > errors_before) {
     // The marks are reported; a syntax error left after replacing them is

@@ -137,6 +137,7 @@ std::optional<frame::Publication> lay_out(const std::string& yaml_path, const Re
   }
 
   style::StyledDocument styled = style::style_document(doc, theme);   // model → styled blocks
+  doc = {};  // the styled blocks hold copies of all make-up needs: a long document's text is not kept twice
   layout::ComposeOptions compose_options;
   compose_options.debug_items = options.debug_boxes;
   if (sink) {

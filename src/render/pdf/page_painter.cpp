@@ -121,7 +121,8 @@ void PagePainter::draw_run(const frame::GlyphRun& run) {
     for (std::size_t i = seg.first; i < seg.first + seg.count;) {
       const std::uint16_t instance = refs[i].instance;
       set_font(font.instance(doc_, instance), run.size);
-      hex.assign("<");
+      hex.clear();
+      hex.push_back('<');
       for (; i < seg.first + seg.count && refs[i].instance == instance; ++i) append_hex16(hex, refs[i].code);
       hex.append("> Tj\012");
       write_content(hex);
