@@ -416,8 +416,8 @@ TEST_CASE("CFF subsets from sources shared across documents are those from the f
   while (pool.size() < 600) pool.insert(1 + random() % (glyph_total - 1));
   const std::vector<std::uint32_t> pool_glyphs(pool.begin(), pool.end());
   for (int doc = 0; doc < 5; ++doc) {
-    std::set<GlyphUse> uses;
-    for (int k = 0; k < 250; ++k) uses.insert({pool_glyphs[random() % pool_glyphs.size()], ""});
+    FontCodes uses = font_codes(face);
+    for (int k = 0; k < 250; ++k) uses.code({pool_glyphs[random() % pool_glyphs.size()], ""}, 1000);
     CAPTURE(doc);
     CHECK(subset_font(face, uses, &shared).program == subset_font(face, uses).program);
   }
