@@ -31,14 +31,19 @@ std::optional<ImageInfo> probe_image(std::string_view bytes, Check check, std::s
   return info;
 }
 
-std::optional<ImageInfo> probe_image_file(const std::string& path, Check check, std::string& why) {
-  const auto bytes = source::read_input_file(path, kMaxImageBytes, why);
+std::optional<std::string> read_image_file(const std::string& path, std::string& why) {
+  auto bytes = source::read_input_file(path, kMaxImageBytes, why);
   if (!bytes) {
     why = why == "no such file"        ? std::string("not found")
           : why == "it is a directory" ? std::string("is a directory, not an image file")
                                        : "cannot be read: " + why;
-    return std::nullopt;
   }
+  return bytes;
+}
+
+std::optional<ImageInfo> probe_image_file(const std::string& path, Check check, std::string& why) {
+  const auto bytes = read_image_file(path, why);
+  if (!bytes) return std::nullopt;
   return probe_image(*bytes, check, why);
 }
 

@@ -34,4 +34,7 @@ std::optional<ImageInfo> probe_image(std::string_view bytes, Check check, std::s
 // "cannot be read: REASON".
 std::optional<ImageInfo> probe_image_file(const std::string& path, Check check, std::string& why);
 
+// The file's bytes, or nullopt with `why` as probe_image_file says it.
+std::optional<std::string> read_image_file(const std::string& path, std::string& why);
+
 }  // namespace image

@@ -107,7 +107,7 @@ Text optional_text(source::YamlReader& r, const source::YamlMap& map, std::strin
 }
 
 Article read_article(source::YamlReader& r, const YAML::Node& node, const core::SourceSpan& at,
-                     std::size_t index, const std::string& document_dir) {
+                     std::size_t index, const PhotoFiles& photos) {
   Article a;
   a.span = at;
   const auto map = r.map(node, at, numbered("article", index), "article", kArticleKeys);
@@ -125,7 +125,7 @@ Article read_article(source::YamlReader& r, const YAML::Node& node, const core::
     a.highlights.push_back(read_highlight(r, n, s, i));
   });
   for_each_item(r, *map, "photos", [&](const YAML::Node& n, const core::SourceSpan& s, std::size_t i) {
-    a.photos.push_back(read_photo(r, n, s, i, document_dir));
+    a.photos.push_back(read_photo(r, n, s, i, photos));
   });
   a.byline = optional_text(r, *map, "byline");
   return a;

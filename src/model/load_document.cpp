@@ -92,7 +92,7 @@ void read_meta(source::YamlReader& r, const source::YamlEntry& entry, Meta& meta
   }
 }
 
-void read_articles(source::YamlReader& r, const source::YamlMap& root, Document& doc) {
+void read_articles(source::YamlReader& r, const source::YamlMap& root, Document& doc, image::PhotoChecks* checks) {
   const auto* entry = r.require(root, "articles");
   if (!entry) return;
   const auto items = entry->value.IsNull() ? std::vector<YAML::Node>{} : r.sequence(*entry);
@@ -104,16 +104,16 @@ void read_articles(source::YamlReader& r, const source::YamlMap& root, Document&
   for (std::size_t i = 0; i < items->size(); ++i) {
     const YAML::Node& item = (*items)[i];
     const auto at = item.IsNull() ? r.value_span(*entry) : r.span_of(item);
-    doc.articles.push_back(read_article(r, item, at, i, doc.dir));
+    doc.articles.push_back(read_article(r, item, at, i, PhotoFiles{doc.dir, checks}));
   }
 }
 
-void read_document(source::YamlReader& r, Document& doc) {
+void read_document(source::YamlReader& r, Document& doc, image::PhotoChecks* checks) {
   const auto root = r.root_map("the document", kDocumentKeys);
   if (!root) return;
   doc.layout = optional_text(r, *root, "layout");
   if (const auto* meta = root->get("meta")) read_meta(r, *meta, doc.meta);
-  read_articles(r, *root, doc);
+  read_articles(r, *root, doc, checks);
 }
 
 Document empty_document(const std::string& path) {
@@ -127,11 +127,11 @@ Document empty_document(const std::string& path) {
 // Bad input is reported, never thrown; anything that still escapes is our
 // bug, and the caller gets it as one more message instead of a crash.
 template <typename Load>
-Document guarded(const std::string& path, core::Diagnostics& diags, Load load) {
+Document guarded(const std::string& path, core::Diagnostics& diags, image::PhotoChecks* checks, Load load) {
   Document doc = empty_document(path);
   try {
     source::YamlReader reader(diags);
-    if (load(reader)) read_document(reader, doc);
+    if (load(reader)) read_document(reader, doc, checks);
   } catch (const std::exception& e) {
     diags.error(core::SourceSpan{path}, std::string("internal error while reading: ") + e.what());
   }
@@ -140,13 +140,13 @@ Document guarded(const std::string& path, core::Diagnostics& diags, Load load) {
 
 }  // namespace
 
-Document load_document(const std::string& path, core::Diagnostics& diags) {
-  return guarded(path, diags, [&](source::YamlReader& r) { return r.load_file(path); });
+Document load_document(const std::string& path, core::Diagnostics& diags, image::PhotoChecks* photo_checks) {
+  return guarded(path, diags, photo_checks, [&](source::YamlReader& r) { return r.load_file(path); });
 }
 
 Document load_document_text(const std::string& text, const std::string& path,
                             core::Diagnostics& diags) {
-  return guarded(path, diags, [&](source::YamlReader& r) { return r.load_text(text, path); });
+  return guarded(path, diags, nullptr, [&](source::YamlReader& r) { return r.load_text(text, path); });
 }
 
 }  // namespace model

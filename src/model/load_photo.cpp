@@ -3,6 +3,7 @@
 #include <string>
 
 #include "image/image_probe.h"
+#include "image/photo_checks.h"
 #include "model/load_parts.h"
 #include "source/near_file.h"
 
@@ -14,14 +15,16 @@ constexpr std::string_view kFocus[] = {"center", "top", "bottom", "left", "right
 constexpr std::string_view kSpans[] = {"column", "page"};
 constexpr int kWholePath = 4096;
 
-void check_photo_file(source::YamlReader& r, Photo& photo) {
+void check_photo_file(source::YamlReader& r, Photo& photo, image::PhotoChecks* checks) {
   // A path is only useful whole.
   const std::string name = source::quoted(photo.src.value, kWholePath);
   // The whole file is decoded once here, so that a damaged photo is an
   // error at its src, not a grey band on the printed page; what the probe
   // found is kept for the later stages.
   std::string why;
-  if (const auto info = image::probe_image_file(photo.path, image::Check::Whole, why)) {
+  const auto info = checks ? checks->check_file(photo.path, why)
+                           : image::probe_image_file(photo.path, image::Check::Whole, why);
+  if (info) {
     photo.image = *info;
   } else {
     std::string message = "photo " + name + " " + why;
@@ -45,7 +48,7 @@ void warn_if_outside(source::YamlReader& r, const Photo& photo, const std::files
 }  // namespace
 
 Photo read_photo(source::YamlReader& r, const YAML::Node& node, const core::SourceSpan& at,
-                 std::size_t index, const std::string& document_dir) {
+                 std::size_t index, const PhotoFiles& files) {
   Photo photo;
   photo.where = at;
   const auto map = r.map(node, at, "photo " + std::to_string(index + 1), "photo", kPhotoKeys);
@@ -54,9 +57,9 @@ Photo read_photo(source::YamlReader& r, const YAML::Node& node, const core::Sour
   if (auto src = r.required_text(*map, "src")) {
     photo.src = to_text(*src);
     const std::filesystem::path p(src->value);
-    photo.path = (p.is_absolute() ? p : std::filesystem::path(document_dir) / p).lexically_normal().string();
+    photo.path = (p.is_absolute() ? p : std::filesystem::path(files.document_dir) / p).lexically_normal().string();
     warn_if_outside(r, photo, p);
-    check_photo_file(r, photo);
+    check_photo_file(r, photo, files.checks);
   }
   photo.caption = optional_text(r, *map, "caption");
   photo.credit = optional_text(r, *map, "credit");

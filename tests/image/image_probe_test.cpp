@@ -11,6 +11,7 @@
 #include <iterator>
 
 #include "image/image_probe.h"
+#include "image/photo_checks.h"
 
 namespace {
 
@@ -142,6 +143,43 @@ TEST_CASE("not an image, an empty file, a FIFO and a folder are refused without 
   CHECK_FALSE(image::probe_image_file(dir.string(), image::Check::Whole, why));
   CHECK(why == "is a directory, not an image file");
   CHECK_FALSE(image::probe_image_file((dir / "none.jpg").string(), image::Check::Whole, why));
+  CHECK(why == "not found");
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("photos checked once per run: the same answers as the probe, again when the file changes") {
+  const auto dir = std::filesystem::temp_directory_path() / ("bs-checks-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const std::string photo = (dir / "photo.jpg").string();
+  auto test_image = [](const std::string& name) { return std::string(BROADSHEET_TEST_DATA) + "/images/" + name; };
+  auto put = [&](const std::string& from) {
+    std::filesystem::copy_file(from, photo, std::filesystem::copy_options::overwrite_existing);
+  };
+  image::PhotoChecks checks;
+  std::string why, probe_why;
+  put(test_image("rgb.jpg"));
+  const auto first = checks.check_file(photo, why);
+  REQUIRE_MESSAGE(first, why);
+  const auto again = checks.check_file(photo, why);  // from memory
+  REQUIRE(again);
+  CHECK(again->width == first->width);
+  CHECK(again->height == first->height);
+  // Replaced by a damaged file of another size: checked again, refused
+  // with the probe's own message; and again from memory.
+  put(test_image("truncated.jpg"));
+  CHECK_FALSE(checks.check_file(photo, why));
+  CHECK_FALSE(image::probe_image_file(photo, image::Check::Whole, probe_why));
+  CHECK(why == probe_why);
+  why.clear();
+  CHECK_FALSE(checks.check_file(photo, why));
+  CHECK(why == probe_why);
+  // A sound photo again, and a file that is gone.
+  put(test_image("grey.jpg"));
+  const auto grey = checks.check_file(photo, why);
+  REQUIRE_MESSAGE(grey, why);
+  CHECK(grey->components == 1);
+  std::filesystem::remove(photo);
+  CHECK_FALSE(checks.check_file(photo, why));
   CHECK(why == "not found");
   std::filesystem::remove_all(dir);
 }

@@ -10,6 +10,7 @@
 #include "app/batch/batch_render.h"
 #include "app/common/atomic_file.h"
 #include "app/common/output_check.h"
+#include "image/photo_checks.h"
 #include "render/pdf/font_sources.h"
 
 namespace app {
@@ -72,8 +73,11 @@ int run_documents(const std::vector<BatchDocument>& docs, const std::vector<std:
   LayoutCache layouts;
   // The fonts' sources, read once for every document of the run.
   render::pdf::FontSources font_sources;
+  // Photos, most of them shared by many sheets, decoded once.
+  image::PhotoChecks photo_checks;
   RenderOptions shared_options = options;
   shared_options.font_sources = &font_sources;
+  shared_options.photo_checks = &photo_checks;
   std::atomic<std::size_t> next{0};
   std::atomic<bool> stop{false};
 

@@ -108,7 +108,7 @@ std::optional<frame::Publication> lay_out(const std::string& yaml_path, const Re
                                           const std::function<void(frame::Page&&, const frame::Publication&,
                                                                    const std::optional<PressSetup>&)>& sink) {
   if (options.on_input) options.on_input(yaml_path);
-  model::Document doc = model::load_document(yaml_path, diags);        // YAML → model
+  model::Document doc = model::load_document(yaml_path, diags, options.photo_checks);  // YAML → model
   if (diags.has_errors()) return std::nullopt;
   if (options.on_document) options.on_document(doc);
 

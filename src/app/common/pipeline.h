@@ -13,6 +13,10 @@
 #include "style/theme.h"
 #include "text/font_book.h"
 
+namespace image {
+class PhotoChecks;
+}
+
 namespace app {
 
 // What a process loads once and then shares read-only (batch workers too).
@@ -49,6 +53,9 @@ struct RenderOptions {
   // Kept across the documents of a run (batch): what the PDF writer reads
   // of the fonts (render/pdf/font_sources.h). Null: read for each alone.
   render::pdf::FontSources* font_sources = nullptr;
+  // Kept across the documents of a run (batch): photos checked whole
+  // (image/photo_checks.h). Null: each document checks its own.
+  image::PhotoChecks* photo_checks = nullptr;
   // Shown the document as read from the YAML, before it is laid out (the
   // preview names what each drawn item was set from, without reading the
   // YAML again).
