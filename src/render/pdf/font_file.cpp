@@ -63,6 +63,24 @@ struct CffIndex {
   unsigned count = 0, off_size = 0;
 };
 
+// `n` offsets of `size` bytes at `out`, each `value` (big-endian), one
+// size at a time: the copy of a CJK face rewrites 65,535 of them.
+template <unsigned Size>
+void fill_offsets(unsigned char* out, std::uint32_t n, std::uint64_t value) {
+  unsigned char bytes[Size];
+  for (unsigned i = 0; i < Size; ++i) bytes[i] = static_cast<unsigned char>(value >> (8 * (Size - 1 - i)));
+  for (std::uint32_t k = 0; k < n; ++k, out += Size) std::memcpy(out, bytes, Size);
+}
+
+void fill_offsets(unsigned char* out, unsigned size, std::uint32_t n, std::uint64_t value) {
+  switch (size) {
+    case 1: return fill_offsets<1>(out, n, value);
+    case 2: return fill_offsets<2>(out, n, value);
+    case 3: return fill_offsets<3>(out, n, value);
+    default: return fill_offsets<4>(out, n, value);
+  }
+}
+
 }  // namespace
 
 FontFile::FontFile(const std::string& path, int index) {
@@ -477,11 +495,8 @@ void FontFile::pack_cff_charstrings(SparseFont& font, const CffCharstrings& cs,
   std::uint32_t g = 0;  // the next offset to write
   std::uint64_t at = first;
   auto fill_to = [&](std::uint32_t end) {  // offsets g .. end - 1 become `at`
-    unsigned char bytes[4];
-    for (unsigned i = 0; i < size; ++i) bytes[i] = static_cast<unsigned char>(at >> (8 * (size - 1 - i)));
-    for (unsigned char* p = offsets + static_cast<std::uint64_t>(g) * size; g < end; ++g, p += size) {
-      std::memcpy(p, bytes, size);
-    }
+    fill_offsets(offsets + static_cast<std::uint64_t>(g) * size, size, end - g, at);
+    g = end;
   };
   auto pass_spare_before = [&](std::uint32_t end) {
     if (g <= spare && spare < end) fill_to(spare + 1), at += (last - first) - kept;
