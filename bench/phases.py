@@ -29,13 +29,15 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 STAGES = [
     ("fonts resolved (fontconfig)", "app::load_resources(core::Diagnostics&)"),
     ("typeset: layout file, checks", "app::typeset("),
-    ("YAML → document", "model::load_document(std::__cxx11::basic_string<char, std::char_traits<char>, std::allocator<char> > const&, core::Diagnostics&)"),
+    ("YAML → document", "model::load_document(std::__cxx11::basic_string<char, std::char_traits<char>, std::allocator<char> > const&, core::Diagnostics&"),
     ("styles", "style::style_document("),
     ("compose: drawing pages, folios", "layout::compose("),
     ("compose: setting articles (every setting)", "layout::BlockSetter::set_article("),
     ("compose: make-up planning", "layout::make_up("),
-    ("PDF: pages, photos, outline", "render::write_pdf"),
-    ("PDF: fonts (subset, deflate, dictionaries)", "render::pdf::PdfFonts::PdfFonts("),
+    # Pages are painted as make-up draws them (inside compose), fonts at the end.
+    ("PDF: pages, photos (painted as made up)", "render::PdfWriter::add_page("),
+    ("PDF: page labels, outline (at the end)", "render::PdfWriter::finish"),
+    ("PDF: fonts (subset, deflate, dictionaries)", "render::pdf::PdfFonts::finish("),
     ("PDF: save", "render::pdf::HpdfDocument::save"),
     ("file written", "app::write_file_atomically("),
 ]
