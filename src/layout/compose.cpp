@@ -48,9 +48,7 @@ class Composer {
         theme_(theme),
         fonts_(fonts),
         options_(options),
-        sink_(options.sink),
         diags_(diags),
-        debug_(options.debug_items),
         grid_(make_page_grid(theme)),
         setter_(grid_, theme, fonts, diags) {}
 
@@ -99,7 +97,7 @@ class Composer {
     p.size = grid_.page;
     add_print_marks(p, theme_.page.bleed, theme_.page.crop_marks);
     p.number = doc_.folio.first_page + pages_made_++;
-    for (int c = 0; c < grid_.columns && debug_; ++c) {
+    for (int c = 0; c < grid_.columns && options_.debug_items; ++c) {
       for (int r = 0; r < grid_.rows; ++r) {
         const double y = grid_.baseline(r);
         p.debug_items.push_back(frame::Rule{{grid_.column_x(c), y}, {grid_.column_x(c) + grid_.column_width, y}, 0.2, kGrid});
@@ -115,11 +113,11 @@ class Composer {
   void finish_page() {
     add_folio(page());
     warn_low_resolution(page(), diags_);
-    if (!sink_) return;
+    if (!options_.sink) return;
     pub_.faces = fonts_.faces();
     frame::Page done = std::move(pub_.pages.back());
     pub_.pages.pop_back();
-    sink_(std::move(done), pub_);
+    options_.sink(std::move(done), pub_);
   }
 
   // Moves `item` onto the page with its top-left at (x, row) (each setting
@@ -131,12 +129,12 @@ class Composer {
       page().items.push_back(std::move(it));
     }
     item.items.clear();
-    if (debug_) page().debug_items.push_back(outline({x, y, width, item.rows * grid_.pitch}, kItemColor, 0.2));
+    if (options_.debug_items) page().debug_items.push_back(outline({x, y, width, item.rows * grid_.pitch}, kItemColor, 0.2));
   }
 
   // A small label on the debug overlay saying what copy-fit did.
   void note(const std::string& text, double x, int row) {
-    if (text.empty() || !debug_) return;
+    if (text.empty() || !options_.debug_items) return;
     core::Span span;
     span.text = text;
     span.style.role = core::FontRole::Hei;
@@ -176,7 +174,7 @@ class Composer {
       row += v.rows;
     }
     draw_columns(art, b, row);
-    if (debug_) {
+    if (options_.debug_items) {
       page().debug_items.push_back(outline({x - 1, grid_.row_top(b.top) - 1, width + 2, b.rows() * grid_.pitch + 2},
                                            kBlockColor, 1.0));
     }
@@ -270,9 +268,7 @@ class Composer {
   const style::Theme& theme_;
   const text::FontBook& fonts_;
   const ComposeOptions& options_;
-  const PageSink& sink_;
   core::Diagnostics& diags_;
-  bool debug_;  // fill Page::debug_items
   PageGrid grid_;
   BlockSetter setter_;
   std::vector<ArticleCopy> copies_;

@@ -138,20 +138,19 @@ std::optional<frame::Publication> lay_out(const std::string& yaml_path, const Re
 
   style::StyledDocument styled = style::style_document(doc, theme);   // model → styled blocks
   doc = {};  // the styled blocks hold copies of all make-up needs: a long document's text is not kept twice
+  // Each page into the press's inks as it is made, then to `sink`, or kept.
+  std::vector<frame::Page> kept;
   layout::ComposeOptions compose_options;
   compose_options.debug_items = options.debug_boxes;
-  if (sink) {
-    compose_options.sink = [&](frame::Page&& page, const frame::Publication& so_far) {
-      if (press) color::convert_for_press(page, *press->inks);
-      sink(std::move(page), so_far, press);
-    };
-  }
+  compose_options.sink = [&](frame::Page&& page, const frame::Publication& so_far) {
+    if (press) color::convert_for_press(page, *press->inks);
+    if (sink) sink(std::move(page), so_far, press);
+    else kept.push_back(std::move(page));
+  };
   frame::Publication pub =
       layout::compose(styled, theme, *res.fonts, diags, compose_options);  // → pages
+  pub.pages = std::move(kept);
   diags.fold_repeats();  // a missing character is reported once, not at every use
-  if (press && !sink) {
-    for (auto& page : pub.pages) color::convert_for_press(page, *press->inks);
-  }
   set_output(pub, press);
   if (options.strict) diags.promote_warnings();
   if (diags.has_errors()) return std::nullopt;

@@ -365,10 +365,6 @@ std::vector<GlyphUse> uses_of(const frame::GlyphRun& run) {
   return uses;
 }
 
-namespace {
-
-}  // namespace
-
 FontCodes font_codes(const core::FontFace& ff) {
   const FontFile file(ff.path, ff.index);
   const Outlines outlines = outlines_of(file);
@@ -387,7 +383,6 @@ SubsetFont subset_font(const core::FontFace& ff, const FontCodes& codes, FontSou
   for (const auto& [use, ref] : codes.codes()) drawn.insert(use.gid);
   // A name-keyed CFF's codes are glyph ids: its subset keeps them.
   const bool keep_ids = out.outlines == Outlines::Cff && !file.cff_cid_keyed();
-  auto check = [&](hb_face_t* face) { check_licence(face); };
   Face face;
   Subset subset;
   std::optional<std::string> cff;
@@ -396,7 +391,7 @@ SubsetFont subset_font(const core::FontFace& ff, const FontCodes& codes, FontSou
   if (shared && out.outlines == Outlines::Cff && !keep_ids) {
     if (const auto stub = shared->cff_stub(file, ff.path, ff.index, kCffSource)) {
       face = open_bytes(stub->first, stub->second);
-      check(face.get());
+      check_licence(face.get());
       subset = run_hb_subset(face.get(), out.outlines, drawn);
       cff = cff_from_stub(file, ff, *shared, subset);
       if (!cff) shared->refuse_stub(ff.path, ff.index);
@@ -407,7 +402,7 @@ SubsetFont subset_font(const core::FontFace& ff, const FontCodes& codes, FontSou
     glyphs.insert(0);  // .notdef, kept by hb-subset
     subset = Subset{};
     face = open_source(file, out.outlines, glyphs, shared, ff);
-    check(face.get());
+    check_licence(face.get());
     subset = run_hb_subset(face.get(), out.outlines, drawn, keep_ids);
     // hb-subset keeps the glyphs drawn and their components, which the
     // source holds; should it ever keep another one (through a table it

@@ -24,16 +24,6 @@ constexpr double kNonZeroCharSpace = 0.00001;
 HPDF_REAL unit(double v) { return static_cast<HPDF_REAL>(std::clamp(v, 0.0, 1.0)); }
 HPDF_REAL real(double v) { return static_cast<HPDF_REAL>(v); }
 
-// A glyph's own advance, `em` of an em (the frame's advance over its size),
-// in 1/1000 em as the font's units round to it: the font's whole units are
-// recovered first, so that a width halfway between two thousandths rounds
-// as it always does.
-int per_mille(double em, int upem) {
-  if (upem <= 0) upem = 1000;
-  const long units = std::lround(em * upem);
-  return static_cast<int>((units * 1000 + upem / 2) / upem);
-}
-
 void append_hex16(std::string& out, std::uint16_t v) {
   constexpr char kHex[] = "0123456789ABCDEF";
   for (int shift = 12; shift >= 0; shift -= 4) out.push_back(kHex[(v >> shift) & 0xF]);
@@ -91,20 +81,15 @@ void PagePainter::draw_run(const frame::GlyphRun& run) {
     throw PdfError(run.span, "glyph run uses font face " + std::to_string(run.face) + " but the publication has " +
                                  std::to_string(faces_.size()));
   }
-  const core::FontFace& face = faces_[static_cast<std::size_t>(run.face)];
-  PdfFont& font = fonts_.font(face, run.span);
+  PdfFont& font = fonts_.font(faces_[static_cast<std::size_t>(run.face)], run.span);
   const std::size_t n = run.glyphs.size();
   std::vector<CodeRef> refs(n);
   std::vector<double> x(n), width(n);
   const std::vector<GlyphUse> uses = uses_of(run);
-  try {
-    for (std::size_t i = 0; i < n; ++i) {
-      refs[i] = font.codes().code(uses[i], per_mille(run.glyphs[i].advance / run.size, face.units_per_em));
-      x[i] = run.glyphs[i].x;
-      width[i] = font.codes().width(refs[i]) * run.size / 1000.0;
-    }
-  } catch (const std::runtime_error& e) {
-    throw PdfError(run.span, "font " + face.path + " (" + face.family + "): " + e.what());
+  for (std::size_t i = 0; i < n; ++i) {
+    refs[i] = font.code(uses[i], run.glyphs[i].advance / run.size, run.span);
+    x[i] = run.glyphs[i].x;
+    width[i] = font.width(refs[i]) * run.size / 1000.0;
   }
 
   begin_text();

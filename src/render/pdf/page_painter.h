@@ -5,7 +5,6 @@
 #include <hpdf.h>
 
 #include <optional>
-#include <stdexcept>
 #include <string>
 #include <vector>
 

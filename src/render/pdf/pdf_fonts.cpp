@@ -2,14 +2,13 @@
 
 #include <hpdf_objects.h>
 
+#include <cmath>
 #include <map>
-#include <set>
 
 #include "core/byte_order.h"
+#include "render/pdf/deflate.h"
 #include "render/pdf/font_sources.h"
 #include "render/pdf/font_subset.h"
-
-#include "render/pdf/deflate.h"
 #include "render/pdf/pdf_error.h"
 #include "render/pdf/to_unicode.h"
 
@@ -21,6 +20,20 @@ namespace {
 // page's three subsets (332 KB) levels 1/2/4/6 gave 172.9/170.9/167.6/164.8
 // KB in 2.0/2.7/3.1/4.4 ms (zlib's level 4, used before: 169.1 KB in 6.1 ms).
 constexpr int kFontDeflateLevel = 4;
+
+// A font that cannot be used, at the run that first needed it.
+PdfError font_error(const core::FontFace& face, const core::SourceSpan& span, const std::exception& e) {
+  return PdfError(span, "font " + face.path + " (" + face.family + "): " + e.what());
+}
+
+// A glyph's own advance, `em` of an em, in 1/1000 em as the font's units
+// round to it: the font's whole units are recovered first, so that a width
+// halfway between two thousandths rounds as it always does.
+int per_mille(double em, int upem) {
+  if (upem <= 0) upem = 1000;
+  const long units = std::lround(em * upem);
+  return static_cast<int>((units * 1000 + upem / 2) / upem);
+}
 
 // The part of a font that needs no libharu: the subset and its deflated program.
 struct PreparedFont {
@@ -130,6 +143,14 @@ void write_instance(HpdfDocument& doc, HPDF_Dict font, const SubsetFont& subset,
 
 }  // namespace
 
+CodeRef PdfFont::code(const GlyphUse& use, double advance_em, const core::SourceSpan& span) {
+  try {
+    return codes_.code(use, per_mille(advance_em, face_.units_per_em));
+  } catch (const std::runtime_error& e) {
+    throw font_error(face_, span, e);
+  }
+}
+
 HPDF_Dict PdfFont::instance(HpdfDocument& doc, std::uint16_t k) {
   while (instances_.size() <= k) instances_.push_back(indirect_dict(doc, "font"));
   return instances_[k];
@@ -140,10 +161,8 @@ void PdfFont::write(HpdfDocument& doc, FontSources* sources) {
   try {
     prepared.subset = subset_font(face_, codes_, sources);
     prepared.program = deflate_bytes(prepared.subset.program, kFontDeflateLevel);
-  } catch (const PdfError&) {
-    throw;
   } catch (const std::exception& e) {
-    throw PdfError(first_use_, "font " + face_.path + " (" + face_.family + "): " + e.what());
+    throw font_error(face_, first_use_, e);
   }
   const HPDF_Dict descriptor = font_descriptor(doc, prepared);
   const HPDF_Dict gid_map = prepared.subset.outlines == Outlines::Cff ? nullptr : cid_to_gid_map(doc, prepared.subset);
@@ -164,7 +183,7 @@ PdfFont& PdfFonts::font(const core::FontFace& face, const core::SourceSpan& span
     fonts_.push_back(std::make_unique<PdfFont>(face, font_codes(face), span));
   } catch (const std::exception& e) {
     index_.erase(it);
-    throw PdfError(span, "font " + face.path + " (" + face.family + "): " + e.what());
+    throw font_error(face, span, e);
   }
   return *fonts_.back();
 }

@@ -38,7 +38,11 @@ class PdfFont {
  public:
   PdfFont(core::FontFace face, FontCodes codes, core::SourceSpan first_use)
       : face_(std::move(face)), codes_(std::move(codes)), first_use_(std::move(first_use)) {}
-  FontCodes& codes() { return codes_; }
+  // The code of `use` (font_codes.h); `advance_em` is the glyph's own
+  // advance in ems (the frame's advance over its size). Throws PdfError at `span`.
+  CodeRef code(const GlyphUse& use, double advance_em, const core::SourceSpan& span);
+  // The width `ref` is drawn at, 1/1000 em.
+  int width(CodeRef ref) const { return codes_.width(ref); }
   // The Type0 font dictionary of instance `k`, made on first call.
   HPDF_Dict instance(HpdfDocument& doc, std::uint16_t k);
   // Subsets the font and fills in every instance's dictionary.

@@ -68,6 +68,21 @@ void write_page_labels(HpdfDocument& doc, const std::vector<int>& numbers) {
   }
 }
 
+// Runs `step`; true when it went through, else its failure is an error in
+// `diags` (at the span a PdfError names).
+template <typename Step>
+bool reported(core::Diagnostics& diags, Step&& step) {
+  try {
+    step();
+    return true;
+  } catch (const PdfError& e) {
+    diags.error(e.span(), e.what());
+  } catch (const std::exception& e) {
+    diags.error({}, std::string("writing the PDF: ") + e.what());
+  }
+  return false;
+}
+
 }  // namespace
 
 struct PdfWriter::State {
@@ -107,13 +122,7 @@ struct PdfWriter::State {
 PdfWriter::PdfWriter(const frame::Metadata& meta, const std::optional<core::PressOutput>& press,
                      const PdfOptions& options, core::Diagnostics& diags)
     : diags_(diags) {
-  try {
-    state_ = std::make_unique<State>(meta, press, options, diags);
-  } catch (const PdfError& e) {
-    diags.error(e.span(), e.what());
-  } catch (const std::exception& e) {
-    diags.error({}, std::string("writing the PDF: ") + e.what());
-  }
+  reported(diags, [&] { state_ = std::make_unique<State>(meta, press, options, diags); });
 }
 
 PdfWriter::~PdfWriter() = default;
@@ -121,7 +130,7 @@ PdfWriter::~PdfWriter() = default;
 void PdfWriter::add_page(const frame::Page& page, const std::vector<core::FontFace>& faces) {
   if (!state_) return;
   State& s = *state_;
-  try {
+  const bool painted = reported(diags_, [&] {
     const std::size_t index = s.pages.size();
     s.geometry.push_back(page_geometry(page));
     s.pages.push_back(new_page(s.doc, page, s.geometry.back(), index, s.press.has_value()));
@@ -135,31 +144,22 @@ void PdfWriter::add_page(const frame::Page& page, const std::vector<core::FontFa
     }
     painter.finish();
     s.doc.pack_content(s.pages.back(), kContentDeflateLevel);
-  } catch (const PdfError& e) {
-    diags_.error(e.span(), e.what());
-    state_.reset();
-  } catch (const std::exception& e) {
-    diags_.error({}, std::string("writing the PDF: ") + e.what());
-    state_.reset();
-  }
+  });
+  if (!painted) state_.reset();  // later pages are ignored
 }
 
 std::string PdfWriter::finish(const std::vector<frame::Bookmark>& bookmarks) {
   if (!state_) return {};
   State& s = *state_;
   std::string out;
-  try {
+  reported(diags_, [&] {
     if (s.pages.empty()) throw PdfError({}, "nothing to print: the publication has no pages");
     s.fonts.finish();
     write_page_labels(s.doc, s.numbers);
     write_bookmarks(s.doc, bookmarks, s.pages, s.geometry, diags_);
     if (s.press) s.id.write(s.doc);
     out = s.doc.save();
-  } catch (const PdfError& e) {
-    diags_.error(e.span(), e.what());
-  } catch (const std::exception& e) {
-    diags_.error({}, std::string("writing the PDF: ") + e.what());
-  }
+  });
   state_.reset();
   return out;
 }
